@@ -1,0 +1,59 @@
+"""Settings read once from ``NAMENORM_*`` environment variables.
+
+Each setting is declared once here with its default and help text; the README
+table and the CLI help are generated from :data:`SETTINGS`. Nothing else in the
+package reads the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment setting: variable name, default and what it does."""
+
+    env: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("NAMENORM_REGISTRY", "", "Registry CSV to load instead of the shipped one."),
+    Setting("NAMENORM_HOST", "127.0.0.1", "Address the HTTP server binds to."),
+    Setting("NAMENORM_PORT", "8000", "Port the HTTP server listens on."),
+    Setting("NAMENORM_WORKERS", "2", "Number of gunicorn worker processes."),
+    Setting("NAMENORM_CORS_ORIGINS", "", "Comma-separated origins allowed to call /v1 (CORS)."),
+    Setting("NAMENORM_ADMIN_TOKEN", "", "Bearer token for POST /v1/admin/reload; unset = off."),
+    Setting(
+        "NAMENORM_CACHE_DIR",
+        "",
+        "Folder for the compiled index cache (JSON, keyed by registry hash); unset = no cache.",
+    ),
+)
+
+
+def setting(env: str) -> str:
+    """Return the value of one declared setting (environment, else default)."""
+    for item in SETTINGS:
+        if item.env == env:
+            return os.environ.get(env, item.default)
+    raise KeyError(f"undeclared setting {env!r}")
+
+
+@cache
+def _snapshot() -> dict[str, str]:
+    return {item.env: os.environ.get(item.env, item.default) for item in SETTINGS}
+
+
+def settings() -> dict[str, str]:
+    """All settings as read once at first use (call :func:`reset` to re-read)."""
+    return dict(_snapshot())
+
+
+def reset() -> None:
+    """Forget the settings read so far (for tests and long-lived processes)."""
+    _snapshot.cache_clear()

@@ -1,0 +1,108 @@
+"""Unicode clean-up shared by the registry, the index and every query.
+
+:func:`clean` is the one function that turns any ``str`` into the canonical
+form every later step expects: NFC, no invisible or control characters, one
+kind of apostrophe and hyphen, single spaces, and each word in one script (a
+Latin word polluted with a Cyrillic look-alike such as ``е`` or ``о`` is folded
+back to Latin, a Cyrillic word with a Latin ``i`` to Cyrillic ``і``).
+
+It does not change case, transliterate, or remove diacritics: those belong to
+the match keys (``namenorm.keys``) and to ``namenorm.translit``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["clean", "fold_confusables", "is_cyrillic", "script_of"]
+
+# Look-alike pairs: Cyrillic letter -> Latin letter drawn the same way.
+_CYR_TO_LAT: dict[str, str] = {
+    "а": "a", "в": "b", "е": "e", "ё": "ë", "і": "i", "ї": "ï", "ј": "j", "к": "k",
+    "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "ѕ": "s", "һ": "h", "ԁ": "d",
+    "А": "A", "В": "B", "Е": "E", "Ё": "Ë", "І": "I", "Ї": "Ï", "Ј": "J", "К": "K",
+    "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "У": "Y", "Х": "X",
+    "Ѕ": "S", "Һ": "H",
+}  # fmt: skip
+_LAT_TO_CYR: dict[str, str] = {lat: cyr for cyr, lat in _CYR_TO_LAT.items()}
+_LAT_TO_CYR.update({"i": "і", "I": "І", "y": "у", "Y": "У"})
+
+# Apostrophe-like and hyphen-like characters folded to ASCII.
+_APOSTROPHES = "\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\u02bb\uff07"
+_HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
+_TRANSLATE = {ord(c): "'" for c in _APOSTROPHES} | {ord(c): "-" for c in _HYPHENS}
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]+(?:['][^\W\d_]+)*", re.UNICODE)
+
+
+def script_of(char: str) -> str:
+    """``'cyrl'``, ``'latn'`` or ``''`` for one character (by Unicode block)."""
+    code = ord(char)
+    if 0x0400 <= code <= 0x052F or 0x1C80 <= code <= 0x1C8F or 0xA640 <= code <= 0xA69F:
+        return "cyrl"
+    if (
+        0x41 <= code <= 0x5A
+        or 0x61 <= code <= 0x7A
+        or 0xC0 <= code <= 0x24F
+        or 0x1E00 <= code <= 0x1EFF
+    ) and code not in (0xD7, 0xF7):
+        return "latn"
+    return ""
+
+
+def is_cyrillic(text: str) -> bool:
+    """True when most letters of ``text`` are Cyrillic."""
+    cyr = lat = 0
+    for char in text:
+        script = script_of(char)
+        if script == "cyrl":
+            cyr += 1
+        elif script == "latn":
+            lat += 1
+    return cyr > lat
+
+
+def _fold_word(word: str) -> str:
+    scripts = [script_of(c) for c in word]
+    if "cyrl" not in scripts or "latn" not in scripts:
+        return word
+    # Letters that exist in one script only decide; look-alikes are neutral.
+    cyr = sum(1 for c, s in zip(word, scripts, strict=True) if s == "cyrl" and c not in _CYR_TO_LAT)
+    lat = sum(1 for c, s in zip(word, scripts, strict=True) if s == "latn" and c not in _LAT_TO_CYR)
+    if cyr == lat:
+        cyr = scripts.count("cyrl")
+        lat = scripts.count("latn")
+    if cyr > lat:
+        return "".join(_LAT_TO_CYR.get(c, c) if s == "latn" else c for c, s in zip(word, scripts, strict=True))
+    return "".join(_CYR_TO_LAT.get(c, c) if s == "cyrl" else c for c, s in zip(word, scripts, strict=True))
+
+
+def fold_confusables(text: str) -> str:
+    """Fold look-alike letters so that every word is written in one script."""
+    return _WORD.sub(lambda m: _fold_word(m.group(0)), text)
+
+
+def _visible(char: str) -> str:
+    category = unicodedata.category(char)
+    if category == "Cf":  # zero-width, bidi marks, soft hyphen, BOM
+        return ""
+    if category in ("Cc", "Zl", "Zp", "Zs"):
+        return " "
+    return char
+
+
+@lru_cache(maxsize=65536)
+def clean(text: str) -> str:
+    """Return ``text`` in the canonical form used for indexing and matching.
+
+    >>> clean("  Lukash\\u0435nko\\u200b ")
+    'Lukashenko'
+    >>> clean("Мар\\u2019я")
+    "Мар'я"
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(_visible(c) for c in text).translate(_TRANSLATE)
+    text = _SPACES.sub(" ", text).strip()
+    return unicodedata.normalize("NFC", fold_confusables(text))

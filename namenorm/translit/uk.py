@@ -1,0 +1,7 @@
+"""Ukrainian romanization tables (Cyrillic -> Latin), one :class:`Scheme` each."""
+
+from __future__ import annotations
+
+from .engine import Scheme
+
+SCHEMES: tuple[Scheme, ...] = ()
