@@ -11,23 +11,34 @@ from .errors import (
     UnknownLanguageError,
     UnknownSystemError,
 )
+from .match import AMBIGUITY_MARGIN, THRESHOLD, Match
+from .registry import Entity, Name, Registry, SharedSpelling, default_registry, reset_caches
 from .translit import System, cyrillize, systems, transliterate
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "AMBIGUITY_MARGIN",
+    "THRESHOLD",
+    "Entity",
     "InvalidInputError",
+    "Match",
+    "Name",
     "NamenormError",
     "NotFoundError",
     "Problem",
     "QueryTooLongError",
+    "Registry",
     "RegistryError",
+    "SharedSpelling",
     "System",
     "UnknownKindError",
     "UnknownLanguageError",
     "UnknownSystemError",
     "__version__",
     "cyrillize",
+    "default_registry",
+    "reset_caches",
     "systems",
     "transliterate",
 ]

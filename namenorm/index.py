@@ -1,0 +1,559 @@
+"""The prebuilt match index and the resolver that runs on it.
+
+Built once per registry (:meth:`Index.build`):
+
+* every registry name is split into *units* (given name, patronymic,
+  surname; a whole organization or place name is one unit);
+* every Cyrillic unit is romanized in every system of its language, stripped
+  of diacritics, written with е for ё, and inflected into its case forms;
+  each such spelling is remembered as :class:`~namenorm.match.Evidence`
+  (which system made it from which source), so a hit can be explained;
+* every spelling is reduced by the same functions used on queries
+  (:func:`~namenorm.keys.surface` and :func:`~namenorm.keys.phonetic_keys`)
+  into three lookup tables: full-name surfaces, unit surfaces, and unit sound
+  keys, plus a one-deletion neighbourhood of the sound keys for typos.
+
+A query (:meth:`Index.lookup`) is cleaned the same way, tried as a full
+spelling first, then split into words; each plausible surname span is looked
+up by surface, then by sound key, then (only when both fail) by the typo
+neighbourhood, and the remaining words must agree with the candidate's given
+name (same spelling, same given-name group, same sound, or a fitting initial)
+and patronymic. Candidates are scored on a calibrated 0–100 scale (see
+``match.THRESHOLD``); ``resolve`` refuses ambiguous results.
+
+Left out: any learning from data; all knowledge is in the tables.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import ratio
+from unidecode import unidecode
+
+from .errors import QueryTooLongError
+from .given import GivenNames, given_names
+from .inflect import case_forms
+from .keys import phonetic_keys, surface
+from .match import AMBIGUITY_MARGIN, THRESHOLD, Evidence, Match
+from .names import Word, is_patronymic, parse_registry_name, split_query
+from .text import clean, is_cyrillic
+from .translit import systems, transliterate
+
+if TYPE_CHECKING:
+    from .registry import Entity, Registry
+
+__all__ = ["MAX_QUERY_LENGTH", "Index"]
+
+#: Longest query accepted, in characters.
+MAX_QUERY_LENGTH = 512
+
+_ROLE_GIVEN, _ROLE_PATRONYMIC, _ROLE_SURNAME = "given", "patronymic", "surname"
+_DIACRITIC_FREE = str.maketrans({"ʹ": "", "ʺ": "", "ʼ": "'", "·": ""})
+
+# Scores of the building blocks (0-100), calibrated on bench/devset.tsv.
+_SURNAME_ONLY_PENALTY = 8.0
+_INITIAL_SCORE = 92.0
+_EQUIVALENT_SCORE = 97.0
+_FUZZY_CAP = 89.0
+_MIN_FUZZY_SIMILARITY = 0.72
+
+
+@lru_cache(maxsize=262144)
+def _romanize(word: str, lang: str, system: str) -> str:
+    return transliterate(word, lang, system)
+
+
+@lru_cache(maxsize=16)
+def _system_names(lang: str) -> tuple[str, ...]:
+    return tuple(s.name for s in systems(lang))
+
+
+def _strip(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.translate(_DIACRITIC_FREE))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", unidecode(stripped) if not stripped.isascii() else stripped)
+
+
+def _max_edits(key: str) -> int:
+    size = len(key)
+    return 2 if size >= 9 else 1 if size >= 5 else 0
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+@dataclass
+class _Unit:
+    """One distinct part of registry names (a given name, a surname, ...)."""
+
+    text: str
+    lang: str
+    role: str
+    variants: list[Evidence] = field(default_factory=list)
+    keys: tuple[str, ...] = ()
+    initials: frozenset[str] = frozenset()
+
+
+@dataclass
+class _Person:
+    """The units of one entity's names, merged over all its spellings."""
+
+    given: set[int] = field(default_factory=set)
+    patronymic: set[int] = field(default_factory=set)
+    surname: set[int] = field(default_factory=set)
+    groups: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Candidate:
+    entity: int
+    score: float
+    method: str
+    evidence: Evidence
+    matched: str
+    note: str = ""
+
+
+class Index:
+    """Lookup tables over one registry; see the module docstring."""
+
+    def __init__(self, registry: Registry, given: GivenNames) -> None:
+        self.registry = registry
+        self.given = given
+        self.entities: list[Entity] = list(registry.entities())
+        self.full: dict[str, list[tuple[int, Evidence]]] = {}
+        self.units: list[_Unit] = []
+        self._unit_ids: dict[tuple[str, str, str], int] = {}
+        self.surfaces: dict[str, list[tuple[int, int]]] = {}  # surface -> (unit, variant)
+        self.keys: dict[str, list[int]] = {}
+        self.deletes: dict[str, list[str]] = {}
+        self.postings: dict[int, list[int]] = {}  # surname unit -> entities
+        self.people: list[_Person] = []
+        self.build_seconds = 0.0
+
+    # -- building ------------------------------------------------------------
+    @classmethod
+    def build(cls, registry: Registry, *, given: GivenNames | None = None) -> Index:
+        """Build the index for ``registry`` (done once; see ``Registry.warm``)."""
+        started = time.perf_counter()
+        index = cls(registry, given or given_names())
+        for number, entity in enumerate(index.entities):
+            index._add_entity(number, entity)
+        index._finish()
+        index.build_seconds = time.perf_counter() - started
+        return index
+
+    def _add_entity(self, number: int, entity: Entity) -> None:
+        person = _Person()
+        gender = None
+        if entity.kind == "person":
+            for name in entity.names:
+                parts = parse_registry_name(name.text, kind=entity.kind)
+                if parts.given:
+                    person.groups.update(self.given.groups(parts.given))
+                    gender = gender or self.given.gender_of(parts.given)
+            if gender is None:
+                gender = (
+                    "f"
+                    if any(n.text.rstrip().endswith(("а", "я", "a")) for n in entity.names)
+                    else "m"
+                )
+        for name in entity.names:
+            self._add_full(number, name.text, name.lang)
+            parts = parse_registry_name(name.text, kind=entity.kind)
+            for role, text, target in (
+                (_ROLE_GIVEN, parts.given, person.given),
+                (_ROLE_PATRONYMIC, parts.patronymic, person.patronymic),
+                (_ROLE_SURNAME, parts.surname, person.surname),
+            ):
+                if text:
+                    target.add(self._unit(text, name.lang, role, gender or "m"))
+        for unit in person.surname:
+            self.postings.setdefault(unit, []).append(number)
+        self.people.append(person)
+
+    def _add_full(self, number: int, text: str, lang: str) -> None:
+        spellings = [Evidence(text, text, lang, "stored")]
+        if lang in ("be", "ru", "uk"):
+            words = text.split(" ")
+            for system in _system_names(lang):
+                romanized = " ".join(_romanize(w, lang, system) for w in words)
+                spellings.append(Evidence(romanized, text, lang, system))
+        for evidence in list(spellings):
+            stripped = _strip(evidence.spelling)
+            if stripped != evidence.spelling:
+                system = (
+                    evidence.system
+                    if evidence.system == "stored"
+                    else evidence.system + "+stripped"
+                )
+                spellings.append(Evidence(stripped, evidence.source, lang, system))
+        for evidence in spellings:
+            bucket = self.full.setdefault(surface(evidence.spelling), [])
+            if all(entity != number for entity, _ in bucket):
+                bucket.append((number, evidence))
+
+    def _unit(self, text: str, lang: str, role: str, gender: str) -> int:
+        ident = (text, lang, role)
+        found = self._unit_ids.get(ident)
+        if found is not None:
+            return found
+        unit = _Unit(text, lang, role)
+        variants = [Evidence(text, text, lang, "stored")]
+        cyrillic = lang in ("be", "ru", "uk") and is_cyrillic(text)
+        if cyrillic:
+            if "ё" in text.lower():
+                variants.append(
+                    Evidence(text.replace("ё", "е").replace("Ё", "Е"), text, lang, "yo")
+                )
+            words = text.split(" ")
+            if len(words) == 1:
+                for form in case_forms(text, lang, gender, role):
+                    variants.append(Evidence(form, text, lang, "case"))
+            for system in _system_names(lang):
+                romanized = " ".join(_romanize(w, lang, system) for w in words)
+                variants.append(Evidence(romanized, text, lang, system))
+        for evidence in list(variants):
+            stripped = _strip(evidence.spelling)
+            if stripped != evidence.spelling and evidence.system != "case":
+                variants.append(Evidence(stripped, text, lang, evidence.system + "+stripped"))
+        seen: set[str] = set()
+        for evidence in variants:
+            key = surface(evidence.spelling)
+            if key not in seen:
+                seen.add(key)
+                unit.variants.append(evidence)
+        keys: list[str] = []
+        for evidence in unit.variants:
+            if evidence.system == "case":
+                continue
+            readings = _unit_keys(evidence.spelling)
+            # Cyrillic and generated spellings: one reading is right; stored Latin: all.
+            for key in readings if evidence.system == "stored" and not cyrillic else readings[:1]:
+                if key and key not in keys:
+                    keys.append(key)
+        unit.keys = tuple(keys)
+        unit.initials = frozenset(
+            c
+            for e in unit.variants
+            for c in (e.spelling[:1].casefold(), unidecode(e.spelling[:1]).casefold()[:1])
+            if c
+        )
+        number = len(self.units)
+        self.units.append(unit)
+        self._unit_ids[ident] = number
+        return number
+
+    def _finish(self) -> None:
+        for number, unit in enumerate(self.units):
+            for variant_number, evidence in enumerate(unit.variants):
+                self.surfaces.setdefault(surface(evidence.spelling), []).append(
+                    (number, variant_number)
+                )
+            for key in unit.keys:
+                self.keys.setdefault(key, []).append(number)
+        for key in self.keys:
+            if _max_edits(key):
+                for deleted in _deletions(key):
+                    self.deletes.setdefault(deleted, []).append(key)
+
+    # -- querying --------------------------------------------------------------
+    def lookup(
+        self, query: str, *, limit: int = 5, kind: str | None = None, lang: str | None = None
+    ) -> list[Match]:
+        """Up to ``limit`` candidates for ``query``, best first (see ``Registry.lookup``)."""
+        from .registry import check_kind
+
+        check_kind(kind)
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+            raise ValueError(f"limit must be a positive int, not {limit!r}")
+        candidates = self._candidates(query, kind)
+        return [self._match(c, query, lang) for c in candidates[:limit]]
+
+    def resolve(
+        self, query: str, *, kind: str | None = None, lang: str | None = None
+    ) -> Match | None:
+        """The one entity ``query`` names, or ``None`` (see ``Registry.resolve``)."""
+        from .registry import check_kind
+
+        check_kind(kind)
+        candidates = self._candidates(query, kind)
+        if not candidates or candidates[0].score < THRESHOLD:
+            return None
+        if len(candidates) > 1 and candidates[0].score - candidates[1].score < AMBIGUITY_MARGIN:
+            return None
+        return self._match(candidates[0], query, lang)
+
+    def decide(self, matches: list[Match]) -> str:
+        """``matched``, ``ambiguous`` or ``unmatched`` for a candidate list from :meth:`lookup`."""
+        if not matches or matches[0].score < THRESHOLD:
+            return "unmatched"
+        if len(matches) > 1 and matches[0].score - matches[1].score < AMBIGUITY_MARGIN:
+            return "ambiguous"
+        return "matched"
+
+    def _match(self, candidate: _Candidate, query: str, lang: str | None) -> Match:
+        entity = self.entities[candidate.entity]
+        name = (entity.preferred(lang) if lang else None) or entity.display
+        evidence = candidate.evidence
+        return Match(
+            id=entity.id,
+            kind=entity.kind,
+            name=name,
+            score=round(candidate.score, 1),
+            matched=candidate.matched,
+            method=candidate.method,
+            query=query,
+            source=evidence.source,
+            source_lang=evidence.lang,
+            system=evidence.system,
+            note=candidate.note,
+        )
+
+    def _candidates(self, query: str, kind: str | None) -> list[_Candidate]:
+        if not isinstance(query, str):
+            raise TypeError(f"query must be a str, not {type(query).__name__}")
+        if len(query) > MAX_QUERY_LENGTH:
+            raise QueryTooLongError(
+                f"query is {len(query)} characters long; expected at most {MAX_QUERY_LENGTH}"
+            )
+        text = clean(query)
+        if not text:
+            return []
+        best: dict[int, _Candidate] = {}
+        for entity, evidence in self.full.get(text.casefold(), ()):
+            best[entity] = _Candidate(entity, 100.0, "exact", evidence, evidence.spelling)
+        words = split_query(text)
+        if not best and words:
+            joined = " ".join(w.text for w in words).casefold()
+            for entity, evidence in self.full.get(joined, ()):
+                best[entity] = _Candidate(entity, 99.0, "exact", evidence, evidence.spelling)
+        if not best and words:
+            for candidate in self._structural(words):
+                current = best.get(candidate.entity)
+                if current is None or candidate.score > current.score:
+                    best[candidate.entity] = candidate
+        found = [c for c in best.values() if kind is None or self.entities[c.entity].kind == kind]
+        found.sort(key=lambda c: (-c.score, self.entities[c.entity].id))
+        return found
+
+    # -- structural matching ---------------------------------------------------
+    def _structural(self, words: list[Word]) -> Iterator[_Candidate]:
+        spans = _surname_spans(words)
+        found_any = False
+        for fuzzy in (False, True):
+            for start, end in spans:
+                unit_text = " ".join(w.text for w in words[start:end])
+                rest = words[:start] + words[end:]
+                for unit, level, similarity, variant in self._find_units(unit_text, fuzzy=fuzzy):
+                    for entity in self.postings.get(unit, ()):
+                        candidate = self._score(entity, unit, level, similarity, variant, rest)
+                        if candidate is not None:
+                            found_any = True
+                            yield candidate
+            if found_any:
+                return
+
+    def _find_units(self, text: str, *, fuzzy: bool) -> Iterator[tuple[int, str, float, Evidence]]:
+        wanted = surface(text)
+        if not fuzzy:
+            seen: set[int] = set()
+            for unit, variant in self.surfaces.get(wanted, ()):
+                if unit not in seen:
+                    seen.add(unit)
+                    yield unit, "exact", 1.0, self.units[unit].variants[variant]
+            for key in _unit_keys(text):
+                for unit in self.keys.get(key, ()):
+                    if unit not in seen:
+                        seen.add(unit)
+                        similarity, variant_evidence = self._closest(unit, wanted)
+                        yield unit, "key", similarity, variant_evidence
+            return
+        seen_keys: set[str] = set()
+        for key in _unit_keys(text)[:4]:
+            allowed = _max_edits(key)
+            if not allowed:
+                continue
+            probes = {key} | _deletions(key)
+            if allowed > 1:
+                probes |= {d2 for d in _deletions(key) for d2 in _deletions(d)}
+            for probe in probes:
+                for other in itertools.chain(
+                    self.deletes.get(probe, ()), (probe,) if probe in self.keys else ()
+                ):
+                    if other in seen_keys or other[-1:] != key[-1:]:
+                        continue
+                    seen_keys.add(other)
+                    if Levenshtein.distance(key, other, score_cutoff=allowed) > allowed:
+                        continue
+                    for unit in self.keys.get(other, ()):
+                        similarity, variant_evidence = self._closest(unit, wanted)
+                        if similarity >= _MIN_FUZZY_SIMILARITY:
+                            yield unit, "fuzzy", similarity, variant_evidence
+
+    def _closest(self, unit: int, wanted: str) -> tuple[float, Evidence]:
+        best_score, best = -1.0, self.units[unit].variants[0]
+        for evidence in self.units[unit].variants:
+            score = ratio(wanted, surface(evidence.spelling))
+            if score > best_score:
+                best_score, best = score, evidence
+        return best_score / 100.0, best
+
+    def _score(
+        self,
+        entity: int,
+        unit: int,
+        level: str,
+        similarity: float,
+        variant: Evidence,
+        rest: list[Word],
+    ) -> _Candidate | None:
+        if level == "exact":
+            surname_score = 100.0
+        elif level == "key":
+            surname_score = 88.0 + 10.0 * similarity
+        else:
+            surname_score = min(_FUZZY_CAP, 100.0 * similarity - 4.0)
+        person = self.people[entity]
+        given_score: float | None = None
+        notes: list[str] = []
+        levels = [level]
+        for word in rest:
+            role_score = self._rest_score(person, word, given_taken=given_score is not None)
+            if role_score is None:
+                return None
+            role, score, word_level = role_score
+            levels.append(word_level)
+            if role == _ROLE_GIVEN:
+                given_score = score
+            if word.initial:
+                notes.append(f"initial {word.text}")
+        if given_score is None and person.given:
+            score = surname_score - _SURNAME_ONLY_PENALTY
+            notes.append("surname only")
+        elif given_score is None:
+            score = surname_score
+        else:
+            score = 0.65 * surname_score + 0.35 * given_score
+        method = (
+            "fuzzy"
+            if "fuzzy" in levels
+            else "exact"
+            if all(x == "exact" for x in levels)
+            else "key"
+        )
+        if method == "exact" and (notes or rest):
+            method = "key" if notes else "exact"
+        matched = (
+            " ".join([*(w.text for w in rest if not w.initial), variant.spelling])
+            if rest
+            else variant.spelling
+        )
+        return _Candidate(
+            entity,
+            min(score, 99.0),
+            method,
+            variant,
+            matched,
+            "; ".join(notes),
+        )
+
+    def _rest_score(
+        self, person: _Person, word: Word, *, given_taken: bool
+    ) -> tuple[str, float, str] | None:
+        """How a non-surname query word fits the candidate: (role, score, level), or None."""
+        roles = (
+            [(_ROLE_PATRONYMIC, person.patronymic)]
+            if given_taken
+            else [
+                (_ROLE_GIVEN, person.given),
+                (_ROLE_PATRONYMIC, person.patronymic),
+            ]
+        )
+        if not given_taken and is_patronymic(word.text) and person.patronymic:
+            roles.reverse()
+        for role, units in roles:
+            if not units:
+                continue
+            if word.initial:
+                letter = word.text.casefold()
+                ascii_letter = unidecode(word.text).casefold()[:1]
+                if any(
+                    letter in self.units[u].initials or ascii_letter in self.units[u].initials
+                    for u in units
+                ):
+                    return role, _INITIAL_SCORE, "key"
+                continue
+            wanted = surface(word.text)
+            for unit in units:
+                if any(wanted == surface(e.spelling) for e in self.units[unit].variants):
+                    return role, 100.0, "exact"
+            if role == _ROLE_GIVEN and person.groups & self.given.groups(word.text):
+                return role, _EQUIVALENT_SCORE, "key"
+            keys = set(phonetic_keys(word.text))
+            for unit in units:
+                if keys.intersection(self.units[unit].keys):
+                    return role, 88.0 + 10.0 * self._closest(unit, wanted)[0], "key"
+            for unit in units:
+                for key in phonetic_keys(word.text)[:2]:
+                    allowed = _max_edits(key)
+                    if allowed and any(
+                        k[-1:] == key[-1:] and Levenshtein.distance(key, k, score_cutoff=1) <= 1
+                        for k in self.units[unit].keys
+                    ):
+                        return (
+                            role,
+                            min(_FUZZY_CAP, 100.0 * self._closest(unit, wanted)[0]),
+                            "fuzzy",
+                        )
+        if word.initial and not person.patronymic and given_taken:
+            return (
+                _ROLE_PATRONYMIC,
+                _INITIAL_SCORE,
+                "key",
+            )  # a patronymic initial the registry cannot check
+        if is_patronymic(word.text) and not person.patronymic and person.given:
+            return _ROLE_PATRONYMIC, 90.0, "key"  # a patronymic the registry does not record
+        return None
+
+    # -- introspection ---------------------------------------------------------
+    def stats(self) -> dict[str, int]:
+        """Sizes of the lookup tables (for benchmarks and /health)."""
+        return {
+            "entities": len(self.entities),
+            "full_spellings": len(self.full),
+            "units": len(self.units),
+            "unit_spellings": len(self.surfaces),
+            "keys": len(self.keys),
+        }
+
+
+def _unit_keys(text: str) -> tuple[str, ...]:
+    """Sound keys of a unit of one or more words (readings combined, capped)."""
+    words = [w for w in text.replace("-", " ").split(" ") if w]
+    if len(words) == 1:
+        return phonetic_keys(words[0])
+    per_word = [phonetic_keys(w) or ("",) for w in words]
+    combos = itertools.islice(itertools.product(*per_word), 16)
+    return tuple(dict.fromkeys(" ".join(k for k in combo if k) for combo in combos))
+
+
+def _surname_spans(words: list[Word]) -> list[tuple[int, int]]:
+    """Word spans that may hold the surname (or a whole org/place name), most likely first."""
+    size = len(words)
+    spans: list[tuple[int, int]] = [(0, size)]
+    if size > 1:
+        spans += [(size - 1, size), (0, 1)]
+        spans += [
+            (i, j) for i in range(size) for j in range(i + 1, size + 1) if (i, j) not in spans
+        ]
+    return [(i, j) for i, j in spans if not any(w.initial for w in words[i:j])]

@@ -1,0 +1,193 @@
+"""Match keys: what a spelling is reduced to before it is compared.
+
+Two keys, both computed by the same functions for registry spellings and for
+queries:
+
+* :func:`surface` — the cleaned text, case-folded, with apostrophes and
+  hyphens kept: equal surfaces mean "the same spelling".
+* :func:`phonetic_keys` — a coarse *sound skeleton* shared by Belarusian and
+  Russian Cyrillic and by every romanization of either. Consonants map to one
+  symbol per sound class (ш, sh, sch, sz, š and French ch all become ``S``);
+  a vowel run inside the word becomes ``a`` (this absorbs akanne о/а, я/е,
+  і/и, iotation and every ia/ja/ya spelling); the *final* vowel keeps its
+  class (``A``, ``E``, ``I``, ``U``), so gender and case endings still differ
+  (Kalesnikava ``…kavA`` is not Kolesnikov ``…kav``, Tsikhanouski ``…skI`` is
+  not Tsikhanouskaya ``…skA``). Belarusian ↔ Russian correspondences are folded
+  the same way on both sides: ў/в, дз/д, soft ц/т (dzekanne), doubled
+  consonants. A Latin spelling can be read several ways (``ch`` is ч in
+  English, х in German and Polish, ш in French), so it yields every reading,
+  up to :data:`MAX_READINGS`; Cyrillic yields exactly one.
+
+Left out: stress, and any script other than Cyrillic and Latin (those go
+through ``unidecode`` first).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from unidecode import unidecode
+
+from .text import clean, script_of
+
+__all__ = ["MAX_READINGS", "phonetic_keys", "surface", "token_key"]
+
+#: Most readings kept for one Latin token.
+MAX_READINGS = 12
+
+# Vowel classes used while building a key; collapsed at the end.
+_A, _E, _I, _U, _Y = "1", "2", "3", "4", "5"
+_VOWELS = frozenset(_A + _E + _I + _U + _Y)
+_FINAL = {_A: "A", _E: "E", _I: "I", _U: "U", _Y: "I"}
+#: Vowel classes that soften a preceding ц (Belarusian ць = Russian ть).
+_FRONT = frozenset(_E + _I)
+
+# Cyrillic letter -> key symbols (Belarusian, Russian, Ukrainian).
+_CYRILLIC: dict[str, str] = {
+    "а": _A, "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": _E, "ё": _A, "є": _E,
+    "ж": "Z", "з": "z", "и": _I, "і": _I, "ї": _I, "й": _I, "к": "k", "л": "l", "м": "m",
+    "н": "n", "о": _A, "п": "p", "р": "r", "с": "s", "т": "t", "у": _U, "ў": "v", "ф": "f",
+    "х": "x", "ц": "c", "ч": "C", "ш": "S", "щ": "SC", "ъ": "", "ы": _Y, "ь": "", "э": _E,
+    "ю": _U, "я": _A, "'": "", "дз": "d", "дж": "J",
+}  # fmt: skip
+_CYRILLIC_SOFT = frozenset("ьеёєиіїюя")
+
+# Latin grapheme -> alternative key symbols, most likely first. Longest match wins.
+_LATIN: dict[str, tuple[str, ...]] = {
+    "a": (_A,), "b": ("b",), "c": ("c", "k"), "d": ("d",), "e": (_E,), "f": ("f",),
+    "g": ("g",), "h": ("g", "x"), "i": (_I,), "j": (_I, "Z"), "k": ("k",), "l": ("l",),
+    "m": ("m",), "n": ("n",), "o": (_A,), "p": ("p",), "q": ("k",), "r": ("r",),
+    "s": ("s",), "t": ("t",), "u": (_U,), "v": ("v",), "w": ("v",), "x": ("ks",),
+    "y": (_Y,), "z": ("z", "c"),
+    "ch": ("C", "x", "S"), "kh": ("x",), "sh": ("S",), "zh": ("Z",), "ts": ("c",),
+    "tz": ("c",), "cz": ("C",), "sz": ("S",), "rz": ("Z", "rz"), "sch": ("S",),
+    "tsch": ("C",), "tch": ("C",), "dz": ("d",), "dzh": ("J",), "dsch": ("J",),
+    "dj": ("J",), "ph": ("f",), "ks": ("ks",), "ou": (_U, _A + "v"),
+    "au": (_A + "v", _A + _U), "eu": (_E + "v", _E + _U), "iu": (_I + _U,), "yu": (_Y + _U,),
+    "ju": (_I + _U,), "ia": (_I + _A,), "ya": (_Y + _A,), "ja": (_I + _A,), "ie": (_I + _E,),
+    "ye": (_Y + _E,), "je": (_I + _E,), "io": (_I + _A,), "yo": (_Y + _A,), "jo": (_I + _A,),
+    # Letters with diacritics (Łacinka, national, ISO 9, Polish, Czech, Lithuanian, ...).
+    "š": ("S",), "č": ("C",), "ž": ("Z",), "ŭ": ("v",), "ǔ": ("v",), "ś": ("s",),
+    "ć": ("t",), "ź": ("z",), "ń": ("n",), "ĺ": ("l",), "ľ": ("l",), "ł": ("l",),
+    "ż": ("Z",), "ŝ": ("SC",), "ĉ": ("C",), "ĵ": ("J",), "ẑ": ("Z",), "ǧ": ("g",),
+    "ë": (_A,), "è": (_E,), "é": (_E,), "ê": (_E,), "ě": (_E,), "ė": (_E,), "ę": (_E,),
+    "ï": (_I,), "ì": (_I,), "í": (_I,), "î": (_I,), "ĭ": (_I,), "ý": (_Y,), "ÿ": (_Y,),
+    "á": (_A,), "à": (_A,), "â": (_A,), "ä": (_A, _E), "ą": (_A,), "å": (_A,),
+    "ó": (_A,), "ò": (_A,), "ô": (_A,), "ö": (_A,), "õ": (_A,),
+    "ú": (_U,), "ù": (_U,), "û": (_U,), "ü": (_U,), "ū": (_U,), "ų": (_U,),
+    "ç": ("s",), "ß": ("s",), "ñ": ("n",), "ŕ": ("r",), "ř": ("Z",),
+    "ʹ": ("'",), "ʺ": ("",), "'": ("",), "·": ("",), "-": ("",),
+}  # fmt: skip
+_LATIN_MAX = max(len(g) for g in _LATIN)
+
+
+def surface(text: str) -> str:
+    """The cleaned, case-folded spelling: equal surfaces are the same spelling."""
+    return clean(text).casefold()
+
+
+def _finish(symbols: str) -> str:
+    """Fold a raw symbol string into the key (soft ц, doubles, vowel runs)."""
+    out: list[str] = []
+    n = len(symbols)
+    i = 0
+    while i < n:
+        sym = symbols[i]
+        if sym == "'":  # soft sign: only softens a preceding ц
+            if out and out[-1] == "c":
+                out[-1] = "t"
+            i += 1
+            continue
+        if sym in _VOWELS:
+            j = i
+            while j < n and symbols[j] in _VOWELS:
+                j += 1
+            if out and out[-1] == "c" and sym in _FRONT:
+                out[-1] = "t"
+            out.append(_FINAL[symbols[j - 1]] if j == n else "a")
+            i = j
+            continue
+        if not out or out[-1] != sym:  # doubled consonants count once
+            out.append(sym)
+        i += 1
+    return "".join(out)
+
+
+def _cyrillic_key(word: str) -> str:
+    raw: list[str] = []
+    i, n = 0, len(word)
+    while i < n:
+        pair = word[i : i + 2]
+        if pair in _CYRILLIC:
+            raw.append(_CYRILLIC[pair])
+            i += 2
+            continue
+        char = word[i]
+        if char in _CYRILLIC:
+            # ц before a soft vowel or ь is the Belarusian ць (Russian ть).
+            if char == "ц" and i + 1 < n and word[i + 1] in _CYRILLIC_SOFT:
+                raw.append("t")
+            else:
+                raw.append(_CYRILLIC[char])
+        elif char.isalpha():
+            raw.append(
+                _latin_readings(unidecode(char))[0]
+                if script_of(char) != "latn"
+                else _latin_readings(char)[0]
+            )
+        i += 1
+    return _finish("".join(raw))
+
+
+def _latin_readings(word: str) -> tuple[str, ...]:
+    readings = [""]
+    i, n = 0, len(word)
+    while i < n:
+        for size in range(min(_LATIN_MAX, n - i), 0, -1):
+            options = _LATIN.get(word[i : i + size])
+            if options is not None:
+                break
+        else:
+            char = word[i]
+            ascii_form = unidecode(char).lower() if char.isalpha() else ""
+            options = (ascii_form,) if ascii_form else ("",)
+            size = 1
+        if len(options) == 1:
+            readings = [r + options[0] for r in readings]
+        else:
+            readings = [r + o for r in readings for o in options][: MAX_READINGS * 4]
+        i += size
+    return tuple(readings)
+
+
+@lru_cache(maxsize=262144)
+def phonetic_keys(token: str) -> tuple[str, ...]:
+    """Every sound-skeleton key of one word, most likely reading first.
+
+    >>> phonetic_keys("Беляцкий") == phonetic_keys("Бяляцкі") == phonetic_keys("Bialiatski")[:1]
+    True
+    >>> phonetic_keys("Kolesnikov")[0] == phonetic_keys("Kalesnikava")[0]
+    False
+    """
+    word = unicodedata.normalize("NFC", token.casefold())
+    cyr = sum(1 for c in word if script_of(c) == "cyrl")
+    if cyr and cyr >= sum(1 for c in word if c.isalpha()) / 2:
+        key = _cyrillic_key(word)
+        return (key,) if key else ()
+    if any(script_of(c) not in ("latn", "") for c in word if c.isalpha()):
+        word = unidecode(word).lower()
+    keys: list[str] = []
+    for raw in _latin_readings(word):
+        key = _finish(raw)
+        if key and key not in keys:
+            keys.append(key)
+            if len(keys) == MAX_READINGS:
+                break
+    return tuple(keys)
+
+
+def token_key(token: str) -> str:
+    """The most likely key of one word ('' when it has no letters)."""
+    keys = phonetic_keys(token)
+    return keys[0] if keys else ""

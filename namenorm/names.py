@@ -1,0 +1,151 @@
+"""Name structure: split a spelling into words, titles, initials and roles.
+
+:func:`split_query` turns a query into :class:`Word` values after dropping
+titles ("President", "Mr", "спадар"), English possessives ("Lukashenko's"),
+and punctuation; initials ("A.", "A.G.", "А. Г.") become single-letter words
+flagged as initials. :func:`parse_registry_name` splits a stored spelling
+("Given [Patronymic] Surname") into its parts.
+
+Left out: deciding which word of a query is the surname; the index tries the
+plausible splits and keeps the one the registry supports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import clean, is_cyrillic
+
+__all__ = ["TITLES", "NameParts", "Word", "is_patronymic", "parse_registry_name", "split_query"]
+
+#: Titles and honorifics dropped from the front of a query (case-insensitive).
+TITLES: frozenset[str] = frozenset(
+    [
+        "president",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "madam",
+        "mme",
+        "mlle",
+        "m",
+        "herr",
+        "frau",
+        "pan",
+        "pani",
+        "pres",
+        "gen",
+        "general",
+        "minister",
+        "premier",
+        "leader",
+        "lawyer",
+        "activist",
+        "journalist",
+        "opposition",
+        "laureate",
+        "nobel",
+        "ex",
+        "former",
+        "late",
+        "citizen",
+        "comrade",
+        "mister",
+        "mistress",
+        "президент",
+        "господин",
+        "госпожа",
+        "г-н",
+        "г-жа",
+        "гражданин",
+        "гражданка",
+        "товарищ",
+        "спадар",
+        "спадарыня",
+        "пан",
+        "пані",
+        "прэзідэнт",
+        "кіраўнік",
+        "лидер",
+        "лідар",
+    ]
+)
+
+_PATRONYMIC = re.compile(
+    r"(?:ович|евич|ьевич|ич|овна|евна|ьевна|ична|інічна|авіч|евіч|івіч|ыч|іч|аўна|еўна|"
+    r"ovich|evich|ovych|evych|yevich|ievich|avich|ievič|avič|ovič|evič|ich|ič|ovna|evna|"
+    r"ichna|auna|euna|aŭna|eŭna|ovitch|evitch|owitsch|ewitsch|owicz|ewicz)\Z",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"(?:'s|'|'ы|s')\Z", re.IGNORECASE)
+_INITIALS = re.compile(r"\A(?:[^\W\d_]\.)+[^\W\d_]?\.?\Z")
+_SPLIT = re.compile(r"[\s\-–—/,;:()\[\]\"«»„“”!?]+")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a query: its text, and whether it is an initial."""
+
+    text: str
+    initial: bool = False
+
+
+def is_patronymic(word: str) -> bool:
+    """Whether ``word`` ends like an East Slavic patronymic (-ovich, -ауна, -овна, ...)."""
+    return len(word) > 5 and bool(_PATRONYMIC.search(word))
+
+
+def split_query(text: str) -> list[Word]:
+    """The words of a query with titles, possessives and punctuation removed.
+
+    >>> [w.text for w in split_query("President Lukashenko's")]
+    ['Lukashenko']
+    >>> [(w.text, w.initial) for w in split_query("Lukashenko A.G.")]
+    [('Lukashenko', False), ('A', True), ('G', True)]
+    """
+    words: list[Word] = []
+    for raw in _SPLIT.split(clean(text)):
+        token = raw.strip(".'")
+        if not token:
+            continue
+        if _INITIALS.match(raw) or (len(token) == 1 and token.isalpha()):
+            words.extend(Word(letter, initial=True) for letter in token.replace(".", ""))
+            continue
+        token = _POSSESSIVE.sub("", token) if len(token) > 3 and not is_cyrillic(token) else token
+        if any(c.isalpha() for c in token):
+            words.append(Word(token))
+    while len(words) > 1 and words[0].text.casefold().rstrip(".") in TITLES:
+        words.pop(0)
+    return words
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """A stored person name split into given name, patronymic and surname."""
+
+    given: str
+    patronymic: str
+    surname: str
+
+
+def parse_registry_name(text: str, *, kind: str = "person") -> NameParts:
+    """Split a stored spelling written "Given [Patronymic] Surname".
+
+    Organizations and places, and one-word names, are all surname: the whole
+    spelling is matched as one unit. Non-Slavic names with more than two words
+    keep everything after the first word as the surname ("von der Leyen").
+    """
+    words = [w for w in _SPLIT.split(clean(text)) if w.strip(".")]
+    if kind != "person" or len(words) < 2:
+        return NameParts("", "", " ".join(words))
+    if len(words) == 3 and is_patronymic(words[1]):
+        return NameParts(words[0], words[1], words[2])
+    return NameParts(words[0], "", " ".join(words[1:]))

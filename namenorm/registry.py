@@ -1,0 +1,420 @@
+"""Load and validate the registry CSV into immutable :class:`Entity` values.
+
+The registry (``data/variants.csv``) maps every known spelling of a person,
+organization or place to one stable ID. :meth:`Registry.from_csv` reads it,
+checks every row, and raises one :class:`~namenorm.errors.RegistryError`
+listing *every* problem with its file, line and field. Matching is not done
+here: :meth:`Registry.resolve` and :meth:`Registry.lookup` hand over to the
+index built once by ``namenorm.index`` on first use (or by :meth:`warm`).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import NotFoundError, Problem, RegistryError, UnknownKindError
+from .settings import setting
+from .text import clean, is_cyrillic, script_of
+
+if TYPE_CHECKING:
+    from .index import Index
+    from .match import Match
+
+__all__ = [
+    "COLUMNS",
+    "CYRILLIC_LANGS",
+    "KINDS",
+    "Entity",
+    "Name",
+    "Registry",
+    "SharedSpelling",
+    "default_registry",
+    "reset_caches",
+    "shipped_registry_path",
+]
+
+KINDS: tuple[str, ...] = ("person", "org", "place")
+COLUMNS: tuple[str, ...] = ("id", "kind", "lang", "name", "preferred")
+#: Language tags whose names are written in Cyrillic; every other tag is Latin.
+CYRILLIC_LANGS: frozenset[str] = frozenset({"be", "ru", "uk"})
+
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+_LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
+_PREFERRED = {"1": True, "": False}
+
+
+@dataclass(frozen=True)
+class Name:
+    """One spelling of an entity: the text as written, its language, whether it
+    is the house style for that language, and the registry line it came from."""
+
+    text: str
+    lang: str
+    preferred: bool = False
+    line: int = 0
+
+    @property
+    def is_cyrillic(self) -> bool:
+        """True for Cyrillic source forms (``be``, ``ru``, ``uk``)."""
+        return self.lang in CYRILLIC_LANGS
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organization or place with every stored spelling of its name."""
+
+    id: str
+    kind: str
+    names: tuple[Name, ...]
+
+    def preferred(self, lang: str = "en") -> str | None:
+        """The house spelling in ``lang`` (``None`` if that language has none)."""
+        for name in self.names:
+            if name.preferred and name.lang == lang:
+                return name.text
+        return None
+
+    @property
+    def display(self) -> str:
+        """The preferred English spelling (every valid entity has one)."""
+        return self.preferred("en") or self.names[0].text
+
+
+@dataclass(frozen=True)
+class SharedSpelling:
+    """A spelling stored under more than one ID (allowed, but worth a look)."""
+
+    spelling: str
+    ids: tuple[str, ...]
+    lines: tuple[int, ...]
+
+
+class Registry:
+    """An immutable set of entities; resolve any spelling to one of them."""
+
+    def __init__(
+        self, entities: Iterable[Entity], *, source: str = "<memory>", digest: str = ""
+    ) -> None:
+        self._entities: dict[str, Entity] = {}
+        for entity in entities:
+            self._entities[entity.id] = entity
+        self.source = source
+        self.digest = digest or _digest_entities(self._entities.values())
+        self._index: Index | None = None
+
+    # -- loading ---------------------------------------------------------
+    @classmethod
+    def from_csv(cls, path: str | os.PathLike[str]) -> Registry:
+        """Load and validate a registry CSV; raise :class:`RegistryError` listing every problem."""
+        path = Path(path)
+        data = path.read_bytes()
+        entities = parse_registry(data, str(path))
+        return cls(entities, source=str(path), digest=hashlib.sha256(data).hexdigest())
+
+    # -- access ------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __repr__(self) -> str:
+        return f"<Registry {self.source!r}: {len(self)} entities>"
+
+    def entities(self) -> Iterator[Entity]:
+        """Every entity, in registry order."""
+        return iter(self._entities.values())
+
+    def entity(self, entity_id: str) -> Entity:
+        """The entity with this ID; :class:`NotFoundError` if there is none."""
+        try:
+            return self._entities[entity_id]
+        except (KeyError, TypeError):
+            raise NotFoundError(f"no entity with id {entity_id!r}") from None
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._entities
+
+    def shared_spellings(self) -> list[SharedSpelling]:
+        """Spellings (compared after clean-up, ignoring case) used by more than one ID."""
+        seen: dict[str, dict[str, int]] = {}
+        display: dict[str, str] = {}
+        for entity in self._entities.values():
+            for name in entity.names:
+                key = clean(name.text).casefold()
+                display.setdefault(key, name.text)
+                seen.setdefault(key, {}).setdefault(entity.id, name.line)
+        return [
+            SharedSpelling(display[key], tuple(ids), tuple(ids.values()))
+            for key, ids in seen.items()
+            if len(ids) > 1
+        ]
+
+    # -- matching (delegated to the index) ---------------------------------
+    @property
+    def index(self) -> Index:
+        """The match index, built on first use."""
+        if self._index is None:
+            from .index import Index
+
+            self._index = Index.build(self)
+        return self._index
+
+    def warm(self) -> Registry:
+        """Build the index now (servers call this at start, not on the first request)."""
+        _ = self.index
+        return self
+
+    def resolve(
+        self, query: str, *, kind: str | None = None, lang: str | None = None
+    ) -> Match | None:
+        """The one entity ``query`` names, or ``None`` (no match, or ambiguous).
+
+        ``kind`` restricts candidates to ``person``, ``org`` or ``place``;
+        ``lang`` picks the language of ``Match.name`` (default ``en``).
+        """
+        return self.index.resolve(query, kind=kind, lang=lang)
+
+    def lookup(
+        self, query: str, *, limit: int = 5, kind: str | None = None, lang: str | None = None
+    ) -> list[Match]:
+        """Up to ``limit`` candidate entities for ``query``, best first."""
+        return self.index.lookup(query, limit=limit, kind=kind, lang=lang)
+
+
+def check_kind(kind: str | None) -> str | None:
+    """Validate an optional ``kind`` filter."""
+    if kind is not None and kind not in KINDS:
+        raise UnknownKindError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+    return kind
+
+
+def _digest_entities(entities: Iterable[Entity]) -> str:
+    digest = hashlib.sha256()
+    for entity in entities:
+        for name in entity.names:
+            digest.update(
+                f"{entity.id}\t{entity.kind}\t{name.lang}\t{name.text}\t{name.preferred}\n".encode()
+            )
+    return digest.hexdigest()
+
+
+# -- parsing and validation ------------------------------------------------
+def _decode(data: bytes, path: str, problems: list[Problem]) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Report every undecodable line, then go on with replacement characters.
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    "(encoding)",
+                    f"bytes {raw[exc.start : exc.start + 4]!r} at column {exc.start + 1} are not "
+                    "valid UTF-8; expected a UTF-8 file",
+                )
+            )
+    return data.decode("utf-8", errors="replace")
+
+
+def _script_problem(name: str, lang: str) -> str | None:
+    primary = lang.split("-")[0]
+    latin_tag = "-Latn" in lang or primary not in CYRILLIC_LANGS
+    has_cyr = any(script_of(c) == "cyrl" for c in name)
+    has_lat = any(script_of(c) == "latn" for c in name)
+    if latin_tag and has_cyr and is_cyrillic(name):
+        return f"Cyrillic name {name!r} has the Latin-script language tag {lang!r}; expected be, ru or uk"
+    if not latin_tag and has_lat and not is_cyrillic(name):
+        return (
+            f"Latin-script name {name!r} has the Cyrillic language tag {lang!r}; "
+            "expected a Latin tag such as en, pl, de or be-Latn"
+        )
+    return None
+
+
+def parse_registry(data: bytes, path: str = "<registry>") -> list[Entity]:
+    """Parse and validate registry CSV bytes; raise :class:`RegistryError` with every problem."""
+    problems: list[Problem] = []
+    text = _decode(data, path, problems)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise RegistryError(
+            [Problem(path, 1, "(header)", "file is empty; expected a header row")]
+        ) from None
+    except csv.Error as exc:
+        raise RegistryError([Problem(path, 1, "(header)", f"unreadable CSV: {exc}")]) from None
+    columns = {name.strip(): i for i, name in reversed(list(enumerate(header)))}
+    missing = [c for c in COLUMNS if c not in columns]
+    if missing:
+        raise RegistryError(
+            [
+                Problem(
+                    path,
+                    1,
+                    "(header)",
+                    f"missing column(s) {', '.join(missing)}; found {', '.join(header) or 'none'}; "
+                    f"expected {', '.join(COLUMNS)}",
+                )
+            ]
+        )
+
+    rows: list[tuple[int, dict[str, str]]] = []
+    line = reader.line_num + 1
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(Problem(path, line, "(row)", f"unreadable CSV: {exc}"))
+            break
+        start, line = line, reader.line_num + 1
+        if not any(field.strip() for field in record):
+            continue  # blank line
+        if len(record) < len(header):
+            problems.append(
+                Problem(
+                    path,
+                    start,
+                    "(row)",
+                    f"{len(record)} fields, expected {len(header)} (as in the header)",
+                )
+            )
+            continue
+        rows.append((start, {c: record[i] for c, i in columns.items()}))
+
+    kinds: dict[str, tuple[str, int]] = {}
+    preferred: dict[tuple[str, str], int] = {}
+    names: dict[str, list[Name]] = {}
+    for number, row in rows:
+        entity_id = row["id"].strip()
+        kind = row["kind"].strip()
+        lang = row["lang"].strip()
+        name = clean(row["name"])
+        flag = row["preferred"].strip()
+        ok = True
+        if not _ID.match(entity_id):
+            problems.append(
+                Problem(path, number, "id", f"bad id {entity_id!r}; expected [a-z0-9][a-z0-9-]*")
+            )
+            ok = False
+        if kind not in KINDS:
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    "kind",
+                    f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}",
+                )
+            )
+        elif ok:
+            first = kinds.setdefault(entity_id, (kind, number))
+            if first[0] != kind:
+                problems.append(
+                    Problem(
+                        path,
+                        number,
+                        "kind",
+                        f"kind {kind!r} for {entity_id!r} differs from {first[0]!r} on line {first[1]}; "
+                        "expected the same kind on every row of an id",
+                    )
+                )
+        if not _LANG.match(lang):
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    "lang",
+                    f"bad language tag {lang!r}; expected BCP 47 such as be, ru, en, be-Latn",
+                )
+            )
+            ok = False
+        if not name:
+            problems.append(Problem(path, number, "name", "empty name; expected a spelling"))
+            ok = False
+        elif _LANG.match(lang) and (message := _script_problem(name, lang)):
+            problems.append(Problem(path, number, "name", message))
+        if flag not in _PREFERRED:
+            problems.append(
+                Problem(path, number, "preferred", f"bad value {flag!r}; expected 1 or empty")
+            )
+        elif _PREFERRED[flag] and ok:
+            first_line = preferred.setdefault((entity_id, lang), number)
+            if first_line != number:
+                problems.append(
+                    Problem(
+                        path,
+                        number,
+                        "preferred",
+                        f"second preferred {lang!r} name for {entity_id!r} (first on line {first_line}); "
+                        "expected at most one per id and language",
+                    )
+                )
+        if ok:
+            names.setdefault(entity_id, []).append(
+                Name(name, lang, _PREFERRED.get(flag, False), number)
+            )
+
+    for entity_id, (_, first_line) in kinds.items():
+        if (entity_id, "en") not in preferred:
+            problems.append(
+                Problem(
+                    path,
+                    first_line,
+                    "preferred",
+                    f"{entity_id!r} has no preferred en name; expected exactly one",
+                )
+            )
+    if problems:
+        problems.sort(key=lambda p: p.line)
+        raise RegistryError(problems)
+    return [
+        Entity(entity_id, kinds[entity_id][0], tuple(entity_names))
+        for entity_id, entity_names in names.items()
+    ]
+
+
+# -- the shipped registry --------------------------------------------------
+def shipped_registry_path() -> Path:
+    """Path of the registry shipped with the package (package data, or ``data/`` in a checkout)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / "variants.csv"
+    if packaged.exists():
+        return packaged
+    return here.parent / "data" / "variants.csv"
+
+
+@cache
+def _default_registry(path: str) -> Registry:
+    return Registry.from_csv(path)
+
+
+def default_registry() -> Registry:
+    """The registry named by ``NAMENORM_REGISTRY``, else the shipped one (loaded once)."""
+    path = setting("NAMENORM_REGISTRY") or str(shipped_registry_path())
+    return _default_registry(path)
+
+
+def reset_caches() -> None:
+    """Forget loaded registries (long-lived processes call this after the file changes)."""
+    _default_registry.cache_clear()
+
+
+def iter_problems(error: RegistryError) -> Sequence[Problem]:
+    """The problems of a registry error (a convenience for front ends)."""
+    return error.problems
