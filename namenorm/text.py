@@ -75,8 +75,12 @@ def _fold_word(word: str) -> str:
         cyr = scripts.count("cyrl")
         lat = scripts.count("latn")
     if cyr > lat:
-        return "".join(_LAT_TO_CYR.get(c, c) if s == "latn" else c for c, s in zip(word, scripts, strict=True))
-    return "".join(_CYR_TO_LAT.get(c, c) if s == "cyrl" else c for c, s in zip(word, scripts, strict=True))
+        return "".join(
+            _LAT_TO_CYR.get(c, c) if s == "latn" else c for c, s in zip(word, scripts, strict=True)
+        )
+    return "".join(
+        _CYR_TO_LAT.get(c, c) if s == "cyrl" else c for c, s in zip(word, scripts, strict=True)
+    )
 
 
 def fold_confusables(text: str) -> str:

@@ -85,7 +85,9 @@ class Scheme:
     def __post_init__(self) -> None:
         ordered: list[Rule] = []
         for rule in self.rules:
-            ordered.extend(Rule(s, rule.out, rule.prev, rule.next) for s in _expand_apostrophes(rule.src))
+            ordered.extend(
+                Rule(s, rule.out, rule.prev, rule.next) for s in _expand_apostrophes(rule.src)
+            )
         for src, out in self.letters.items():
             ordered.extend(Rule(s, out) for s in _expand_apostrophes(src))
         # Stable sort: longer patterns first, contextual before plain for the same length.
