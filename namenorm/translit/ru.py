@@ -19,8 +19,10 @@ for the registry, not rules. Pre-1918 letters (ѣ, і, ѳ, ѵ) pass through.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 from typing import Any
 
 from .engine import BOUNDARY, Rule, Scheme, System
@@ -308,24 +310,35 @@ class TranslitPackageScheme(Scheme):
 
     Built like any scheme (``TranslitPackageScheme(system, letters={})``) so the
     catalogue can treat it as one; only :meth:`apply` differs. The pack is
-    looked up once, for ``system.lang``.
+    looked up once, for ``system.lang``. The one thing added to the pack is the
+    engine's casing convention: a word in capitals comes out in capitals
+    (the pack alone turns ``ЩУКА`` into ``SchUKA``).
     """
 
     def apply(self, text: str) -> str:
         """Romanize ``text`` with the package (Cyrillic -> Latin); the result is NFC."""
+        pack = _translit_pack(self.system.lang)
+
+        def word(match: re.Match[str]) -> str:
+            source = match.group()
+            out = str(pack(source))
+            return out.upper() if len(source) > 1 and source.isupper() else out
+
         text = unicodedata.normalize("NFC", text)
-        return unicodedata.normalize("NFC", str(_translit_pack(self.system.lang)(text)))
+        return unicodedata.normalize("NFC", _WORD.sub(word, text))
+
+
+#: A run of letters (a word, for the casing rule).
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
-def _translit_pack(lang: str) -> Any:
+def _translit_pack(lang: str) -> Callable[[str], Any]:
     """The ``transliterate`` pack's Cyrillic -> Latin function for ``lang``.
 
     ``reversed=True`` is the package's name for "from the pack's script to Latin";
     without it the pack would turn Latin into Cyrillic.
     """
-    from functools import partial
-
     from transliterate import get_translit_function
 
     return partial(get_translit_function(lang), reversed=True)
