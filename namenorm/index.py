@@ -82,6 +82,11 @@ def _strip(text: str) -> str:
     return unicodedata.normalize("NFC", unidecode(stripped) if not stripped.isascii() else stripped)
 
 
+def _unit_surface(text: str) -> str:
+    """Surface of a name part; a hyphen and a space are the same separator."""
+    return surface(text).replace("-", " ")
+
+
 def _max_edits(key: str) -> int:
     size = len(key)
     return 2 if size >= 9 else 1 if size >= 5 else 0
@@ -256,7 +261,7 @@ class Index:
     def _finish(self) -> None:
         for number, unit in enumerate(self.units):
             for variant_number, evidence in enumerate(unit.variants):
-                self.surfaces.setdefault(surface(evidence.spelling), []).append(
+                self.surfaces.setdefault(_unit_surface(evidence.spelling), []).append(
                     (number, variant_number)
                 )
             for key in unit.keys:
@@ -364,7 +369,7 @@ class Index:
                 return
 
     def _find_units(self, text: str, *, fuzzy: bool) -> Iterator[tuple[int, str, float, Evidence]]:
-        wanted = surface(text)
+        wanted = _unit_surface(text)
         if not fuzzy:
             seen: set[int] = set()
             for unit, variant in self.surfaces.get(wanted, ()):
@@ -403,7 +408,7 @@ class Index:
     def _closest(self, unit: int, wanted: str) -> tuple[float, Evidence]:
         best_score, best = -1.0, self.units[unit].variants[0]
         for evidence in self.units[unit].variants:
-            score = ratio(wanted, surface(evidence.spelling))
+            score = ratio(wanted, _unit_surface(evidence.spelling))
             if score > best_score:
                 best_score, best = score, evidence
         return best_score / 100.0, best
@@ -493,9 +498,9 @@ class Index:
                 ):
                     return role, _INITIAL_SCORE, "key"
                 continue
-            wanted = surface(word.text)
+            wanted = _unit_surface(word.text)
             for unit in units:
-                if any(wanted == surface(e.spelling) for e in self.units[unit].variants):
+                if any(wanted == _unit_surface(e.spelling) for e in self.units[unit].variants):
                     return role, 100.0, "exact"
             if role == _ROLE_GIVEN and person.groups & self.given.groups(word.text):
                 return role, _EQUIVALENT_SCORE, "key"

@@ -131,5 +131,14 @@ def case_forms(word: str, lang: str, gender: str, role: str) -> tuple[str, ...]:
     """
     if role not in _ROLES or not word:
         return ()
-    forms = _ru_forms(word, gender, role) if lang == "ru" else _be_forms(word, gender, role)
+    if lang == "ru":  # petrovich declines hyphenated parts itself
+        forms = _ru_forms(word, gender, role)
+    elif "-" in word.strip("-"):
+        # Each part declines on its own (Рымскага-Корсакава); pair the forms case by case.
+        parts = [_be_forms(part, gender, role) for part in word.split("-")]
+        if not all(parts) or len({len(p) for p in parts}) != 1:
+            return ()
+        forms = ["-".join(combo) for combo in zip(*parts, strict=True)]
+    else:
+        forms = _be_forms(word, gender, role)
     return tuple(dict.fromkeys(f for f in forms if f != word))

@@ -143,7 +143,7 @@ def parse_registry_name(text: str, *, kind: str = "person") -> NameParts:
     spelling is matched as one unit. Non-Slavic names with more than two words
     keep everything after the first word as the surname ("von der Leyen").
     """
-    words = [w for w in _SPLIT.split(clean(text)) if w.strip(".")]
+    words = [w for w in clean(text).split(" ") if w.strip(".-")]
     if kind != "person" or len(words) < 2:
         return NameParts("", "", " ".join(words))
     if len(words) == 3 and is_patronymic(words[1]):

@@ -344,6 +344,7 @@ def parse_registry(data: bytes, path: str = "<registry>") -> list[Entity]:
                 )
             )
             ok = False
+        keyed = ok  # id and language are usable, so the row counts for preferred checks
         if not name:
             problems.append(Problem(path, number, "name", "empty name; expected a spelling"))
             ok = False
@@ -353,7 +354,7 @@ def parse_registry(data: bytes, path: str = "<registry>") -> list[Entity]:
             problems.append(
                 Problem(path, number, "preferred", f"bad value {flag!r}; expected 1 or empty")
             )
-        elif _PREFERRED[flag] and ok:
+        elif _PREFERRED[flag] and keyed:
             first_line = preferred.setdefault((entity_id, lang), number)
             if first_line != number:
                 problems.append(

@@ -96,7 +96,7 @@ def transliterate(text: str, lang: str, system: str) -> str:
 
 
 def cyrillize(text: str, lang: str) -> str:
-    """Best-effort Latin -> Cyrillic for news-style spellings (``Lukashenka`` -> ``Лукашэнка``).
+    """Best-effort Latin -> Cyrillic for news-style spellings (``Lukashenka`` -> ``Лукашенка``).
 
     Romanization loses information (``e`` may be ``е`` or ``э``), so this is a
     guess documented as such; it is used to widen matching, never for display.

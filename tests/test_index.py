@@ -1,0 +1,307 @@
+"""The resolver, category by category (shipped registry), and its refusals."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from namenorm import Match, QueryTooLongError, Registry, UnknownKindError
+
+LUKASHENKA = "lukashenka-alaksandr"
+TSIKHANOUSKAYA = "tsikhanouskaya-sviatlana"
+KALESNIKAVA = "kalesnikava-maria"
+BIALIATSKI = "bialiatski-ales"
+
+
+def resolved(registry: Registry, query: str) -> str | None:
+    match = registry.resolve(query)
+    return match.id if match else None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # romanization systems, generated from the Cyrillic source forms
+        ("Lukašenka", LUKASHENKA),
+        ("Łukašenka", LUKASHENKA),
+        ("Lukaschenko", LUKASHENKA),
+        ("Loukachenko", LUKASHENKA),
+        ("Łukaszenko", LUKASHENKA),
+        ("Aljaksandr Lukašenka", LUKASHENKA),
+        ("Sviatlana Cichanoŭskaja", TSIKHANOUSKAYA),
+        ("Swjatlana Tichanowskaja", TSIKHANOUSKAYA),
+        ("Svetlana Tikhanovskaïa", TSIKHANOUSKAYA),
+        ("Byalyatski", BIALIATSKI),
+        # between systems
+        ("Tsikhanovskaya", TSIKHANOUSKAYA),
+        ("Tichanovskaja", TSIKHANOUSKAYA),
+        ("Cichanouskaja", TSIKHANOUSKAYA),
+    ],
+)
+def test_romanization_systems_and_mixtures(shipped: Registry, query: str, expected: str) -> None:
+    assert resolved(shipped, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Kolesnikova", KALESNIKAVA),
+        ("Maria Kolesnikova", KALESNIKAVA),
+        ("Belyatsky", BIALIATSKI),
+        ("Ales Belyatsky", BIALIATSKI),
+        ("Alexander Lukashenko", LUKASHENKA),
+        ("Svetlana Tikhanovskaya", TSIKHANOUSKAYA),
+        ("Sergei Tikhanovsky", "tsikhanouski-siarhei"),
+        ("Viktor Babariko", "babaryka-viktar"),
+    ],
+)
+def test_belarusian_russian_correspondences(shipped: Registry, query: str, expected: str) -> None:
+    assert resolved(shipped, query) == expected
+
+
+def test_belarusian_russian_with_one_cyrillic_form_only(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "one.csv"
+    path.write_text(
+        "id,kind,lang,name,preferred\nk,person,be,Марыя Калеснікава,1\nk,person,en,Maria Kalesnikava,1\n",
+        encoding="utf-8",
+    )
+    registry = Registry.from_csv(path)
+    assert resolved(registry, "Мария Колесникова") == "k"
+    assert resolved(registry, "Maria Kolesnikova") == "k"
+    assert resolved(registry, "Kolesnikova") == "k"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Калеснікавай", KALESNIKAVA),
+        ("Колесниковой", KALESNIKAVA),
+        ("Марии Колесниковой", KALESNIKAVA),
+        ("Беляцкого", BIALIATSKI),
+        ("Тихановскую", TSIKHANOUSKAYA),
+        ("Святлане Ціханоўскай", TSIKHANOUSKAYA),
+        ("Лукашэнка", LUKASHENKA),
+        ("Лукашенко", LUKASHENKA),
+        ("Виктора Бабарико", "babaryka-viktar"),
+    ],
+)
+def test_cyrillic_and_case_forms(shipped: Registry, query: str, expected: str) -> None:
+    assert resolved(shipped, query) == expected
+
+
+def test_ambiguous_inflected_surname_is_refused(shipped: Registry) -> None:
+    assert shipped.resolve("Бабарыку") is None
+    assert {m.id for m in shipped.lookup("Бабарыку")} >= {"babaryka-viktar", "babaryka-eduard"}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Lukashenko Alexander",
+        "A. Lukashenko",
+        "Lukashenko A.G.",
+        "А. Г. Лукашенко",
+        "Александр Григорьевич Лукашенко",
+        "Lukashenko",
+        "Lukashenko's",
+        "Lukashenko’s",
+        "President Lukashenko",
+        "LUKASHENKA",
+        "ALIAKSANDR LUKASHENKA",
+        "  Aliaksandr   Lukashenka ",
+        "Lukashenko, Alexander",
+    ],
+)
+def test_name_structure(shipped: Registry, query: str) -> None:
+    assert resolved(shipped, query) == LUKASHENKA
+
+
+def test_hyphenated_names(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "hyphen.csv"
+    path.write_text(
+        "id,kind,lang,name,preferred\n"
+        "r,person,ru,Николай Римский-Корсаков,1\nr,person,en,Nikolai Rimsky-Korsakov,1\n",
+        encoding="utf-8",
+    )
+    registry = Registry.from_csv(path)
+    for query in (
+        "Rimsky-Korsakov",
+        "Rimsky Korsakov",
+        "Nikolaj Rimskij-Korsakov",
+        "Римского-Корсакова",
+    ):
+        assert resolved(registry, query) == "r", query
+
+
+def test_titles_with_ambiguous_surname_stay_ambiguous(shipped: Registry) -> None:
+    assert shipped.resolve("Mr Babaryka") is None
+    assert resolved(shipped, "Mr Viktar Babaryka") == "babaryka-viktar"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Łukašenka",
+        "Lukasenka",
+        "Lukash\u0435nko",  # Cyrillic е in a Latin word
+        "Luk\u043eshenko",  # Cyrillic о
+        "Беляцк\u0069",  # Latin i in a Cyrillic word
+        "Lukash\u200benka",  # zero-width space
+        "Lukas\u030cenka",  # NFD
+    ],
+)
+def test_diacritics_homoglyphs_and_invisibles(shipped: Registry, query: str) -> None:
+    assert resolved(shipped, query) in {LUKASHENKA, BIALIATSKI}
+
+
+def test_apostrophes_are_interchangeable(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "apostrophe.csv"
+    path.write_text(
+        "id,kind,lang,name,preferred\nm,person,be,Мар'я Сямёнава,1\nm,person,en,Maria Siamionava,1\n",
+        encoding="utf-8",
+    )
+    registry = Registry.from_csv(path)
+    assert resolved(registry, "Мар’я Сямёнава") == "m"
+    assert resolved(registry, "Мар'я Сямёнава") == "m"
+    assert resolved(registry, "Марʼя Семёнова") == "m"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Aliaksandr Lukashneka", LUKASHENKA),
+        ("Sviatlana Tsikhanuoskaya", TSIKHANOUSKAYA),
+        ("Sviatlana Tsikhanouskya", TSIKHANOUSKAYA),
+        ("Maria Kalesnikva", KALESNIKAVA),
+        ("Ales Bialiatsky", BIALIATSKI),
+        ("Viktar Babarkya", "babaryka-viktar"),
+    ],
+)
+def test_typos(shipped: Registry, query: str, expected: str) -> None:
+    match = shipped.resolve(query)
+    assert match is not None and match.id == expected
+    assert match.method == "fuzzy" or match.method == "key"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Kolesnikov",  # the masculine form is another person
+        "Kalesnikau",
+        "Tsikhanouskaya Siarhei",  # feminine surname with a man's given name
+        "Lukashevich",
+        "Putilin",
+        "Babarykin",
+        "Viktor Lukashenko",  # his son, not in the registry
+        "Dmitry Lukashenko",
+        "Babaryka",  # two Babarykas
+        "Tsepkalo",  # two Tsepkalos
+        "Sergei Lavrov",
+        "Roman Protasevich",
+        "Freedom",
+        "Znakov",
+        "Bialiatskaya",
+    ],
+)
+def test_refusals(shipped: Registry, query: str) -> None:
+    assert shipped.resolve(query) is None
+
+
+def test_other_gender_form_resolves_to_the_other_person(shipped: Registry) -> None:
+    assert resolved(shipped, "Tsikhanouski") == "tsikhanouski-siarhei"
+    assert resolved(shipped, "Tsikhanouskaya") == TSIKHANOUSKAYA
+
+
+def test_lookup_lists_ambiguous_candidates_best_first(shipped: Registry) -> None:
+    matches = shipped.lookup("Tsepkalo", limit=5)
+    assert [m.id for m in matches][:2] == ["tsepkalo-valery", "tsepkalo-veronika"]
+    assert matches[0].score >= matches[1].score
+    assert shipped.index.decide(matches) == "ambiguous"
+    assert len(shipped.lookup("Tsepkalo", limit=1)) == 1
+
+
+def test_match_fields_and_explanation(shipped: Registry) -> None:
+    match = shipped.resolve("Alexander Lukashenko")
+    assert isinstance(match, Match)
+    assert (match.id, match.kind, match.name, match.score, match.method) == (
+        LUKASHENKA,
+        "person",
+        "Aliaksandr Lukashenka",
+        100.0,
+        "exact",
+    )
+    assert match.explain().startswith("'Alexander Lukashenko' is ")
+    generated = shipped.resolve("Marija Kolesnikowa")
+    assert generated is not None
+    assert generated.explain() == (
+        "'Marija Kolesnikowa' is the German press romanization of Мария Колесникова (ru)."
+    )
+    surname = shipped.resolve("Tikhanovskaïa")
+    assert surname is not None
+    assert surname.explain() == (
+        "'Tikhanovskaïa' is the French press romanization of Тихановская (ru) (surname only)."
+    )
+    with pytest.raises(AttributeError):
+        match.score = 1.0  # type: ignore[misc]
+
+
+def test_lang_picks_the_display_spelling(shipped: Registry) -> None:
+    match = shipped.resolve("Lukashenko", lang="be")
+    assert match is not None and match.name == "Аляксандр Лукашэнка"
+    match = shipped.resolve("Lukashenko", lang="xx")
+    assert match is not None and match.name == "Aliaksandr Lukashenka"
+
+
+def test_kind_filters_candidates(shipped: Registry) -> None:
+    assert resolved(shipped, "Hrodna") == "hrodna"
+    assert shipped.resolve("Hrodna", kind="person") is None
+    place = shipped.resolve("Grodno", kind="place")
+    assert place is not None and place.id == "hrodna"
+    with pytest.raises(UnknownKindError, match="unknown kind 'robot'"):
+        shipped.resolve("Hrodna", kind="robot")
+
+
+def test_scores_are_calibrated(shipped: Registry) -> None:
+    exact = shipped.resolve("Aliaksandr Lukashenka")
+    key = shipped.resolve("Aliaksandr Lukashenko")
+    fuzzy = shipped.resolve("Aliaksandr Lukashneka")
+    assert exact is not None and key is not None and fuzzy is not None
+    assert exact.score == 100.0
+    assert 100.0 > key.score > fuzzy.score >= 80.0
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\u200b", "...", "'s"])
+def test_empty_queries(shipped: Registry, query: str) -> None:
+    assert shipped.resolve(query) is None
+    assert shipped.lookup(query) == []
+
+
+def test_bad_input(shipped: Registry) -> None:
+    with pytest.raises(QueryTooLongError, match="513 characters long; expected at most 512"):
+        shipped.resolve("a" * 513)
+    with pytest.raises(ValueError):
+        shipped.lookup("a" * 513)
+    assert shipped.resolve("a" * 512) is None
+    with pytest.raises(TypeError, match="query must be a str, not int"):
+        shipped.resolve(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        shipped.lookup(None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="limit must be a positive int"):
+        shipped.lookup("Lukashenka", limit=0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_never_raises_on_any_str(shipped: Registry, query: str) -> None:
+    match = shipped.resolve(query)
+    matches = shipped.lookup(query, limit=3)
+    assert match is None or 0.0 <= match.score <= 100.0
+    assert all(0.0 <= m.score <= 100.0 for m in matches)
+    assert match is None or (matches and matches[0].id == match.id)

@@ -1,0 +1,148 @@
+"""Loading and validating the registry CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from namenorm import Entity, NotFoundError, Registry, RegistryError, default_registry, reset_caches
+from namenorm.registry import parse_registry, shipped_registry_path
+
+REGISTRY = Path(__file__).parent / "fixtures" / "registry"
+
+
+def problems_of(name: str) -> list[str]:
+    with pytest.raises(RegistryError) as caught:
+        Registry.from_csv(REGISTRY / name)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_small_registry_loads(small: Registry) -> None:
+    assert len(small) == 4
+    entity = small.entity("bialiatski-ales")
+    assert isinstance(entity, Entity)
+    assert entity.kind == "person"
+    assert entity.preferred("en") == "Ales Bialiatski"
+    assert entity.preferred("ru") == "Алесь Беляцкий"
+    assert entity.preferred("de") is None
+    assert [(n.lang, n.text) for n in entity.names][:2] == [
+        ("be", "Алесь Бяляцкі"),
+        ("ru", "Алесь Беляцкий"),
+    ]
+    assert [e.id for e in small.entities()] == [
+        "bialiatski-ales",
+        "babaryka-viktar",
+        "babaryka-eduard",
+        "hrodna",
+    ]
+
+
+def test_entities_are_immutable(small: Registry) -> None:
+    entity = small.entity("hrodna")
+    with pytest.raises(AttributeError):
+        entity.kind = "org"  # type: ignore[misc]
+
+
+def test_unknown_id_raises_not_found(small: Registry) -> None:
+    with pytest.raises(NotFoundError, match="no entity with id 'nobody'"):
+        small.entity("nobody")
+
+
+def test_bom_crlf_and_extra_columns_are_accepted() -> None:
+    registry = Registry.from_csv(REGISTRY / "bom-crlf.csv")
+    assert registry.entity("viasna").preferred("en") == "Viasna"
+    assert registry.entity("viasna").preferred("be") == "Вясна"
+
+
+def test_columns_in_any_order() -> None:
+    assert Registry.from_csv(REGISTRY / "reordered.csv").entity("viasna").kind == "org"
+
+
+def test_every_problem_is_reported_with_line_and_field() -> None:
+    found = problems_of("broken.csv")
+    path = str(REGISTRY / "broken.csv")
+    expected = [
+        f"{path}:2: id: bad id 'Bad_ID'; expected [a-z0-9][a-z0-9-]*",
+        f"{path}:3: kind: unknown kind 'robot'; expected one of person, org, place",
+        f"{path}:5: kind: kind 'org' for 'x-2' differs from 'person' on line 4; expected the same kind on every row of an id",
+        f"{path}:7: preferred: second preferred 'en' name for 'x-3' (first on line 6); expected at most one per id and language",
+        f"{path}:8: name: Latin-script name 'Ivan Petrov' has the Cyrillic language tag 'ru'; expected a Latin tag such as en, pl, de or be-Latn",
+        f"{path}:9: name: Cyrillic name 'Иван Петров' has the Latin-script language tag 'en'; expected be, ru or uk",
+        f"{path}:10: name: empty name; expected a spelling",
+        f"{path}:11: preferred: 'x-6' has no preferred en name; expected exactly one",
+        f"{path}:12: preferred: bad value 'yes'; expected 1 or empty",
+        f"{path}:12: preferred: 'x-7' has no preferred en name; expected exactly one",
+    ]
+    assert found == expected
+
+
+def test_undecodable_bytes_are_reported_with_their_line() -> None:
+    found = problems_of("latin1.csv")
+    assert len(found) == 1
+    assert found[0].endswith(
+        ":2: (encoding): bytes b'\\xe9,1' at column 18 are not valid UTF-8; expected a UTF-8 file"
+    )
+
+
+def test_missing_column_is_reported() -> None:
+    (problem,) = problems_of("missing-column.csv")
+    assert "missing column(s) lang, preferred" in problem
+    assert ":1: (header):" in problem
+
+
+def test_empty_file_is_reported() -> None:
+    with pytest.raises(RegistryError, match="file is empty"):
+        parse_registry(b"", "empty.csv")
+
+
+def test_short_row_is_reported() -> None:
+    with pytest.raises(RegistryError, match=r"x\.csv:3: \(row\): 2 fields, expected 5"):
+        parse_registry(b"id,kind,lang,name,preferred\nok,person,en,Ok,1\nshort,person\n", "x.csv")
+
+
+def test_quoted_newline_keeps_line_numbers_right() -> None:
+    data = b'id,kind,lang,name,preferred\nok,person,en,"Ok",1\nx,person,en,"multi\nline",\nbad id,person,en,Bad,1\n'
+    with pytest.raises(RegistryError) as caught:
+        parse_registry(data, "q.csv")
+    lines = sorted({p.line for p in caught.value.problems})
+    assert 5 in lines  # "bad id" starts on line 5, after the two-line record
+
+
+def test_shared_spellings_are_listed() -> None:
+    shared = Registry.from_csv(REGISTRY / "shared.csv").shared_spellings()
+    assert [(s.spelling, s.ids, s.lines) for s in shared] == [("Same Name", ("x", "y"), (2, 3))]
+
+
+def test_shipped_registry_is_valid_and_complete() -> None:
+    registry = Registry.from_csv(shipped_registry_path())
+    assert len(registry) >= 40
+    for entity in registry.entities():
+        assert entity.preferred("en"), entity.id
+    for required in (
+        "lukashenka-alaksandr",
+        "babaryka-viktar",
+        "babaryka-eduard",
+        "tsepkalo-valery",
+        "tsepkalo-veronika",
+    ):
+        assert required in registry
+
+
+def test_default_registry_honours_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NAMENORM_REGISTRY", str(REGISTRY / "small.csv"))
+    reset_caches()
+    try:
+        assert len(default_registry()) == 4
+    finally:
+        monkeypatch.delenv("NAMENORM_REGISTRY")
+        reset_caches()
+    assert len(default_registry()) > 4
+
+
+def test_digest_changes_with_content(tmp_path: Path) -> None:
+    first = Registry.from_csv(REGISTRY / "small.csv").digest
+    copy = tmp_path / "copy.csv"
+    copy.write_bytes((REGISTRY / "small.csv").read_bytes() + b"x,place,en,X,1\n")
+    assert Registry.from_csv(copy).digest != first
+    assert len(first) == 64
