@@ -176,7 +176,7 @@ NEWS = Scheme(
         Rule("ьё", "yo"),
         Rule("ьи", "yi"),
         # Naberezhnye, Krasnye: no y-glide after ы.
-        Rule("е", "ye", prev=BOUNDARY + "аеёиоуэюя" + "й" + SIGNS),
+        Rule("е", "ye", prev=BOUNDARY + "аеёиоуэюя" + SIGNS),
         Rule("ь", "y", next="аиоуыэ"),
         Rule("ъ", "y", next="аиоуыэ"),
     ),
@@ -196,25 +196,29 @@ GERMAN = Scheme(
         name="german",
         lang="ru",
         description="German press style, Duden transcription (Lukaschenko, Tichanowskaja)",
-        source="Duden, 'Transkription aus dem Russischen' (Rechtschreibung, "
-        "Duden vol. 1) as summarised in Wikipedia-de 'Deutsche Transkription'; spellings "
-        "of Wikipedia-de article titles",
+        source="Duden, 'Transkription aus dem Russischen' (Die deutsche Rechtschreibung, "
+        "Duden vol. 1), as tabulated with its notes in Wikipedia-de 'Liste der "
+        "Transkriptionen russischer Buchstaben' / WP:NK/RU; кс as x 'in all cases' per Duden",
     ),
     letters=_GERMAN_LETTERS,
     rules=(
         Rule("ий", "i", next=BOUNDARY),
         Rule("ый", "y", next=BOUNDARY),
+        Rule("кс", "x"),
         Rule("е", "je", prev=IOTATING),
         Rule("ё", "o", prev="жчшщ"),
         Rule("и", "ji", prev="ь"),
-        Rule("й", "j", prev=BOUNDARY),
+        Rule("ь", "j", next="о"),
+        # й is j before a vowel and after и/ы (Noworossijsk), i elsewhere (Andrei, Tschuikow).
+        Rule("й", "j", next=VOWELS),
+        Rule("й", "j", prev="иы"),
         Rule("с", "ss", prev=VOWELS, next=VOWELS),
     ),
 )
 
 # -- French press ------------------------------------------------------------
 
-#: Vowels after which French marks a new syllable with a dieresis (ï).
+#: Vowels after which French marks a new syllable with a dieresis (ï): all but и, ы.
 _FR_DIERESIS = "аеёоуэюя"
 
 _FRENCH_LETTERS = {
@@ -229,9 +233,9 @@ FRENCH = Scheme(
         name="french",
         lang="ru",
         description="French press style (Loukachenko, Tikhanovskaïa, Poutine)",
-        source="Wikipedia-fr, 'Transcription du russe en français' (usual French "
-        "transcription, after the Institut national des langues et civilisations "
-        "orientales usage); spellings of Le Monde / AFP",
+        source="Usual French transcription as tabulated in Wikipedia-fr 'Transcription du "
+        "russe en français' and fr.wiktionary 'Convention:Translittération du cyrillique' "
+        "(russe moderne), with their examples (Sergueï, Doudaïev, Vassiliev, Gagarine)",
     ),
     letters=_FRENCH_LETTERS,
     rules=(
@@ -239,13 +243,12 @@ FRENCH = Scheme(
         Rule("ый", "y", next=BOUNDARY),
         Rule("ин", "ine", next=BOUNDARY),
         Rule("ын", "yne", next=BOUNDARY),
-        Rule("кс", "x"),
-        Rule("г", "gu", next="еёиы"),
+        Rule("г", "gu", next="еи"),
+        # е: ïe after a vowel other than и, ie initially and after ь, ъ, e elsewhere.
         Rule("е", "ïe", prev=_FR_DIERESIS),
-        Rule("е", "ie", prev=SIGNS),
-        Rule("ё", "ïo", prev=_FR_DIERESIS),
-        Rule("ё", "o", prev="жчшщ"),
+        Rule("е", "ie", prev=BOUNDARY + SIGNS),
         Rule("и", "ï", prev=_FR_DIERESIS),
+        # The table's ï for й means nothing word-initially: Iochkar-Ola.
         Rule("й", "i", prev=BOUNDARY),
         Rule("ю", "ïou", prev=_FR_DIERESIS),
         Rule("я", "ïa", prev=_FR_DIERESIS),
@@ -271,8 +274,9 @@ POLISH = Scheme(
         name="polish",
         lang="ru",
         description="Polish press style, PWN transcription (Łukaszenko, Miedwiediew, Jelcyn)",
-        source="Wielki słownik ortograficzny PWN, 'Transkrypcja języka rosyjskiego' "
-        "(Zasady pisowni, § 93), as in Wikipedia-pl 'Transkrypcja języka rosyjskiego'",
+        source="Wielki słownik ortograficzny PWN, zasady pisowni 76.B [308] 'Transkrypcja "
+        "współczesnego alfabetu rosyjskiego' (sjp.pwn.pl), with the customary name forms "
+        "-ski/-cki/-ska, -ij, -y and without the soft-sign mark ´ (Igor, not Igor´)",
     ),
     letters=_POLISH_LETTERS,
     rules=(
@@ -284,7 +288,8 @@ POLISH = Scheme(
         Rule("хий", "chi", next=BOUNDARY),
         Rule("ий", "ij", next=BOUNDARY),
         Rule("ый", "y", next=BOUNDARY),
-        # Soft sign marked on the consonant before a consonant or at the end: Kazań.
+        # Soft sign marked on н, с, з before a consonant or at the end (Kazań, Ruś);
+        # PWN's ´ after other consonants (Pierm´, Igor´) is left out, as the press does.
         Rule("нь", "ń", next=CLOSED),
         Rule("сь", "ś", next=CLOSED),
         Rule("зь", "ź", next=CLOSED),
