@@ -12,9 +12,14 @@ it looks like any other scheme.
 ``REVERSE`` goes Latin -> Cyrillic for news-style spellings, best effort
 (``e`` may be ``е`` or ``э``, a soft sign is never visible in the Latin).
 
+Where a published table and press habit differ, the table wins and the habit
+is a registry variant: French Eltsine (the table has Ieltsine), German
+Nowosibirsk (the table doubles s between vowels), Polish Igor´ is written
+Igor (the press form; PWN prints the ´).
+
 Left out: stress-dependent spellings and per-name traditions (Tchaikovsky,
-Gorki with a soft sign, German Alexej with ``x``); those are attested variants
-for the registry, not rules. Pre-1918 letters (ѣ, і, ѳ, ѵ) pass through.
+Zelensky's own -yy); those are attested variants for the registry, not rules.
+Pre-1918 letters (ѣ, і, ѳ, ѵ) pass through unchanged.
 """
 
 from __future__ import annotations
