@@ -14,8 +14,8 @@ it looks like any other scheme.
 
 Where a published table and press habit differ, the table wins and the habit
 is a registry variant: French Eltsine (the table has Ieltsine), German
-Nowosibirsk (the table doubles s between vowels), Polish Igor´ is written
-Igor (the press form; PWN prints the ´).
+Nowosibirsk (the table doubles s between vowels). One exception, by choice:
+Polish drops PWN's soft-sign mark ´ as the press does (Igor, not Igor´).
 
 Left out: stress-dependent spellings and per-name traditions (Tchaikovsky,
 Zelensky's own -yy); those are attested variants for the registry, not rules.
