@@ -337,7 +337,7 @@ class Index:
         best: dict[int, _Candidate] = {}
         for entity, evidence in self.full.get(text.casefold(), ()):
             best[entity] = _Candidate(entity, 100.0, "exact", evidence, evidence.spelling)
-        words = split_query(text)
+        words = [] if best else split_query(text)
         if not best and words:
             joined = " ".join(w.text for w in words).casefold()
             for entity, evidence in self.full.get(joined, ()):

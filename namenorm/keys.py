@@ -125,7 +125,10 @@ def _cyrillic_key(word: str) -> str:
             continue
         char = word[i]
         if char in _CYRILLIC:
-            # ц before a soft vowel or ь is the Belarusian ць (Russian ть).
+            # ц before a soft vowel or ь is the Belarusian ць (Russian ть); цц counts once.
+            if char == "ц" and i + 1 < n and word[i + 1] == "ц":
+                i += 1
+                continue
             if char == "ц" and i + 1 < n and word[i + 1] in _CYRILLIC_SOFT:
                 raw.append("t")
             else:

@@ -88,13 +88,27 @@ def fold_confusables(text: str) -> str:
     return _WORD.sub(lambda m: _fold_word(m.group(0)), text)
 
 
-def _visible(char: str) -> str:
-    category = unicodedata.category(char)
-    if category == "Cf":  # zero-width, bidi marks, soft hyphen, BOM
-        return ""
-    if category in ("Cc", "Zl", "Zp", "Zs"):
-        return " "
-    return char
+def _invisible_table() -> dict[int, str | None]:
+    """Format characters (zero-width, bidi marks, soft hyphen, BOM) -> removed;
+    control characters and every kind of space -> one space; plus the
+    apostrophe and hyphen folds."""
+    table: dict[int, str | None] = {}
+    for code in range(0x10000):
+        category = unicodedata.category(chr(code))
+        if category == "Cf":
+            table[code] = None
+        elif category in ("Cc", "Zl", "Zp", "Zs") and code != 0x20:
+            table[code] = " "
+    for code in (*range(0xE0000, 0xE0080), *range(0x1D173, 0x1D17B), *range(0x1BCA0, 0x1BCA4)):
+        table[code] = None
+    table.update(_TRANSLATE)
+    return table
+
+
+_CLEAN_TABLE = _invisible_table()
+_MIXED = re.compile(
+    r"[A-Za-z\u00c0-\u024f][^\W\d_]*[\u0400-\u052f]|[\u0400-\u052f][^\W\d_]*[A-Za-z\u00c0-\u024f]"
+)
 
 
 @lru_cache(maxsize=65536)
@@ -106,7 +120,10 @@ def clean(text: str) -> str:
     >>> clean("Мар\\u2019я")
     "Мар'я"
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(_visible(c) for c in text).translate(_TRANSLATE)
+    if text.isascii() and text.isprintable() and "`" not in text and "  " not in text:
+        return text.strip()  # nothing to fold in plain printable ASCII
+    text = unicodedata.normalize("NFKC", text).translate(_CLEAN_TABLE)
     text = _SPACES.sub(" ", text).strip()
-    return unicodedata.normalize("NFC", fold_confusables(text))
+    if _MIXED.search(text):
+        text = fold_confusables(text)
+    return unicodedata.normalize("NFC", text)

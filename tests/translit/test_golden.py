@@ -37,9 +37,7 @@ def test_golden_table(path: Path) -> None:
     rows = _load(path)
     assert len(rows) >= 15, f"{path.name} has {len(rows)} examples, expected at least 15"
     wrong = [
-        (cyr, want, got)
-        for cyr, want in rows
-        if (got := transliterate(cyr, lang, system)) != want
+        (cyr, want, got) for cyr, want in rows if (got := transliterate(cyr, lang, system)) != want
     ]
     assert not wrong, "\n".join(f"{c!r}: expected {w!r}, got {g!r}" for c, w, g in wrong)
 

@@ -1,0 +1,36 @@
+"""The given-name equivalence table."""
+
+from __future__ import annotations
+
+import pytest
+
+from namenorm.given import given_names
+
+
+@pytest.mark.parametrize(
+    ("names", "group"),
+    [
+        (
+            ["Аляксандр", "Александр", "Aliaksandr", "Alexander", "Aleksandr", "Alaksandr"],
+            "aleksandr",
+        ),
+        (["Святлана", "Светлана", "Sviatlana", "Svetlana"], "svetlana"),
+        (["Віктар", "Виктор", "Viktar", "Viktor"], "viktor"),
+        (["Марыя", "Мария", "Maryia", "Maria"], "maria"),
+        (["Павел", "Paul", "Pavel", "Paweł"], "pavel"),
+        (["Сяргей", "Сергей", "Siarhei", "Sergei"], "sergei"),
+    ],
+)
+def test_groups(names: list[str], group: str) -> None:
+    table = given_names()
+    for name in names:
+        assert group in table.groups(name), name
+
+
+def test_genders_and_unknowns() -> None:
+    table = given_names()
+    assert table.gender_of("Sviatlana") == "f"
+    assert table.gender_of("Viktar") == "m"
+    assert table.groups("Xyzzy") == frozenset()
+    assert table.gender_of("Xyzzy") is None
+    assert len(table.gender) >= 200
