@@ -28,11 +28,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("NAMENORM_WORKERS", "2", "Number of gunicorn worker processes."),
     Setting("NAMENORM_CORS_ORIGINS", "", "Comma-separated origins allowed to call /v1 (CORS)."),
     Setting("NAMENORM_ADMIN_TOKEN", "", "Bearer token for POST /v1/admin/reload; unset = off."),
-    Setting(
-        "NAMENORM_CACHE_DIR",
-        "",
-        "Folder for the compiled index cache (JSON, keyed by registry hash); unset = no cache.",
-    ),
 )
 
 
