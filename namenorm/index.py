@@ -59,7 +59,7 @@ _ROLE_GIVEN, _ROLE_PATRONYMIC, _ROLE_SURNAME = "given", "patronymic", "surname"
 _DIACRITIC_FREE = str.maketrans({"ʹ": "", "ʺ": "", "ʼ": "'", "·": ""})
 
 # Scores of the building blocks (0-100), calibrated on bench/devset.tsv.
-_SURNAME_ONLY_PENALTY = 8.0
+_SURNAME_ONLY_PENALTY = 6.0
 _INITIAL_SCORE = 92.0
 _EQUIVALENT_SCORE = 97.0
 _FUZZY_CAP = 89.0
@@ -427,7 +427,7 @@ class Index:
         elif level == "key":
             surname_score = 88.0 + 10.0 * similarity
         else:
-            surname_score = min(_FUZZY_CAP, 100.0 * similarity - 4.0)
+            surname_score = min(_FUZZY_CAP, 100.0 * similarity + 2.0)
         person = self.people[entity]
         given_score: float | None = None
         notes: list[str] = []

@@ -80,6 +80,7 @@ _LATIN: dict[str, tuple[str, ...]] = {
     "ʹ": ("'",), "ʺ": ("",), "'": ("",), "·": ("",), "-": ("",),
 }  # fmt: skip
 _LATIN_MAX = max(len(g) for g in _LATIN)
+_LITHUANIAN_ENDINGS = ("as", "is", "ys", "us")
 
 
 def surface(text: str) -> str:
@@ -181,12 +182,18 @@ def phonetic_keys(token: str) -> tuple[str, ...]:
     if any(script_of(c) not in ("latn", "") for c in word if c.isalpha()):
         word = unidecode(word).lower()
     keys: list[str] = []
-    for raw in _latin_readings(word):
-        key = _finish(raw)
-        if key and key not in keys:
-            keys.append(key)
-            if len(keys) == MAX_READINGS:
-                break
+    words = [word]
+    # Lithuanian adds a nominative ending to foreign names (Vladimiras Putinas,
+    # Aliaksandras): the bare stem is a further, less likely reading.
+    if len(word) > 5 and word.endswith(_LITHUANIAN_ENDINGS):
+        words.append(word[:-2])
+    for spelling in words:
+        for raw in _latin_readings(spelling):
+            key = _finish(raw)
+            if key and key not in keys:
+                keys.append(key)
+                if len(keys) == MAX_READINGS:
+                    return tuple(keys)
     return tuple(keys)
 
 
