@@ -1,0 +1,213 @@
+"""Copy normalization: bring every registry name in running text to house style.
+
+:func:`find_names` reports every registry mention in a text (those already in
+house style too); :func:`normalize_text` rewrites the ones that are not.
+Finding is done by ``namenorm.mentions``; this module decides what each
+mention becomes and assembles the result. Only the name itself changes:
+titles, possessives, separators (a line break inside a name stays a line
+break) and capitals (a name in an all-caps headline stays in caps) are kept,
+and every character outside an edit is returned byte-for-byte.
+
+Left out: anything but names (no spelling or grammar checks), and rewriting
+inflected Cyrillic mentions (they are reported with their ID but left as
+written, because the right case form of the house spelling is not known).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import UnknownLanguageError
+from .mentions import Found, Mention, Part, scan
+from .names import parse_registry_name
+from .registry import CYRILLIC_LANGS, Registry, default_registry
+from .text import is_cyrillic
+
+__all__ = ["LANGS", "Edit", "Mention", "NormalizeResult", "find_names", "normalize_text"]
+
+#: Languages copy can be written in. Latin-script copy takes the preferred
+#: English spelling as house style; Cyrillic copy the preferred spelling of
+#: its own language.
+LANGS: tuple[str, ...] = ("en", "be", "ru", "uk", "de", "fr", "lt", "lv", "pl")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One rewrite: ``original`` at ``start:end`` of the input becomes ``replacement``."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    id: str
+    score: float
+    status: str
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape used by the HTTP API and the CLI."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "original": self.original,
+            "replacement": self.replacement,
+            "id": self.id,
+            "score": self.score,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True)
+class NormalizeResult:
+    """The rewritten text and the edits that made it, in text order."""
+
+    text: str
+    edits: tuple[Edit, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape used by the HTTP API and the CLI."""
+        return {"text": self.text, "edits": [edit.as_dict() for edit in self.edits]}
+
+
+def _check(text: object, lang: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if lang not in LANGS:
+        raise UnknownLanguageError(f"unknown lang {lang!r}; expected one of {', '.join(LANGS)}")
+
+
+def find_names(text: str, lang: str = "en", registry: Registry | None = None) -> list[Mention]:
+    """Every registry name mentioned in ``text``, in text order.
+
+    ``lang`` is the language the copy is written in (see :data:`LANGS`);
+    ``registry`` defaults to :func:`~namenorm.default_registry`.
+    """
+    _check(text, lang)
+    return [found.mention for found in scan(text, registry or default_registry())]
+
+
+def normalize_text(
+    text: str, lang: str = "en", registry: Registry | None = None
+) -> NormalizeResult:
+    """``text`` with every registry name in house style, and the edits made.
+
+    A mention is rewritten only when it resolves to one ID; ambiguous
+    mentions are left as written (see :func:`find_names`).
+    """
+    _check(text, lang)
+
+    edits: list[Edit] = []
+    for found in scan(text, registry or default_registry()):
+        new = replacement(found, lang)
+        if new is not None and new != found.mention.text:
+            mention = found.mention
+            assert mention.id is not None
+            edits.append(
+                Edit(
+                    mention.start,
+                    mention.end,
+                    mention.text,
+                    new,
+                    mention.id,
+                    found.score,
+                    "matched",
+                )
+            )
+    return NormalizeResult(apply_edits(text, edits), tuple(edits))
+
+
+def apply_edits(text: str, edits: list[Edit] | tuple[Edit, ...]) -> str:
+    """``text`` with non-overlapping ``edits`` (sorted by start) applied."""
+    parts: list[str] = []
+    position = 0
+    for edit in edits:
+        parts.append(text[position : edit.start])
+        parts.append(edit.replacement)
+        position = edit.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+# -- what a mention becomes --------------------------------------------------------
+def replacement(found: Found, lang: str) -> str | None:
+    """The house spelling of one mention in copy written in ``lang``, or ``None``.
+
+    ``None`` when the mention is ambiguous, inflected, in the other script than
+    the copy, or a different form of the name (an abbreviation, a longer or
+    shorter official name) rather than a different spelling of it.
+    """
+    entity = found.entity
+    if entity is None or found.mention.status != "matched":
+        return None
+    cyrillic_copy = lang in CYRILLIC_LANGS
+    target = lang if cyrillic_copy else "en"
+    preferred = entity.preferred(target)
+    if preferred is None:
+        return None
+    named = [p for p in found.parts if p.role not in ("title", "initial")]
+    if any(p.inflected for p in named):
+        return None
+    if any(is_cyrillic(p.text) != cyrillic_copy for p in named):
+        return None
+    if entity.kind == "person":
+        words = _person_words(entity.names, preferred, target, named)
+    else:
+        words = _name_words(preferred, found.matched, named)
+    if words is None:
+        return None
+    return _assemble(found, words)
+
+
+def _person_words(
+    names: tuple[object, ...], preferred: str, target: str, named: list[Part]
+) -> dict[int, str] | None:
+    parts = parse_registry_name(preferred)
+    out: dict[int, str] = {}
+    for part in named:
+        if part.role == "surname":
+            out[part.start] = parts.surname
+        elif part.role == "given":
+            if not parts.given:
+                return None
+            out[part.start] = parts.given
+        elif part.role == "patronymic":
+            return None
+    return out
+
+
+def _is_acronym(spelling: str) -> bool:
+    letters = [c for c in spelling if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _name_words(preferred: str, matched: str, named: list[Part]) -> dict[int, str] | None:
+    """A whole org or place name: only a spelling of the same form is rewritten
+    (Grodno -> Hrodna), never an abbreviation or a longer or shorter name
+    (U.S., Republic of Belarus, Human Rights Centre Viasna stay)."""
+    if len(named) != 1 or not matched:
+        return None
+    if len(matched.split()) != len(preferred.split()):
+        return None
+    if _is_acronym(preferred) != _is_acronym(matched):
+        return None
+    return {named[0].start: preferred}
+
+
+def _keep_caps(original: str, new: str) -> str:
+    letters = [c for c in original if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return new.upper()
+    return new
+
+
+def _assemble(found: Found, words: dict[int, str]) -> str:
+    mention = found.mention
+    pieces: list[str] = []
+    position = mention.start
+    text = mention.text
+    for part in found.parts:
+        pieces.append(text[position - mention.start : part.start - mention.start])
+        new = words.get(part.start)
+        pieces.append(part.text if new is None else _keep_caps(part.text, new))
+        position = part.end
+    pieces.append(text[position - mention.start :])
+    return "".join(pieces)
