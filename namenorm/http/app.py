@@ -1,0 +1,139 @@
+"""The Flask app factory: one app per registry, warmed before the first request.
+
+:func:`create_app` loads the registry (or takes the one given), builds its
+index at once, and assembles the blueprints (``meta``, ``v1``,
+``reconcile``), the one error handler, CORS and the access log. Settings are
+read here, once, from ``NAMENORM_*`` (see ``namenorm.settings``); the
+``config`` mapping overrides them and Flask's own keys.
+
+Config keys read by the routes:
+
+- ``ADMIN_TOKEN``: bearer token of ``POST /v1/admin/reload`` (``""``: route off).
+- ``CORS_ORIGINS``: origins allowed to call everything outside ``/reconcile``
+  (a list, or a comma-separated string; ``*`` for any).
+- ``ACCESS_LOG``: one line per request on stderr (default on).
+- ``BENCH_ROUTES``: serve the constant ``/_bench/constant`` route (default off).
+- ``RELOAD_HOOK``: called after a successful reload (the gunicorn runner sets
+  it so every worker picks up the new registry).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, Response, g, request
+from flask.json.provider import DefaultJSONProvider
+
+from ..registry import Registry, default_registry
+from ..settings import setting
+from . import meta, reconcile, v1
+from .errors import install_error_handler
+from .state import EXTENSION, Holder, Service
+
+__all__ = ["MAX_BODY", "create_app"]
+
+#: Largest request body accepted (413 above).
+MAX_BODY = 1024 * 1024
+
+access_log = logging.getLogger("namenorm.http.access")
+
+
+class _StderrHandler(logging.Handler):
+    """Write each record as one line to whatever ``sys.stderr`` is at the time."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+            sys.stderr.flush()
+        except Exception:  # a log line must never fail a request
+            self.handleError(record)
+
+
+if not access_log.handlers:
+    access_log.addHandler(_StderrHandler())
+    access_log.setLevel(logging.INFO)
+    access_log.propagate = False
+
+
+def _origins(value: object) -> tuple[str, ...]:
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list | tuple | set | frozenset):
+        raise TypeError(f"CORS_ORIGINS must be a str or a list of str, not {value!r}")
+    return tuple(item.strip().rstrip("/") for item in items if str(item).strip())
+
+
+def _start_timer() -> None:
+    g.namenorm_start = time.perf_counter()
+
+
+def _finish(response: Response) -> Response:
+    app_config = _config()
+    if request.path.startswith("/reconcile"):
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        _preflight(response)
+    elif allowed := app_config["CORS_ORIGINS"]:
+        response.vary.add("Origin")
+        origin = request.headers.get("Origin", "")
+        if "*" in allowed:
+            response.headers["Access-Control-Allow-Origin"] = "*"
+            _preflight(response)
+        elif origin and origin.rstrip("/") in allowed:
+            response.headers["Access-Control-Allow-Origin"] = origin
+            _preflight(response)
+    if app_config["ACCESS_LOG"]:
+        start = g.get("namenorm_start")
+        ms = (time.perf_counter() - start) * 1000 if start is not None else 0.0
+        access_log.info("%s %s %d %.2fms", request.method, request.path, response.status_code, ms)
+    return response
+
+
+def _preflight(response: Response) -> None:
+    if request.method == "OPTIONS":
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type"
+        response.headers["Access-Control-Max-Age"] = "86400"
+
+
+def _config() -> Mapping[str, Any]:
+    from flask import current_app
+
+    return current_app.config
+
+
+def create_app(registry: Registry | None = None, config: Mapping[str, Any] | None = None) -> Flask:
+    """The WSGI app serving ``registry`` (default: ``default_registry()``), index warmed."""
+    app = Flask("namenorm.http")
+    app.config.update(
+        MAX_CONTENT_LENGTH=MAX_BODY,
+        ADMIN_TOKEN=setting("NAMENORM_ADMIN_TOKEN"),
+        CORS_ORIGINS=setting("NAMENORM_CORS_ORIGINS"),
+        ACCESS_LOG=True,
+        BENCH_ROUTES=False,
+        RELOAD_HOOK=None,
+    )
+    if config:
+        app.config.update(config)
+    app.config["CORS_ORIGINS"] = _origins(app.config["CORS_ORIGINS"])
+    if isinstance(app.json, DefaultJSONProvider):
+        app.json.sort_keys = False  # keep the documented field order
+
+    service = Service.build(registry if registry is not None else default_registry())
+    app.extensions[EXTENSION] = Holder(service)
+
+    install_error_handler(app)
+    app.before_request(_start_timer)
+    app.after_request(_finish)
+    app.register_blueprint(meta.bp)
+    app.register_blueprint(v1.bp)
+    app.register_blueprint(reconcile.bp)
+    normalize_text = v1.normalizer()
+    if normalize_text is not None:
+        app.config["NORMALIZER"] = normalize_text
+        app.add_url_rule("/v1/normalize", "v1.normalize", v1.normalize, methods=["POST"])
+    if app.config["BENCH_ROUTES"]:
+        app.register_blueprint(meta.bench_bp)
+    return app

@@ -1,0 +1,130 @@
+"""Reading and checking request input: query arguments and JSON bodies.
+
+Each helper raises :class:`~namenorm.errors.InvalidInputError` (400) with a
+message that quotes the bad value and says what was expected, or a werkzeug
+``UnsupportedMediaType`` (415) / ``RequestEntityTooLarge`` (413). Domain
+checks (kind, language, query length) stay in the library; these helpers
+only turn HTTP input into Python values.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from flask import request
+from werkzeug.exceptions import RequestEntityTooLarge, UnsupportedMediaType
+
+from ..errors import InvalidInputError
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "MAX_BATCH",
+    "MAX_LIMIT",
+    "MAX_TEXT_LENGTH",
+    "arg",
+    "batch_size",
+    "json_object",
+    "json_type",
+    "limit_value",
+    "optional_str",
+    "parse_json",
+]
+
+#: Candidates per query unless ``limit`` says otherwise.
+DEFAULT_LIMIT = 5
+#: Largest accepted ``limit``.
+MAX_LIMIT = 50
+#: Longest text accepted by ``/v1/transliterate``.
+MAX_TEXT_LENGTH = 10_000
+#: Most queries accepted in one batch (``POST /v1/lookup``, ``/reconcile``).
+MAX_BATCH = 1000
+
+
+def json_type(value: object) -> str:
+    """The JSON name of a decoded value's type (``object``, ``array``, ``string``, ...)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
+
+
+def _describe(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def arg(name: str, *, required: bool = False) -> str | None:
+    """A query-string argument; ``None`` when absent (400 if ``required``).
+
+    An empty value counts as absent for required arguments.
+    """
+    value = request.args.get(name)
+    if required and not value:
+        state = "empty" if value == "" else "missing"
+        raise InvalidInputError(f"query argument {name!r} is {state}; expected a non-empty string")
+    return value
+
+
+def optional_str(obj: Mapping[str, Any], key: str, *, where: str = "body") -> str | None:
+    """``obj[key]`` as a string, ``None`` when absent or null (400 for another type)."""
+    value = obj.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidInputError(f"{where}.{key} is {_describe(value)}; expected a string")
+    return value
+
+
+def limit_value(value: object, *, name: str = "limit") -> int:
+    """A candidate limit from a query argument (``str``) or JSON (``int``): 1..MAX_LIMIT."""
+    if value is None:
+        return DEFAULT_LIMIT
+    number: int | None = None
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 6:
+        number = int(value)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    if number is None or not 1 <= number <= MAX_LIMIT:
+        raise InvalidInputError(
+            f"{name} is {_describe(value)}; expected an integer from 1 to {MAX_LIMIT}"
+        )
+    return number
+
+
+def batch_size(count: int) -> None:
+    """413 when a batch holds more than :data:`MAX_BATCH` queries."""
+    if count > MAX_BATCH:
+        raise RequestEntityTooLarge(f"batch has {count} queries; expected at most {MAX_BATCH}")
+
+
+def parse_json(data: bytes) -> object:
+    """Decode a JSON document (400 when it is not UTF-8 JSON)."""
+    try:
+        value: object = json.loads(data)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InvalidInputError(f"malformed JSON: {exc}; expected a JSON document") from None
+    except RecursionError:
+        raise InvalidInputError("malformed JSON: nested too deeply") from None
+    return value
+
+
+def json_object() -> dict[str, Any]:
+    """The request body as a JSON object: 415 for another content type, 400 if not an object."""
+    if not request.is_json:
+        raise UnsupportedMediaType(
+            f"content type {request.mimetype or '(none)'!r} is not accepted; "
+            "expected application/json"
+        )
+    body = parse_json(request.get_data(cache=False))
+    if not isinstance(body, dict):
+        raise InvalidInputError(f"body is a JSON {json_type(body)}; expected a JSON object")
+    return body

@@ -1,0 +1,46 @@
+"""Service routes outside the versioned API: ``/health`` and ``/openapi.json``.
+
+With ``BENCH_ROUTES`` set in the app config, ``GET /_bench/constant`` answers
+a constant JSON body: the floor ``bench/http.py`` measures lookups against.
+It is never registered otherwise.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, jsonify
+
+from .. import __version__
+from .openapi import document
+from .state import current_service
+
+__all__ = ["bench_bp", "bp"]
+
+bp = Blueprint("meta", __name__)
+bench_bp = Blueprint("bench", __name__)
+
+
+@bp.get("/health")
+def health() -> Response:
+    """Status, registry size and hash, version."""
+    registry = current_service().registry
+    return jsonify(
+        {
+            "status": "ok",
+            "registry_size": len(registry),
+            "registry_hash": registry.digest,
+            "version": __version__,
+        }
+    )
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    """The OpenAPI 3.1 document of this app."""
+    normalize = "v1.normalize" in current_app.view_functions
+    return jsonify(document(langs=current_service().langs, normalize=normalize))
+
+
+@bench_bp.get("/_bench/constant")
+def constant() -> Response:
+    """A constant answer through the same app, hooks and server (benchmark floor)."""
+    return jsonify({"status": "ok"})

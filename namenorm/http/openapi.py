@@ -1,0 +1,561 @@
+"""The OpenAPI 3.1 document served at ``GET /openapi.json``.
+
+Every operation is listed with its parameters, request body and the schema of
+each response, including the one error shape. The document is data built
+from the same constants the routes check (limits, kinds, languages), so the
+two cannot disagree; tests run schemathesis against it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .. import __version__
+from ..index import MAX_QUERY_LENGTH
+from ..registry import KINDS
+from ..translit import LANGS
+from .inputs import DEFAULT_LIMIT, MAX_BATCH, MAX_LIMIT, MAX_TEXT_LENGTH
+from .reconcile import MAX_CURSOR
+
+__all__ = ["document"]
+
+JSON = "application/json"
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"description": description, "content": {JSON: {"schema": schema}}}
+
+
+def _errors(*statuses: int) -> dict[str, Any]:
+    return {str(s): {"$ref": f"#/components/responses/E{s}"} for s in statuses}
+
+
+def _query(
+    name: str, schema: dict[str, Any], description: str, *, required: bool = False
+) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "required": required,
+        "description": description,
+        "schema": schema,
+    }
+
+
+def document(*, langs: Sequence[str], normalize: bool) -> dict[str, Any]:
+    """The OpenAPI document; ``langs`` are the registry's languages, ``normalize`` whether
+    ``POST /v1/normalize`` is served."""
+    lang_schema = {"type": "string", "enum": list(langs)}
+    kind_schema = {"type": "string", "enum": list(KINDS)}
+    q_schema = {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_LENGTH}
+    limit_schema = {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT}
+
+    schemas: dict[str, Any] = {
+        "Error": {
+            "type": "object",
+            "required": ["error"],
+            "properties": {
+                "error": {
+                    "type": "object",
+                    "required": ["code", "message"],
+                    "properties": {
+                        "code": {"type": "string", "examples": ["invalid_input"]},
+                        "message": {"type": "string"},
+                        "problems": {
+                            "type": "array",
+                            "description": "Registry validation problems (reload only).",
+                            "items": {
+                                "type": "object",
+                                "required": ["path", "line", "field", "message"],
+                                "properties": {
+                                    "path": {"type": "string"},
+                                    "line": {"type": "integer"},
+                                    "field": {"type": "string"},
+                                    "message": {"type": "string"},
+                                },
+                            },
+                        },
+                    },
+                }
+            },
+        },
+        "Match": {
+            "type": "object",
+            "required": ["id", "kind", "name", "score", "matched", "method", "explanation"],
+            "properties": {
+                "id": {"type": "string"},
+                "kind": kind_schema,
+                "name": {"type": "string", "description": "House spelling in the asked language."},
+                "score": {"type": "number", "minimum": 0, "maximum": 100},
+                "matched": {"type": "string", "description": "Stored or generated spelling hit."},
+                "method": {"type": "string", "enum": ["exact", "key", "fuzzy"]},
+                "explanation": {"type": "string"},
+            },
+        },
+        "LookupResult": {
+            "type": "object",
+            "required": ["query", "status", "match", "candidates"],
+            "properties": {
+                "query": {"type": "string"},
+                "status": {"type": "string", "enum": ["matched", "ambiguous", "unmatched"]},
+                "match": {"oneOf": [_ref("Match"), {"type": "null"}]},
+                "candidates": {"type": "array", "items": _ref("Match"), "maxItems": MAX_LIMIT},
+            },
+        },
+        "LookupBatch": {
+            "type": "object",
+            "required": ["queries"],
+            "additionalProperties": False,
+            "properties": {
+                "queries": {"type": "array", "maxItems": MAX_BATCH, "items": q_schema},
+                "kind": kind_schema,
+                "lang": lang_schema,
+                "limit": limit_schema,
+            },
+        },
+        "Entity": {
+            "type": "object",
+            "required": ["id", "kind", "name", "names", "preferred"],
+            "properties": {
+                "id": {"type": "string"},
+                "kind": kind_schema,
+                "name": {"type": "string"},
+                "names": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["text", "lang", "preferred"],
+                        "properties": {
+                            "text": {"type": "string"},
+                            "lang": {"type": "string"},
+                            "preferred": {"type": "boolean"},
+                        },
+                    },
+                },
+                "preferred": {
+                    "type": "object",
+                    "description": "Preferred spelling per language.",
+                    "additionalProperties": {"type": "string"},
+                },
+            },
+        },
+        "System": {
+            "type": "object",
+            "required": ["name", "lang", "description", "source"],
+            "properties": {
+                "name": {"type": "string"},
+                "lang": {"type": "string", "enum": list(LANGS)},
+                "description": {"type": "string"},
+                "source": {"type": "string"},
+            },
+        },
+        "Health": {
+            "type": "object",
+            "required": ["status", "registry_size", "registry_hash", "version"],
+            "properties": {
+                "status": {"type": "string", "enum": ["ok"]},
+                "registry_size": {"type": "integer", "minimum": 0},
+                "registry_hash": {"type": "string"},
+                "version": {"type": "string"},
+            },
+        },
+        "Reloaded": {
+            "type": "object",
+            "required": ["status", "registry_size", "registry_hash", "previous_hash"],
+            "properties": {
+                "status": {"type": "string", "enum": ["reloaded"]},
+                "registry_size": {"type": "integer"},
+                "registry_hash": {"type": "string"},
+                "previous_hash": {"type": "string"},
+            },
+        },
+        "Type": {
+            "type": "object",
+            "required": ["id", "name"],
+            "properties": {"id": kind_schema, "name": {"type": "string"}},
+        },
+        "Manifest": {
+            "type": "object",
+            "required": ["versions", "name", "identifierSpace", "schemaSpace", "defaultTypes"],
+            "properties": {
+                "versions": {"type": "array", "items": {"type": "string"}},
+                "name": {"type": "string"},
+                "identifierSpace": {"type": "string"},
+                "schemaSpace": {"type": "string"},
+                "defaultTypes": {"type": "array", "items": _ref("Type")},
+                "view": {"type": "object"},
+                "preview": {"type": "object"},
+                "suggest": {"type": "object"},
+                "batchSize": {"type": "integer"},
+            },
+        },
+        "Candidate": {
+            "type": "object",
+            "required": ["id", "name", "score", "match", "type", "features"],
+            "properties": {
+                "id": {"type": "string"},
+                "name": {"type": "string"},
+                "score": {"type": "number"},
+                "match": {"type": "boolean"},
+                "type": {"type": "array", "items": _ref("Type")},
+                "description": {"type": "string"},
+                "features": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["id", "value"],
+                        "properties": {
+                            "id": {"type": "string"},
+                            "value": {"type": ["number", "boolean"]},
+                        },
+                    },
+                },
+            },
+        },
+        "ResultBatch": {
+            "type": "object",
+            "description": "One result per query ID of the batch.",
+            "additionalProperties": {
+                "type": "object",
+                "required": ["result"],
+                "properties": {"result": {"type": "array", "items": _ref("Candidate")}},
+            },
+        },
+        "QueryBatch": {
+            "type": "object",
+            "description": "Reconciliation queries by ID (W3C reconciliation API 0.2).",
+            "maxProperties": MAX_BATCH,
+            "additionalProperties": {
+                "type": "object",
+                "properties": {
+                    "query": q_schema,
+                    "type": {
+                        "oneOf": [kind_schema, {"type": "array", "items": kind_schema}],
+                    },
+                    "limit": {"type": "integer", "minimum": 1},
+                    "type_strict": {"type": "string", "enum": ["any", "should", "all"]},
+                    "properties": {"type": "array"},
+                },
+                "required": ["query"],
+            },
+        },
+        "Suggestions": {
+            "type": "object",
+            "required": ["result"],
+            "properties": {
+                "result": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["id", "name"],
+                        "properties": {
+                            "id": {"type": "string"},
+                            "name": {"type": "string"},
+                            "description": {"type": "string"},
+                            "notable": {"type": "array", "items": _ref("Type")},
+                        },
+                    },
+                }
+            },
+        },
+    }
+    if normalize:
+        schemas["Normalized"] = {
+            "type": "object",
+            "required": ["text", "edits"],
+            "properties": {
+                "text": {"type": "string"},
+                "edits": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": [
+                            "start",
+                            "end",
+                            "original",
+                            "replacement",
+                            "id",
+                            "score",
+                            "status",
+                        ],
+                        "properties": {
+                            "start": {"type": "integer", "minimum": 0},
+                            "end": {"type": "integer", "minimum": 0},
+                            "original": {"type": "string"},
+                            "replacement": {"type": "string"},
+                            "id": {"type": ["string", "null"]},
+                            "score": {"type": ["number", "null"]},
+                            "status": {"type": "string"},
+                        },
+                    },
+                },
+            },
+        }
+
+    queries_arg = _query(
+        "queries",
+        {"type": "string", "contentMediaType": JSON},
+        "A reconciliation query batch as JSON; without it the manifest is returned.",
+    )
+    paths: dict[str, Any] = {
+        "/health": {
+            "get": {
+                "operationId": "health",
+                "summary": "Service status, registry size and hash, version",
+                "responses": {"200": _json(_ref("Health"), "Service status.")},
+            }
+        },
+        "/openapi.json": {
+            "get": {
+                "operationId": "openapi",
+                "summary": "This document",
+                "responses": {"200": _json({"type": "object"}, "The OpenAPI document.")},
+            }
+        },
+        "/v1/lookup": {
+            "get": {
+                "operationId": "lookup",
+                "summary": "Look up one name",
+                "parameters": [
+                    _query("q", q_schema, "The name to look up.", required=True),
+                    _query("limit", limit_schema, "Most candidates returned."),
+                    _query("kind", kind_schema, "Only entities of this kind."),
+                    _query("lang", lang_schema, "Language of the returned names (default en)."),
+                ],
+                "responses": {
+                    "200": _json(_ref("LookupResult"), "Status, match and candidates."),
+                    **_errors(400),
+                },
+            },
+            "post": {
+                "operationId": "lookupBatch",
+                "summary": "Look up up to 1,000 names",
+                "requestBody": {
+                    "required": True,
+                    "content": {JSON: {"schema": _ref("LookupBatch")}},
+                },
+                "responses": {
+                    "200": _json(
+                        {
+                            "type": "object",
+                            "required": ["results"],
+                            "properties": {
+                                "results": {"type": "array", "items": _ref("LookupResult")}
+                            },
+                        },
+                        "One result per query, in order.",
+                    ),
+                    **_errors(400, 413, 415),
+                },
+            },
+        },
+        "/v1/entities/{id}": {
+            "get": {
+                "operationId": "entity",
+                "summary": "One entity with all its stored names",
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": {"200": _json(_ref("Entity"), "The entity."), **_errors(404)},
+            }
+        },
+        "/v1/transliterate": {
+            "get": {
+                "operationId": "transliterate",
+                "summary": "Romanize Cyrillic text",
+                "parameters": [
+                    _query(
+                        "text",
+                        {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_LENGTH},
+                        "Text to romanize.",
+                        required=True,
+                    ),
+                    _query(
+                        "lang",
+                        {"type": "string", "enum": list(LANGS)},
+                        "Source language.",
+                        required=True,
+                    ),
+                    _query(
+                        "system",
+                        {"type": "string", "default": "news"},
+                        "A system listed by /v1/systems for that language.",
+                    ),
+                ],
+                "responses": {
+                    "200": _json(
+                        {
+                            "type": "object",
+                            "required": ["text", "lang", "system", "result"],
+                            "properties": {
+                                "text": {"type": "string"},
+                                "lang": {"type": "string"},
+                                "system": {"type": "string"},
+                                "result": {"type": "string"},
+                            },
+                        },
+                        "The romanized text.",
+                    ),
+                    **_errors(400),
+                },
+            }
+        },
+        "/v1/systems": {
+            "get": {
+                "operationId": "systems",
+                "summary": "Transliteration systems",
+                "parameters": [
+                    _query("lang", {"type": "string", "enum": list(LANGS)}, "Only this language.")
+                ],
+                "responses": {
+                    "200": _json(
+                        {
+                            "type": "object",
+                            "required": ["systems"],
+                            "properties": {"systems": {"type": "array", "items": _ref("System")}},
+                        },
+                        "The systems.",
+                    ),
+                    **_errors(400),
+                },
+            }
+        },
+        "/v1/admin/reload": {
+            "post": {
+                "operationId": "reload",
+                "summary": "Re-read the registry file without a restart",
+                "description": "404 when NAMENORM_ADMIN_TOKEN is not set.",
+                "security": [{"bearer": []}],
+                "responses": {
+                    "200": _json(_ref("Reloaded"), "The new registry is serving."),
+                    **_errors(401, 404, 422),
+                },
+            }
+        },
+        "/reconcile": {
+            "get": {
+                "operationId": "reconcileGet",
+                "summary": "Service manifest, or results of a query batch",
+                "parameters": [queries_arg],
+                "responses": {
+                    "200": _json(
+                        {"oneOf": [_ref("Manifest"), _ref("ResultBatch")]},
+                        "The manifest (no queries) or one result per query ID.",
+                    ),
+                    **_errors(400, 413),
+                },
+            },
+            "post": {
+                "operationId": "reconcilePost",
+                "summary": "Results of a query batch",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/x-www-form-urlencoded": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["queries"],
+                                "properties": {"queries": {"type": "string"}},
+                            }
+                        },
+                        JSON: {"schema": _ref("QueryBatch")},
+                    },
+                },
+                "responses": {
+                    "200": _json(_ref("ResultBatch"), "One result per query ID."),
+                    **_errors(400, 413, 415),
+                },
+            },
+        },
+        "/reconcile/suggest/entity": {
+            "get": {
+                "operationId": "suggestEntity",
+                "summary": "Entity auto-complete",
+                "parameters": [
+                    _query(
+                        "prefix",
+                        {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+                        "What the user typed.",
+                        required=True,
+                    ),
+                    _query(
+                        "cursor",
+                        {"type": "integer", "minimum": 0, "maximum": MAX_CURSOR},
+                        "Suggestions to skip.",
+                    ),
+                ],
+                "responses": {"200": _json(_ref("Suggestions"), "Suggestions."), **_errors(400)},
+            }
+        },
+        "/reconcile/preview": {
+            "get": {
+                "operationId": "preview",
+                "summary": "HTML preview card of one entity",
+                "parameters": [
+                    _query("id", {"type": "string", "minLength": 1}, "Entity ID.", required=True)
+                ],
+                "responses": {
+                    "200": {
+                        "description": "An HTML card.",
+                        "content": {"text/html": {"schema": {"type": "string"}}},
+                    },
+                    **_errors(400, 404),
+                },
+            }
+        },
+    }
+    if normalize:
+        paths["/v1/normalize"] = {
+            "post": {
+                "operationId": "normalize",
+                "summary": "Put every name in running text into house spelling",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        JSON: {
+                            "schema": {
+                                "type": "object",
+                                "required": ["text"],
+                                "additionalProperties": False,
+                                "properties": {"text": {"type": "string"}, "lang": lang_schema},
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "200": _json(_ref("Normalized"), "The normalized text and its edits."),
+                    **_errors(400, 413, 415),
+                },
+            }
+        }
+
+    error = _ref("Error")
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "namenorm",
+            "version": __version__,
+            "description": "Names in news about Belarus: one stable ID and one house spelling.",
+        },
+        "paths": paths,
+        "components": {
+            "schemas": schemas,
+            "responses": {
+                f"E{s}": _json(error, d)
+                for s, d in [
+                    (400, "Bad input."),
+                    (401, "Missing or wrong bearer token."),
+                    (404, "Not found."),
+                    (413, "Body over 1 MiB or more than 1,000 queries."),
+                    (415, "Unsupported content type."),
+                    (422, "Registry failed validation; the old one keeps serving."),
+                ]
+            },
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        },
+    }

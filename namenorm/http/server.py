@@ -1,0 +1,101 @@
+"""The production server: gunicorn, started from Python (no shell string).
+
+:func:`run_server` binds ``NAMENORM_HOST:NAMENORM_PORT`` with
+``NAMENORM_WORKERS`` worker processes (threaded workers, so clients may keep
+connections alive). The app is *not* preloaded: each worker builds its own
+app and index once, at start. A successful ``POST /v1/admin/reload`` sends
+the master ``SIGHUP``, gunicorn's graceful reload, so every worker, not only
+the one that served the request, comes back on the new registry file.
+
+Access lines come from the app (``namenorm.http.app``); gunicorn's own log
+goes to stderr too.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from flask import Flask
+from gunicorn.app.base import BaseApplication
+
+from ..errors import InvalidInputError
+from ..settings import setting
+from .app import create_app
+
+__all__ = ["THREADS", "gunicorn_options", "run_server", "serve"]
+
+#: Threads per worker (each keeps idle keep-alive connections off its threads).
+THREADS = 4
+
+
+class _Application(BaseApplication):  # type: ignore[misc]
+    """A gunicorn application whose workers each call ``factory()`` once."""
+
+    def __init__(self, factory: Callable[[], Flask], options: Mapping[str, Any]) -> None:
+        self.factory = factory
+        self.options = dict(options)
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Flask:
+        app = self.factory()
+        master = os.getppid()
+        app.config["RELOAD_HOOK"] = lambda: os.kill(master, signal.SIGHUP)
+        return app
+
+
+def _number(env: str, value: int | None, low: int, high: int) -> int:
+    if value is None:
+        raw = setting(env)
+        if not (raw.strip().isascii() and raw.strip().isdigit()):
+            raise InvalidInputError(f"{env}={raw!r} is not a number; expected {low} to {high}")
+        value = int(raw)
+    if not low <= value <= high:
+        raise InvalidInputError(f"{env} is {value!r}; expected {low} to {high}")
+    return value
+
+
+def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
+    """The gunicorn settings :func:`serve` runs with."""
+    bind = f"[{host}]:{port}" if ":" in host and not host.startswith("[") else f"{host}:{port}"
+    return {
+        "bind": bind,
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": THREADS,
+        "keepalive": 5,
+        "timeout": 30,
+        "graceful_timeout": 10,
+        "limit_request_line": 8190,  # a 512-character query, percent-encoded, fits
+        "accesslog": None,  # the app writes one line per request itself
+        "errorlog": "-",
+        "loglevel": "info",
+        "proc_name": "namenorm",
+    }
+
+
+def serve(factory: Callable[[], Flask], *, host: str, port: int, workers: int) -> None:
+    """Run gunicorn on ``host:port`` with ``workers`` workers, each serving ``factory()``."""
+    _Application(factory, gunicorn_options(host, port, workers)).run()
+
+
+def run_server(
+    *, host: str | None = None, port: int | None = None, workers: int | None = None
+) -> None:
+    """Serve the registry named by ``NAMENORM_REGISTRY`` (or the shipped one) with gunicorn.
+
+    ``host``, ``port`` and ``workers`` default to ``NAMENORM_HOST``,
+    ``NAMENORM_PORT`` and ``NAMENORM_WORKERS``. Blocks until the server stops.
+    """
+    serve(
+        create_app,
+        host=host or setting("NAMENORM_HOST"),
+        port=_number("NAMENORM_PORT", port, 1, 65535),
+        workers=_number("NAMENORM_WORKERS", workers, 1, 64),
+    )

@@ -1,0 +1,119 @@
+"""What one app serves: the registry, warmed, plus the few tables the routes read.
+
+A :class:`Service` is built once when the app is created (and again on an
+admin reload); the index is warmed then, so no request pays for it. Routes
+reach it with :func:`current_service`. It also holds the one place where a
+lookup turns into the API's status and candidate list, shared by ``/v1`` and
+``/reconcile``, so the two cannot drift apart.
+
+Matching itself is the library's (``Registry.lookup``, ``Index.decide``);
+only the entity prefix search for the reconciliation suggest service lives
+here, because nothing else needs it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from dataclasses import dataclass, field
+
+from flask import current_app
+
+from ..errors import UnknownLanguageError
+from ..match import Match
+from ..registry import Registry
+from ..text import clean
+
+__all__ = ["EXTENSION", "Holder", "Service", "current_service"]
+
+#: Key of the :class:`Holder` in ``app.extensions``.
+EXTENSION = "namenorm"
+
+
+def _fold(text: str) -> str:
+    return clean(text).casefold()
+
+
+@dataclass(frozen=True)
+class Service:
+    """A warmed registry with its language list and prefix table."""
+
+    registry: Registry
+    langs: tuple[str, ...]
+    #: ``(folded spelling or word-start suffix, entity id)``, sorted, for prefix search.
+    prefixes: tuple[tuple[str, str], ...] = field(repr=False)
+
+    @classmethod
+    def build(cls, registry: Registry) -> Service:
+        """Warm ``registry``'s index and derive the tables the routes need."""
+        registry.warm()
+        langs = sorted({name.lang for entity in registry.entities() for name in entity.names})
+        rows: set[tuple[str, str]] = set()
+        for entity in registry.entities():
+            rows.add((entity.id, entity.id))
+            for name in entity.names:
+                words = _fold(name.text).split(" ")
+                for i in range(len(words)):
+                    rows.add((" ".join(words[i:]), entity.id))
+        return cls(registry, tuple(langs), tuple(sorted(rows)))
+
+    # -- checks ------------------------------------------------------------
+    def check_lang(self, lang: str | None) -> str | None:
+        """Validate the language a match's name is given in (any language with stored names)."""
+        if lang is not None and lang not in self.langs:
+            raise UnknownLanguageError(
+                f"unknown lang {lang!r}; expected one of {', '.join(self.langs)}"
+            )
+        return lang
+
+    # -- lookups -------------------------------------------------------------
+    def lookup(
+        self, query: str, *, limit: int, kind: str | None = None, lang: str | None = None
+    ) -> tuple[str, list[Match]]:
+        """``(status, candidates)`` for ``query``: the decision sees at least two candidates,
+        so ``matched`` means exactly what ``Registry.resolve`` would return."""
+        matches = self.registry.lookup(query, limit=max(limit, 2), kind=kind, lang=lang)
+        return self.registry.index.decide(matches), matches[:limit]
+
+    def result(
+        self, query: str, *, limit: int, kind: str | None = None, lang: str | None = None
+    ) -> dict[str, object]:
+        """The JSON shape of one lookup: ``{query, status, match, candidates}``."""
+        status, matches = self.lookup(query, limit=limit, kind=kind, lang=lang)
+        candidates = [m.as_dict() for m in matches]
+        return {
+            "query": query,
+            "status": status,
+            "match": candidates[0] if status == "matched" else None,
+            "candidates": candidates,
+        }
+
+    def suggest(self, prefix: str, *, count: int) -> list[str]:
+        """Up to ``count`` entity IDs with a spelling, a word-start of a spelling, or an ID
+        beginning with ``prefix`` (case and Unicode clean-up ignored), in table order."""
+        folded = _fold(prefix)
+        if not folded:
+            return []
+        found: dict[str, None] = {}
+        start = bisect.bisect_left(self.prefixes, (folded, ""))
+        for key, entity_id in self.prefixes[start:]:
+            if not key.startswith(folded):
+                break
+            found.setdefault(entity_id)
+            if len(found) >= count:
+                break
+        return list(found)
+
+
+class Holder:
+    """The app's current :class:`Service`; replaced whole on reload, under a lock."""
+
+    def __init__(self, service: Service) -> None:
+        self.service = service
+        self.lock = threading.Lock()
+
+
+def current_service() -> Service:
+    """The :class:`Service` of the app handling this request."""
+    holder: Holder = current_app.extensions[EXTENSION]
+    return holder.service

@@ -1,0 +1,218 @@
+"""The JSON API under ``/v1``: lookup, entities, transliteration, normalization, reload.
+
+Each route reads its input with ``inputs``, calls the library once and
+returns JSON; every error goes through the one handler in ``errors``.
+``/v1/normalize`` is registered only when ``namenorm.copy`` is importable.
+"""
+
+from __future__ import annotations
+
+import hmac
+import importlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, Protocol, cast
+
+from flask import Blueprint, Response, current_app, jsonify, request
+from werkzeug.datastructures import WWWAuthenticate
+from werkzeug.exceptions import NotFound, Unauthorized
+
+from ..errors import InvalidInputError, Problem, RegistryError
+from ..registry import Registry, check_kind, shipped_registry_path
+from ..settings import setting
+from ..translit import systems, transliterate
+from .inputs import (
+    MAX_TEXT_LENGTH,
+    arg,
+    batch_size,
+    json_object,
+    json_type,
+    limit_value,
+    optional_str,
+)
+from .state import EXTENSION, Holder, Service, current_service
+
+__all__ = ["bp", "normalizer"]
+
+bp = Blueprint("v1", __name__, url_prefix="/v1")
+
+
+def _no_unknown_keys(body: dict[str, Any], allowed: Iterable[str]) -> None:
+    unknown = sorted(set(body) - set(allowed))
+    if unknown:
+        raise InvalidInputError(
+            f"unknown field(s) {', '.join(map(repr, unknown))}; expected {', '.join(allowed)}"
+        )
+
+
+# -- lookup ------------------------------------------------------------------
+@bp.get("/lookup")
+def lookup() -> Response:
+    """One name: ``{query, status, match, candidates}``."""
+    service = current_service()
+    query = cast(str, arg("q", required=True))
+    limit = limit_value(request.args.get("limit"))
+    kind = check_kind(request.args.get("kind"))
+    lang = service.check_lang(request.args.get("lang"))
+    return jsonify(service.result(query, limit=limit, kind=kind, lang=lang))
+
+
+@bp.post("/lookup")
+def lookup_batch() -> Response:
+    """Up to 1,000 names: ``{"results": [...]}`` in the order given."""
+    service = current_service()
+    body = json_object()
+    _no_unknown_keys(body, ("queries", "kind", "lang", "limit"))
+    if "queries" not in body:
+        raise InvalidInputError("body has no 'queries'; expected an array of names")
+    queries = body["queries"]
+    if not isinstance(queries, list):
+        raise InvalidInputError(f"body.queries is a JSON {json_type(queries)}; expected an array")
+    batch_size(len(queries))
+    for i, query in enumerate(queries):
+        if not isinstance(query, str) or not query:
+            raise InvalidInputError(f"body.queries[{i}] is {query!r}; expected a non-empty string")
+    limit = limit_value(body.get("limit"), name="body.limit")
+    kind = check_kind(optional_str(body, "kind"))
+    lang = service.check_lang(optional_str(body, "lang"))
+    results = [service.result(q, limit=limit, kind=kind, lang=lang) for q in queries]
+    return jsonify({"results": results})
+
+
+# -- entities --------------------------------------------------------------
+def entity_json(service: Service, entity_id: str) -> dict[str, object]:
+    """An entity with every stored name and its preferred spelling per language."""
+    entity = service.registry.entity(entity_id)
+    preferred = {name.lang: name.text for name in entity.names if name.preferred}
+    return {
+        "id": entity.id,
+        "kind": entity.kind,
+        "name": entity.display,
+        "names": [
+            {"text": name.text, "lang": name.lang, "preferred": name.preferred}
+            for name in entity.names
+        ],
+        "preferred": preferred,
+    }
+
+
+@bp.get("/entities/<entity_id>")
+def entity(entity_id: str) -> Response:
+    """One entity by ID (404 for an unknown one)."""
+    return jsonify(entity_json(current_service(), entity_id))
+
+
+# -- transliteration -------------------------------------------------------
+@bp.get("/transliterate")
+def transliterate_text() -> Response:
+    """Romanize ``text`` in ``lang`` with ``system`` (default ``news``)."""
+    text = cast(str, arg("text", required=True))
+    if len(text) > MAX_TEXT_LENGTH:
+        raise InvalidInputError(
+            f"text is {len(text)} characters long; expected at most {MAX_TEXT_LENGTH}"
+        )
+    lang = cast(str, arg("lang", required=True))
+    system = request.args.get("system", "news")
+    result = transliterate(text, lang, system)
+    return jsonify({"text": text, "lang": lang, "system": system, "result": result})
+
+
+@bp.get("/systems")
+def list_systems() -> Response:
+    """Every transliteration system, or those of ``lang``."""
+    found = systems(request.args.get("lang"))
+    return jsonify(
+        {
+            "systems": [
+                {"name": s.name, "lang": s.lang, "description": s.description, "source": s.source}
+                for s in found
+            ]
+        }
+    )
+
+
+# -- copy normalization ----------------------------------------------------
+class _Edit(Protocol):
+    def as_dict(self) -> dict[str, object]: ...
+
+
+class _Normalized(Protocol):
+    text: str
+    edits: Iterable[_Edit]
+
+
+Normalizer = Callable[..., _Normalized]
+
+
+def normalizer() -> Normalizer | None:
+    """``namenorm.copy.normalize_text`` when that module exists, else ``None``."""
+    try:
+        module = importlib.import_module("namenorm.copy")
+    except ImportError:
+        return None
+    return cast(Normalizer | None, getattr(module, "normalize_text", None))
+
+
+def normalize() -> Response:
+    """Running text with every name in house spelling, and the edits made."""
+    service = current_service()
+    body = json_object()
+    _no_unknown_keys(body, ("text", "lang"))
+    if "text" not in body:
+        raise InvalidInputError("body has no 'text'; expected a string")
+    text = body["text"]
+    if not isinstance(text, str):
+        raise InvalidInputError(f"body.text is a JSON {json_type(text)}; expected a string")
+    lang = service.check_lang(optional_str(body, "lang")) or "en"
+    normalize_text = cast(Normalizer, current_app.config["NORMALIZER"])
+    result = normalize_text(text, lang=lang, registry=service.registry)
+    return jsonify({"text": result.text, "edits": [edit.as_dict() for edit in result.edits]})
+
+
+# -- admin ---------------------------------------------------------------
+def _registry_path(registry: Registry) -> str:
+    if registry.source and Path(registry.source).is_file():
+        return registry.source
+    return setting("NAMENORM_REGISTRY") or str(shipped_registry_path())
+
+
+def _check_token() -> None:
+    token: str = current_app.config["ADMIN_TOKEN"]
+    if not token:
+        raise NotFound()  # no token configured: the route does not exist
+    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        given.strip().encode(), token.encode()
+    ):
+        raise Unauthorized(
+            "missing or wrong bearer token; expected 'Authorization: Bearer <NAMENORM_ADMIN_TOKEN>'",
+            www_authenticate=WWWAuthenticate("bearer", {"realm": "namenorm"}),
+        )
+
+
+@bp.post("/admin/reload")
+def reload() -> Response:
+    """Re-read the registry file; on a validation error keep serving the old one (422)."""
+    _check_token()
+    holder: Holder = current_app.extensions[EXTENSION]
+    with holder.lock:
+        previous = holder.service
+        path = _registry_path(previous.registry)
+        try:
+            registry = Registry.from_csv(path)
+        except OSError as exc:
+            raise RegistryError(
+                [Problem(path, 0, "(file)", f"cannot read the file: {exc.strerror or exc}")]
+            ) from None
+        holder.service = Service.build(registry)
+    hook: Callable[[], None] | None = current_app.config.get("RELOAD_HOOK")
+    if hook is not None:
+        hook()  # under gunicorn: have the master replace every worker
+    return jsonify(
+        {
+            "status": "reloaded",
+            "registry_size": len(registry),
+            "registry_hash": registry.digest,
+            "previous_hash": previous.registry.digest,
+        }
+    )
