@@ -1,0 +1,176 @@
+"""namenorm.csvio: the raw-preserving tokenizer against its reference, the csv module.
+
+Properties over generated text: joining the raw fields gives back the input
+exactly, and unquoting them gives what ``csv.reader`` reads. Then encoding
+detection, dialect sniffing and atomic output on small in-memory inputs.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from namenorm.csvio import (
+    CsvError,
+    Dialect,
+    Encoding,
+    RawReader,
+    atomic_output,
+    detect_encoding,
+    given_encoding,
+    open_source,
+    output_encoding,
+    quote,
+    sniff,
+    split_record,
+    unquote,
+)
+
+messy = st.text(alphabet=["a", "б", ",", ";", "\t", '"', "\r", "\n", " "], max_size=80)
+
+
+def records(text: str, delimiter: str) -> list[tuple[list[str], str]]:
+    return list(RawReader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=messy, delimiter=st.sampled_from([",", ";", "\t"]))
+def test_raw_fields_join_back_to_the_input(text: str, delimiter: str) -> None:
+    rows = records(text, delimiter)
+    assert "".join(delimiter.join(fields) + end for fields, end in rows) == text
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=messy, delimiter=st.sampled_from([",", ";", "\t"]))
+def test_values_are_what_the_csv_module_reads(text: str, delimiter: str) -> None:
+    rows = records(text, delimiter)
+    expected = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    if rows and rows[-1][0] == []:  # a quote left open at the end: passed through raw
+        rows, expected = rows[:-1], expected[: len(rows) - 1]
+    got = [[unquote(f, delimiter) for f in fields] if fields != [""] else [] for fields, _ in rows]
+    assert got == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(st.text(alphabet=["a", "Б", ",", '"', "\n", "\r", " "]), min_size=1, max_size=5)
+)
+def test_quoted_fields_read_back(values: list[str]) -> None:
+    dialect = Dialect(",")
+    line = ",".join(quote(v, dialect) for v in values)
+    fields = split_record(line)
+    assert fields is not None
+    assert [unquote(f) for f in fields] == values
+
+
+def test_split_record_reports_an_open_quote() -> None:
+    assert split_record('1,"Lukashenka') is None
+    assert split_record('1,"x ""y""') is None  # "" is an escaped quote, not a closing one
+    assert split_record('1,"x ""y"""') == ["1", '"x ""y"""']
+
+
+def test_line_numbers_count_physical_lines() -> None:
+    reader = RawReader(io.StringIO('a,b\n1,"x\ny"\n2,z\n', newline=""))
+    lines = [reader.line for _ in reader]
+    assert lines == [1, 2, 4]
+
+
+def test_an_unclosed_quote_in_a_huge_record_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("namenorm.csvio.MAX_RECORD_CHARS", 100)
+    text = 'a,b\n1,"never closed\n' + "x\n" * 200
+    with pytest.raises(CsvError, match=r"line 2: a quoted field opened on this line is still open"):
+        records(text, ",")
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["id,name\n", "1,A\n"], Dialect(",", "\n", "minimal")),
+        (["id;name;city\r\n", '1;"A, B";C\r\n'], Dialect(";", "\r\n", "minimal")),
+        (["id\tname\n", "1\tA, B\n"], Dialect("\t", "\n", "minimal")),
+        (['"id","name"\n', '"1","A"\n'], Dialect(",", "\n", "all")),
+        (['"id";"name";"n"\n', '"1";"A";2\n'], Dialect(";", "\n", "nonnumeric")),
+        (["name\n", "Lukashenka\n"], Dialect(",", "\n", "minimal")),
+    ],
+)
+def test_sniff(lines: list[str], expected: Dialect) -> None:
+    assert sniff(lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "codec", "bom"),
+    [
+        ("id,імя\n".encode(), "utf-8", b""),
+        (codecs.BOM_UTF8 + "id,імя\n".encode(), "utf-8", codecs.BOM_UTF8),
+        ("\ufeffid\tімя\n".encode("utf-16-le"), "utf-16-le", codecs.BOM_UTF16_LE),
+        ("\ufeffid\tімя\n".encode("utf-16-be"), "utf-16-be", codecs.BOM_UTF16_BE),
+        ("id;імя\r\n1;Лукашэнка\r\n".encode("cp1251"), "cp1251", b""),
+    ],
+)
+def test_detect_encoding(data: bytes, codec: str, bom: bytes) -> None:
+    found = detect_encoding(data)
+    assert (found.codec, found.bom) == (codec, bom)
+
+
+def test_detect_encoding_allows_a_character_cut_at_the_end_of_a_sample() -> None:
+    data = "Лукашэнка".encode()[:-1]
+    assert detect_encoding(data, complete=False).codec == "utf-8"
+
+
+def test_given_encoding_splits_off_a_bom() -> None:
+    assert given_encoding("utf-8", codecs.BOM_UTF8 + b"a") == Encoding("utf-8", codecs.BOM_UTF8)
+    assert given_encoding("UTF-16", codecs.BOM_UTF16_BE + b"\0a") == Encoding(
+        "utf-16-be", codecs.BOM_UTF16_BE
+    )
+    assert given_encoding("windows-1251", b"a") == Encoding("cp1251")
+    with pytest.raises(CsvError, match="unknown encoding 'klingon'"):
+        given_encoding("klingon", b"")
+
+
+def test_output_encoding() -> None:
+    assert output_encoding("utf-8-sig") == Encoding("utf-8", codecs.BOM_UTF8)
+    assert output_encoding("utf-16") == Encoding("utf-16-le", codecs.BOM_UTF16_LE)
+    assert output_encoding("cp1251") == Encoding("cp1251")
+
+
+def test_a_late_windows_1251_byte_is_found_in_a_seekable_file(tmp_path: Path) -> None:
+    data = b"id,name\n" + b"1,Smith\n" * 200_000 + "2,Лукашэнка\n".encode("cp1251")
+    path = tmp_path / "late.csv"
+    path.write_bytes(data)
+    with path.open("rb") as binary, open_source(binary, str(path)) as source:
+        assert source.encoding.codec == "cp1251"
+        assert source.text.read().encode("cp1251") == data
+
+
+def test_a_pipe_is_read_through_after_the_sample() -> None:
+    data = "id,імя\n".encode() + b"1,x\n" * 400_000
+
+    class Pipe(io.BytesIO):
+        def seekable(self) -> bool:
+            return False
+
+    with open_source(Pipe(data), "-") as source:
+        assert source.size is None
+        assert source.text.read().encode() == data
+
+
+def test_atomic_output_replaces_only_on_success(tmp_path: Path) -> None:
+    path = tmp_path / "out.csv"
+    path.write_text("old\n")
+    os.chmod(path, 0o640)
+    with pytest.raises(RuntimeError), atomic_output(path, Encoding("utf-8")) as out:
+        out.write("half")
+        raise RuntimeError("boom")
+    assert path.read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+    with atomic_output(path, Encoding("utf-16-le", codecs.BOM_UTF16_LE)) as out:
+        out.write("new\r\n")
+    assert path.read_bytes() == codecs.BOM_UTF16_LE + "new\r\n".encode("utf-16-le")
+    assert path.stat().st_mode & 0o777 == 0o640
