@@ -130,10 +130,6 @@ def create_app(registry: Registry | None = None, config: Mapping[str, Any] | Non
     app.register_blueprint(meta.bp)
     app.register_blueprint(v1.bp)
     app.register_blueprint(reconcile.bp)
-    normalize_text = v1.normalizer()
-    if normalize_text is not None:
-        app.config["NORMALIZER"] = normalize_text
-        app.add_url_rule("/v1/normalize", "v1.normalize", v1.normalize, methods=["POST"])
     if app.config["BENCH_ROUTES"]:
         app.register_blueprint(meta.bench_bp)
     return app

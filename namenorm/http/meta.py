@@ -7,7 +7,7 @@ It is never registered otherwise.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify
+from flask import Blueprint, Response, jsonify
 
 from .. import __version__
 from .openapi import document
@@ -36,8 +36,7 @@ def health() -> Response:
 @bp.get("/openapi.json")
 def openapi() -> Response:
     """The OpenAPI 3.1 document of this app."""
-    normalize = "v1.normalize" in current_app.view_functions
-    return jsonify(document(langs=current_service().langs, normalize=normalize))
+    return jsonify(document(langs=current_service().langs))
 
 
 @bench_bp.get("/_bench/constant")

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .. import __version__
+from ..copy import LANGS as COPY_LANGS
 from ..index import MAX_QUERY_LENGTH
 from ..registry import KINDS
 from ..translit import LANGS
@@ -47,9 +48,8 @@ def _query(
     }
 
 
-def document(*, langs: Sequence[str], normalize: bool) -> dict[str, Any]:
-    """The OpenAPI document; ``langs`` are the registry's languages, ``normalize`` whether
-    ``POST /v1/normalize`` is served."""
+def document(*, langs: Sequence[str]) -> dict[str, Any]:
+    """The OpenAPI document; ``langs`` are the languages of the registry's names."""
     lang_schema = {"type": "string", "enum": list(langs)}
     kind_schema = {"type": "string", "enum": list(KINDS)}
     q_schema = {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_LENGTH}
@@ -264,38 +264,37 @@ def document(*, langs: Sequence[str], normalize: bool) -> dict[str, Any]:
             },
         },
     }
-    if normalize:
-        schemas["Normalized"] = {
-            "type": "object",
-            "required": ["text", "edits"],
-            "properties": {
-                "text": {"type": "string"},
-                "edits": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": [
-                            "start",
-                            "end",
-                            "original",
-                            "replacement",
-                            "id",
-                            "score",
-                            "status",
-                        ],
-                        "properties": {
-                            "start": {"type": "integer", "minimum": 0},
-                            "end": {"type": "integer", "minimum": 0},
-                            "original": {"type": "string"},
-                            "replacement": {"type": "string"},
-                            "id": {"type": ["string", "null"]},
-                            "score": {"type": ["number", "null"]},
-                            "status": {"type": "string"},
-                        },
+    schemas["Normalized"] = {
+        "type": "object",
+        "required": ["text", "edits"],
+        "properties": {
+            "text": {"type": "string"},
+            "edits": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": [
+                        "start",
+                        "end",
+                        "original",
+                        "replacement",
+                        "id",
+                        "score",
+                        "status",
+                    ],
+                    "properties": {
+                        "start": {"type": "integer", "minimum": 0},
+                        "end": {"type": "integer", "minimum": 0},
+                        "original": {"type": "string"},
+                        "replacement": {"type": "string"},
+                        "id": {"type": "string"},
+                        "score": {"type": "number"},
+                        "status": {"type": "string"},
                     },
                 },
             },
-        }
+        },
+    }
 
     queries_arg = _query(
         "queries",
@@ -509,30 +508,32 @@ def document(*, langs: Sequence[str], normalize: bool) -> dict[str, Any]:
             }
         },
     }
-    if normalize:
-        paths["/v1/normalize"] = {
-            "post": {
-                "operationId": "normalize",
-                "summary": "Put every name in running text into house spelling",
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        JSON: {
-                            "schema": {
-                                "type": "object",
-                                "required": ["text"],
-                                "additionalProperties": False,
-                                "properties": {"text": {"type": "string"}, "lang": lang_schema},
-                            }
+    paths["/v1/normalize"] = {
+        "post": {
+            "operationId": "normalize",
+            "summary": "Put every name in running text into house spelling",
+            "requestBody": {
+                "required": True,
+                "content": {
+                    JSON: {
+                        "schema": {
+                            "type": "object",
+                            "required": ["text"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "text": {"type": "string"},
+                                "lang": {"type": "string", "enum": list(COPY_LANGS)},
+                            },
                         }
-                    },
+                    }
                 },
-                "responses": {
-                    "200": _json(_ref("Normalized"), "The normalized text and its edits."),
-                    **_errors(400, 413, 415),
-                },
-            }
+            },
+            "responses": {
+                "200": _json(_ref("Normalized"), "The normalized text and its edits."),
+                **_errors(400, 413, 415),
+            },
         }
+    }
 
     error = _ref("Error")
     return {

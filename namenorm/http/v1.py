@@ -2,21 +2,20 @@
 
 Each route reads its input with ``inputs``, calls the library once and
 returns JSON; every error goes through the one handler in ``errors``.
-``/v1/normalize`` is registered only when ``namenorm.copy`` is importable.
 """
 
 from __future__ import annotations
 
 import hmac
-import importlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
 from flask import Blueprint, Response, current_app, jsonify, request
 from werkzeug.datastructures import WWWAuthenticate
 from werkzeug.exceptions import NotFound, Unauthorized
 
+from ..copy import normalize_text
 from ..errors import InvalidInputError, Problem, RegistryError
 from ..registry import Registry, check_kind, shipped_registry_path
 from ..settings import setting
@@ -32,7 +31,7 @@ from .inputs import (
 )
 from .state import EXTENSION, Holder, Service, current_service
 
-__all__ = ["bp", "normalizer"]
+__all__ = ["bp", "entity_json"]
 
 bp = Blueprint("v1", __name__, url_prefix="/v1")
 
@@ -132,27 +131,7 @@ def list_systems() -> Response:
 
 
 # -- copy normalization ----------------------------------------------------
-class _Edit(Protocol):
-    def as_dict(self) -> dict[str, object]: ...
-
-
-class _Normalized(Protocol):
-    text: str
-    edits: Iterable[_Edit]
-
-
-Normalizer = Callable[..., _Normalized]
-
-
-def normalizer() -> Normalizer | None:
-    """``namenorm.copy.normalize_text`` when that module exists, else ``None``."""
-    try:
-        module = importlib.import_module("namenorm.copy")
-    except ImportError:
-        return None
-    return cast(Normalizer | None, getattr(module, "normalize_text", None))
-
-
+@bp.post("/normalize")
 def normalize() -> Response:
     """Running text with every name in house spelling, and the edits made."""
     service = current_service()
@@ -163,10 +142,9 @@ def normalize() -> Response:
     text = body["text"]
     if not isinstance(text, str):
         raise InvalidInputError(f"body.text is a JSON {json_type(text)}; expected a string")
-    lang = service.check_lang(optional_str(body, "lang")) or "en"
-    normalize_text = cast(Normalizer, current_app.config["NORMALIZER"])
+    lang = optional_str(body, "lang") or "en"
     result = normalize_text(text, lang=lang, registry=service.registry)
-    return jsonify({"text": result.text, "edits": [edit.as_dict() for edit in result.edits]})
+    return jsonify(result.as_dict())
 
 
 # -- admin ---------------------------------------------------------------
