@@ -34,16 +34,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 from rapidfuzz.fuzz import ratio
 from unidecode import unidecode
 
 from .errors import QueryTooLongError
 from .given import GivenNames, given_names
 from .inflect import case_forms
-from .keys import phonetic_keys, surface
+from .keys import has_lithuanian_ending, lithuanian_stems, phonetic_keys, surface
 from .match import AMBIGUITY_MARGIN, THRESHOLD, Evidence, Match
-from .names import Word, is_patronymic, parse_registry_name, split_query
+from .names import SUFFIXES, Word, is_patronymic, parse_registry_name, split_query, without_titles
 from .text import clean, is_cyrillic
 from .translit import systems, transliterate
 
@@ -61,6 +61,7 @@ _DIACRITIC_FREE = str.maketrans({"ʹ": "", "ʺ": "", "ʼ": "'", "·": ""})
 # Scores of the building blocks (0-100), calibrated on bench/devset.tsv.
 _SURNAME_ONLY_PENALTY = 6.0
 _INITIAL_SCORE = 92.0
+_MIDDLE_NAME_PENALTY = 10.0
 _EQUIVALENT_SCORE = 97.0
 _FUZZY_CAP = 89.0
 _MIN_FUZZY_SIMILARITY = 0.72
@@ -85,6 +86,35 @@ def _strip(text: str) -> str:
 def _unit_surface(text: str) -> str:
     """Surface of a name part; a hyphen and a space are the same separator."""
     return surface(text).replace("-", " ")
+
+
+def _ending(key: str) -> str:
+    """The final vowel class of a key (``A``, ``I``, ``IA``, ...; ``""`` after a consonant).
+
+    Typo tolerance never crosses it: endings carry gender and number.
+    """
+    end = len(key)
+    while end > 0 and key[end - 1] in "AEIU":
+        end -= 1
+    return key[end:]
+
+
+def _typo_of(key: str, other: str, allowed: int) -> bool:
+    """Whether ``other`` is ``key`` with at most ``allowed`` typos (OSA distance:
+    a swap of two neighbours counts once), same first sound, same ending (for
+    one word: endings carry gender and number), and not a derivation of it
+    (Lukashenka is not Lukašenková, Belarus is not Belarusian)."""
+    if not allowed or key[:1] != other[:1]:
+        return False
+    if " " not in key and _ending(key) != _ending(other):
+        return False
+    stem, other_stem = (
+        key[: len(key) - len(_ending(key))],
+        other[: len(other) - len(_ending(other))],
+    )
+    if stem != other_stem and (stem.startswith(other_stem) or other_stem.startswith(stem)):
+        return False
+    return OSA.distance(key, other, score_cutoff=allowed) <= allowed
 
 
 def _max_edits(key: str) -> int:
@@ -161,17 +191,16 @@ class Index:
         person = _Person()
         gender = None
         if entity.kind == "person":
+            given_words = []
             for name in entity.names:
                 parts = parse_registry_name(name.text, kind=entity.kind)
                 if parts.given:
+                    given_words.append(parts.given)
                     person.groups.update(self.given.groups(parts.given))
                     gender = gender or self.given.gender_of(parts.given)
-            if gender is None:
-                gender = (
-                    "f"
-                    if any(n.text.rstrip().endswith(("а", "я", "a")) for n in entity.names)
-                    else "m"
-                )
+            if gender is None:  # not in the table: most -а/-я given names are women's
+                feminine = any(w.endswith(("а", "я", "a", "ia", "ya")) for w in given_words)
+                gender = "f" if feminine else "m"
         for name in entity.names:
             self._add_full(number, name.text, name.lang)
             parts = parse_registry_name(name.text, kind=entity.kind)
@@ -224,6 +253,8 @@ class Index:
             if len(words) == 1:
                 for form in case_forms(text, lang, gender, role):
                     variants.append(Evidence(form, text, lang, "case"))
+                    if "ё" in form:
+                        variants.append(Evidence(form.replace("ё", "е"), text, lang, "case"))
             for system in _system_names(lang):
                 romanized = " ".join(_romanize(w, lang, system) for w in words)
                 variants.append(Evidence(romanized, text, lang, system))
@@ -337,13 +368,17 @@ class Index:
         best: dict[int, _Candidate] = {}
         for entity, evidence in self.full.get(text.casefold(), ()):
             best[entity] = _Candidate(entity, 100.0, "exact", evidence, evidence.spelling)
-        words = [] if best else split_query(text)
+        all_words = [] if best else split_query(text)
+        words = without_titles(all_words)
         if not best and words:
             joined = " ".join(w.text for w in words).casefold()
             for entity, evidence in self.full.get(joined, ()):
                 best[entity] = _Candidate(entity, 99.0, "exact", evidence, evidence.spelling)
-        if not best and words:
-            for candidate in self._structural(words):
+        # Titles first count as words (Human Rights House); if nothing fits, without them.
+        for attempt in (all_words, words) if len(words) < len(all_words) else (words,):
+            if best or not attempt:
+                break
+            for candidate in self._structural(attempt):
                 current = best.get(candidate.entity)
                 if current is None or candidate.score > current.score:
                     best[candidate.entity] = candidate
@@ -354,37 +389,63 @@ class Index:
     # -- structural matching ---------------------------------------------------
     def _structural(self, words: list[Word]) -> Iterator[_Candidate]:
         spans = _surname_spans(words)
+        named = [w for w in words if not w.initial]
+        # Lithuanian copy adds -as/-is/-us to foreign names; trust that reading
+        # only when the query has several words and one of them shows it.
+        lithuanian = len(named) > 1 and any(has_lithuanian_ending(w.text) for w in named)
         found_any = False
         for fuzzy in (False, True):
             for start, end in spans:
                 unit_text = " ".join(w.text for w in words[start:end])
                 rest = words[:start] + words[end:]
-                for unit, level, similarity, variant in self._find_units(unit_text, fuzzy=fuzzy):
+                found = self._find_units(unit_text, fuzzy=fuzzy, lithuanian=lithuanian)
+                for unit, level, similarity, variant in found:
                     for entity in self.postings.get(unit, ()):
-                        candidate = self._score(entity, unit, level, similarity, variant, rest)
+                        candidate = self._score(
+                            entity, level, similarity, variant, rest, lithuanian=lithuanian
+                        )
                         if candidate is not None:
                             found_any = True
                             yield candidate
             if found_any:
                 return
 
-    def _find_units(self, text: str, *, fuzzy: bool) -> Iterator[tuple[int, str, float, Evidence]]:
+    def _find_units(
+        self, text: str, *, fuzzy: bool, lithuanian: bool = False
+    ) -> Iterator[tuple[int, str, float, Evidence]]:
         wanted = _unit_surface(text)
+        keys = _query_keys(text, lithuanian=lithuanian)
         if not fuzzy:
             seen: set[int] = set()
             for unit, variant in self.surfaces.get(wanted, ()):
                 if unit not in seen:
                     seen.add(unit)
                     yield unit, "exact", 1.0, self.units[unit].variants[variant]
-            for key in _unit_keys(text):
+            if seen:  # the word is a known spelling: sound-alikes of other names are weaker
+                return
+            for key in keys:
                 for unit in self.keys.get(key, ()):
                     if unit not in seen:
                         seen.add(unit)
                         similarity, variant_evidence = self._closest(unit, wanted)
                         yield unit, "key", similarity, variant_evidence
             return
-        seen_keys: set[str] = set()
-        for key in _unit_keys(text)[:4]:
+        seen_units: set[int] = set()
+        for other in self._near_keys(keys[:4], text):
+            for unit in self.keys.get(other, ()):
+                if unit in seen_units:
+                    continue
+                seen_units.add(unit)
+                similarity, variant_evidence = self._closest(unit, wanted)
+                if similarity >= _MIN_FUZZY_SIMILARITY:
+                    yield unit, "fuzzy", similarity, variant_evidence
+
+    def _near_keys(self, keys: tuple[str, ...], text: str) -> Iterator[str]:
+        """Registry keys within the typo budget of any of ``keys`` (blocked by the
+        deletion neighbourhood, never a scan), plus keys of ``text`` with two
+        adjacent letters swapped back (Bialiatksi -> Bialiatski)."""
+        seen: set[str] = set()
+        for key in keys:
             allowed = _max_edits(key)
             if not allowed:
                 continue
@@ -395,15 +456,16 @@ class Index:
                 for other in itertools.chain(
                     self.deletes.get(probe, ()), (probe,) if probe in self.keys else ()
                 ):
-                    if other in seen_keys or other[-1:] != key[-1:]:
-                        continue
-                    seen_keys.add(other)
-                    if Levenshtein.distance(key, other, score_cutoff=allowed) > allowed:
-                        continue
-                    for unit in self.keys.get(other, ()):
-                        similarity, variant_evidence = self._closest(unit, wanted)
-                        if similarity >= _MIN_FUZZY_SIMILARITY:
-                            yield unit, "fuzzy", similarity, variant_evidence
+                    if other not in seen and _typo_of(key, other, allowed):
+                        seen.add(other)
+                        yield other
+        if " " not in text and 5 <= len(text) <= 40:
+            for i in range(1, len(text) - 2):  # never the first letter or the ending
+                swapped = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+                for other in phonetic_keys(swapped)[:2]:
+                    if other in self.keys and other not in seen and other[:1] == keys[0][:1]:
+                        seen.add(other)
+                        yield other
 
     def _closest(self, unit: int, wanted: str) -> tuple[float, Evidence]:
         best_score, best = -1.0, self.units[unit].variants[0]
@@ -416,11 +478,12 @@ class Index:
     def _score(
         self,
         entity: int,
-        unit: int,
         level: str,
         similarity: float,
         variant: Evidence,
         rest: list[Word],
+        *,
+        lithuanian: bool = False,
     ) -> _Candidate | None:
         if level == "exact":
             surname_score = 100.0
@@ -432,11 +495,24 @@ class Index:
         given_score: float | None = None
         notes: list[str] = []
         levels = [level]
+        middle_seen = False
         for word in rest:
-            role_score = self._rest_score(person, word, given_taken=given_score is not None)
-            if role_score is None:
-                return None
-            role, score, word_level = role_score
+            if word.text.casefold().rstrip(".") in SUFFIXES:
+                return None  # "Donald Trump Jr." is the son, not the registry's Donald Trump
+            fit = self._rest_score(
+                person, word, given_taken=given_score is not None, lithuanian=lithuanian
+            )
+            if fit is None:
+                # One extra given name after a matched one is a middle name the
+                # registry does not record (Donald John Trump); anything else refutes.
+                if given_score is None or middle_seen or word.initial:
+                    return None
+                middle_seen = True
+                notes.append(f"middle name {word.text} not in the registry")
+                levels.append("key")
+                given_score -= _MIDDLE_NAME_PENALTY
+                continue
+            role, score, word_level = fit
             levels.append(word_level)
             if role == _ROLE_GIVEN:
                 given_score = score
@@ -449,43 +525,25 @@ class Index:
             score = surname_score
         else:
             score = 0.65 * surname_score + 0.35 * given_score
-        method = (
-            "fuzzy"
-            if "fuzzy" in levels
-            else "exact"
-            if all(x == "exact" for x in levels)
-            else "key"
-        )
-        if method == "exact" and (notes or rest):
-            method = "key" if notes else "exact"
-        matched = (
-            " ".join([*(w.text for w in rest if not w.initial), variant.spelling])
-            if rest
-            else variant.spelling
-        )
-        return _Candidate(
-            entity,
-            min(score, 99.0),
-            method,
-            variant,
-            matched,
-            "; ".join(notes),
-        )
+        if "fuzzy" in levels:
+            method = "fuzzy"
+        elif all(x == "exact" for x in levels) and not notes:
+            method = "exact"
+        else:
+            method = "key"
+        matched = " ".join([*(w.text for w in rest if not w.initial), variant.spelling])
+        return _Candidate(entity, min(score, 99.0), method, variant, matched, "; ".join(notes))
 
     def _rest_score(
-        self, person: _Person, word: Word, *, given_taken: bool
+        self, person: _Person, word: Word, *, given_taken: bool, lithuanian: bool = False
     ) -> tuple[str, float, str] | None:
         """How a non-surname query word fits the candidate: (role, score, level), or None."""
-        roles = (
-            [(_ROLE_PATRONYMIC, person.patronymic)]
-            if given_taken
-            else [
-                (_ROLE_GIVEN, person.given),
-                (_ROLE_PATRONYMIC, person.patronymic),
-            ]
-        )
-        if not given_taken and is_patronymic(word.text) and person.patronymic:
-            roles.reverse()
+        roles = [(_ROLE_PATRONYMIC, person.patronymic)]
+        if not given_taken:
+            roles.insert(0, (_ROLE_GIVEN, person.given))
+            if is_patronymic(word.text) and person.patronymic:
+                roles.reverse()
+        spellings = (word.text, *lithuanian_stems(word.text)) if lithuanian else (word.text,)
         for role, units in roles:
             if not units:
                 continue
@@ -502,30 +560,23 @@ class Index:
             for unit in units:
                 if any(wanted == _unit_surface(e.spelling) for e in self.units[unit].variants):
                     return role, 100.0, "exact"
-            if role == _ROLE_GIVEN and person.groups & self.given.groups(word.text):
+            if role == _ROLE_GIVEN and any(
+                person.groups & self.given.groups(spelling) for spelling in spellings
+            ):
                 return role, _EQUIVALENT_SCORE, "key"
-            keys = set(phonetic_keys(word.text))
+            keys = tuple(k for spelling in spellings for k in phonetic_keys(spelling))
             for unit in units:
-                if keys.intersection(self.units[unit].keys):
+                if set(keys).intersection(self.units[unit].keys):
                     return role, 88.0 + 10.0 * self._closest(unit, wanted)[0], "key"
             for unit in units:
-                for key in phonetic_keys(word.text)[:2]:
-                    allowed = _max_edits(key)
-                    if allowed and any(
-                        k[-1:] == key[-1:] and Levenshtein.distance(key, k, score_cutoff=1) <= 1
-                        for k in self.units[unit].keys
+                for key in keys[:2]:
+                    if any(
+                        _typo_of(key, k, min(1, _max_edits(key))) for k in self.units[unit].keys
                     ):
-                        return (
-                            role,
-                            min(_FUZZY_CAP, 100.0 * self._closest(unit, wanted)[0]),
-                            "fuzzy",
-                        )
+                        similarity = self._closest(unit, wanted)[0]
+                        return role, min(_FUZZY_CAP, 100.0 * similarity), "fuzzy"
         if word.initial and not person.patronymic and given_taken:
-            return (
-                _ROLE_PATRONYMIC,
-                _INITIAL_SCORE,
-                "key",
-            )  # a patronymic initial the registry cannot check
+            return _ROLE_PATRONYMIC, _INITIAL_SCORE, "key"  # an initial the registry cannot check
         if is_patronymic(word.text) and not person.patronymic and person.given:
             return _ROLE_PATRONYMIC, 90.0, "key"  # a patronymic the registry does not record
         return None
@@ -540,6 +591,15 @@ class Index:
             "unit_spellings": len(self.surfaces),
             "keys": len(self.keys),
         }
+
+
+def _query_keys(text: str, *, lithuanian: bool = False) -> tuple[str, ...]:
+    """Sound keys of a query span; with ``lithuanian``, also of its bare stems."""
+    keys = _unit_keys(text)
+    if lithuanian and " " not in text:
+        extra = tuple(k for stem in lithuanian_stems(text) for k in phonetic_keys(stem)[:4])
+        keys = tuple(dict.fromkeys(keys + extra))
+    return keys
 
 
 def _unit_keys(text: str) -> tuple[str, ...]:

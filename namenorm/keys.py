@@ -29,9 +29,16 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-from .text import clean, script_of
+from .text import clean, is_cyrillic, script_of
 
-__all__ = ["MAX_READINGS", "phonetic_keys", "surface", "token_key"]
+__all__ = [
+    "MAX_READINGS",
+    "has_lithuanian_ending",
+    "lithuanian_stems",
+    "phonetic_keys",
+    "surface",
+    "token_key",
+]
 
 #: Most readings kept for one Latin token.
 MAX_READINGS = 12
@@ -52,20 +59,23 @@ _CYRILLIC: dict[str, str] = {
     "ю": _U, "я": _A, "'": "", "дз": "d", "дж": "J",
 }  # fmt: skip
 _CYRILLIC_SOFT = frozenset("ьеёєиіїюя")
+#: Iotated vowels: after a vowel, a sign or at word start they begin with й.
+_IOTATED = {"я": _I + _A, "е": _I + _E, "ё": _I + _A, "ю": _I + _U, "є": _I + _E, "ї": _I + _I}
+_IOTATING = frozenset("аеёєиіїоуўыэюяьъ'")
 
 # Latin grapheme -> alternative key symbols, most likely first. Longest match wins.
 _LATIN: dict[str, tuple[str, ...]] = {
     "a": (_A,), "b": ("b",), "c": ("c", "k"), "d": ("d",), "e": (_E,), "f": ("f",),
-    "g": ("g",), "h": ("g", "x"), "i": (_I,), "j": (_I, "Z"), "k": ("k",), "l": ("l",),
+    "g": ("g",), "h": ("g", "x"), "i": (_I,), "j": (_I, "Z", "x"), "k": ("k",), "l": ("l",),
     "m": ("m",), "n": ("n",), "o": (_A,), "p": ("p",), "q": ("k",), "r": ("r",),
     "s": ("s",), "t": ("t",), "u": (_U,), "v": ("v",), "w": ("v",), "x": ("ks",),
-    "y": (_Y,), "z": ("z", "c"),
+    "y": (_Y,), "z": ("z", "c"), "gue": ("g" + _E,), "gui": ("g" + _I,),
+    "gué": ("g" + _E,), "guí": ("g" + _I,),
     "ch": ("C", "x", "S"), "kh": ("x",), "sh": ("S",), "zh": ("Z",), "ts": ("c",),
-    "tz": ("c",), "cz": ("C",), "sz": ("S",), "rz": ("Z", "rz"), "sch": ("S",),
+    "tz": ("c",), "cz": ("C", "c"), "sz": ("S",), "rz": ("Z", "rz"), "sch": ("S",),
     "tsch": ("C",), "tch": ("C",), "dz": ("d",), "dzh": ("J",), "dsch": ("J",),
-    "dj": ("J",), "ph": ("f",), "ks": ("ks",), "ou": (_U, _A + "v"),
-    "au": (_A + "v", _A + _U), "eu": (_E + "v", _E + _U), "iu": (_I + _U,), "yu": (_Y + _U,),
-    "ju": (_I + _U,), "ia": (_I + _A,), "ya": (_Y + _A,), "ja": (_I + _A,), "ie": (_I + _E,),
+    "dj": ("J",), "ph": ("f",), "ks": ("ks",), "iu": (_I + _U,), "yu": (_Y + _U,),
+    "ju": (_I + _U,), "ia": (_I + _A, _A), "ya": (_Y + _A, _A), "ja": (_I + _A,), "ie": (_I + _E,),
     "ye": (_Y + _E,), "je": (_I + _E,), "io": (_I + _A,), "yo": (_Y + _A,), "jo": (_I + _A,),
     # Letters with diacritics (Łacinka, national, ISO 9, Polish, Czech, Lithuanian, ...).
     "š": ("S",), "č": ("C",), "ž": ("Z",), "ŭ": ("v",), "ǔ": ("v",), "ś": ("s",),
@@ -88,6 +98,17 @@ def surface(text: str) -> str:
     return clean(text).casefold()
 
 
+def _final(run: str) -> str:
+    """The class of a word-final vowel run: what endings keep apart.
+
+    A run starting with an a/o vowel is ``A`` (-а, -ая, -aya, -aja, -ай all
+    feminine or -ка/-ко); otherwise the first and last classes (-і/-ий/-y ``I``,
+    -ія/-ия/-ia ``IA`` for Maria or a plural, -ей/-ei ``EI``).
+    """
+    first, last = _FINAL[run[0]], _FINAL[run[-1]]
+    return first if first in ("A", last) else first + last
+
+
 def _finish(symbols: str) -> str:
     """Fold a raw symbol string into the key (soft ц, doubles, vowel runs)."""
     out: list[str] = []
@@ -106,7 +127,7 @@ def _finish(symbols: str) -> str:
                 j += 1
             if out and out[-1] == "c" and sym in _FRONT:
                 out[-1] = "t"
-            out.append(_FINAL[symbols[j - 1]] if j == n else "a")
+            out.append(_final(symbols[i:j]) if j == n else "a")
             i = j
             continue
         if not out or out[-1] != sym:  # doubled consonants count once
@@ -120,7 +141,7 @@ def _cyrillic_key(word: str) -> str:
     i, n = 0, len(word)
     while i < n:
         pair = word[i : i + 2]
-        if pair in _CYRILLIC:
+        if len(pair) == 2 and pair in _CYRILLIC:
             raw.append(_CYRILLIC[pair])
             i += 2
             continue
@@ -132,6 +153,8 @@ def _cyrillic_key(word: str) -> str:
                 continue
             if char == "ц" and i + 1 < n and word[i + 1] in _CYRILLIC_SOFT:
                 raw.append("t")
+            elif char in _IOTATED and (i == 0 or word[i - 1] in _IOTATING):
+                raw.append(_IOTATED[char])
             else:
                 raw.append(_CYRILLIC[char])
         elif char.isalpha():
@@ -157,7 +180,11 @@ def _latin_readings(word: str) -> tuple[str, ...]:
             ascii_form = unidecode(char).lower() if char.isalpha() else ""
             options = (ascii_form,) if ascii_form else ("",)
             size = 1
-        if len(options) == 1:
+        if options == (_U,):  # u after a vowel may be ў/в (Tsikhanouskaya, Yauhen, Mahiliou)
+            readings = [
+                r + o for r in readings for o in ((_U, "v") if r[-1:] in _VOWELS else (_U,))
+            ][: MAX_READINGS * 4]
+        elif len(options) == 1:
             readings = [r + options[0] for r in readings]
         else:
             readings = [r + o for r in readings for o in options][: MAX_READINGS * 4]
@@ -182,19 +209,32 @@ def phonetic_keys(token: str) -> tuple[str, ...]:
     if any(script_of(c) not in ("latn", "") for c in word if c.isalpha()):
         word = unidecode(word).lower()
     keys: list[str] = []
-    words = [word]
-    # Lithuanian adds a nominative ending to foreign names (Vladimiras Putinas,
-    # Aliaksandras): the bare stem is a further, less likely reading.
-    if len(word) > 5 and word.endswith(_LITHUANIAN_ENDINGS):
-        words.append(word[:-2])
-    for spelling in words:
-        for raw in _latin_readings(spelling):
-            key = _finish(raw)
-            if key and key not in keys:
-                keys.append(key)
-                if len(keys) == MAX_READINGS:
-                    return tuple(keys)
+    for raw in _latin_readings(word):
+        key = _finish(raw)
+        if key and key not in keys:
+            keys.append(key)
+            if len(keys) == MAX_READINGS:
+                break
     return tuple(keys)
+
+
+def has_lithuanian_ending(token: str) -> bool:
+    """Whether a Latin word ends like a Lithuanian nominative (-as, -is, -ys, -us)."""
+    return (
+        len(token) > 5 and token.casefold().endswith(_LITHUANIAN_ENDINGS) and not is_cyrillic(token)
+    )
+
+
+def lithuanian_stems(token: str) -> tuple[str, ...]:
+    """The bare stems of a Lithuanian-ending word (Putinas -> Putin, Bialiackis ->
+    Bialiacki); empty when the word has no such ending.
+
+    Only meaningful where the context is Lithuanian: "Tsikhanouskis" alone is
+    more likely an English plural.
+    """
+    if not has_lithuanian_ending(token):
+        return ()
+    return (token[:-2], token[:-1]) if token[-2] in "iyIY" else (token[:-2],)
 
 
 def token_key(token: str) -> str:

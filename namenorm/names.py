@@ -17,66 +17,39 @@ from dataclasses import dataclass
 
 from .text import clean, is_cyrillic
 
-__all__ = ["TITLES", "NameParts", "Word", "is_patronymic", "parse_registry_name", "split_query"]
+__all__ = [
+    "PARTICLES",
+    "SUFFIXES",
+    "TITLES",
+    "NameParts",
+    "Word",
+    "is_patronymic",
+    "parse_registry_name",
+    "split_query",
+    "without_titles",
+]
 
 #: Titles and honorifics dropped from the front of a query (case-insensitive).
 TITLES: frozenset[str] = frozenset(
-    [
-        "president",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "dame",
-        "madam",
-        "mme",
-        "mlle",
-        "m",
-        "herr",
-        "frau",
-        "pan",
-        "pani",
-        "pres",
-        "gen",
-        "general",
-        "minister",
-        "premier",
-        "leader",
-        "lawyer",
-        "activist",
-        "journalist",
-        "opposition",
-        "laureate",
-        "nobel",
-        "ex",
-        "former",
-        "late",
-        "citizen",
-        "comrade",
-        "mister",
-        "mistress",
-        "президент",
-        "господин",
-        "госпожа",
-        "г-н",
-        "г-жа",
-        "гражданин",
-        "гражданка",
-        "товарищ",
-        "спадар",
-        "спадарыня",
-        "пан",
-        "пані",
-        "прэзідэнт",
-        "кіраўнік",
-        "лидер",
-        "лідар",
-    ]
+    """
+    president mr mrs ms miss mx dr prof professor sir dame madam mme mlle m herr frau pan pani
+    pres gen general minister premier leader lawyer activist journalist opposition laureate
+    nobel ex former late citizen comrade mister mistress envoy special foreign prime deputy vice
+    chief head secretary ambassador speaker chairman chairwoman chair spokesman spokeswoman
+    mayor governor dictator exiled jailed imprisoned detained released dissident blogger
+    politician musician banker candidate defender self-proclaimed de-facto
+    belarusian russian ukrainian lithuanian polish latvian american german french
+    us u.s. eu state
+    президент господин госпожа г-н г-жа гражданин гражданка товарищ спадар спадарыня пан пані
+    прэзідэнт кіраўнік лидер лідар премьер прэм'ер министр міністр оппозиционер палітвязень
+    политзаключенный белорусский беларускі российский расейскі
+    """.split()
+)
+#: Generational suffixes: a name with one is a different person from the plain name.
+SUFFIXES: frozenset[str] = frozenset("jr junior sr senior ii iii iv мл младший ст старший".split())
+#: Lower-case name particles that belong to a surname (von der Leyen, de Gaulle).
+PARTICLES: frozenset[str] = frozenset(
+    "von van der den de da di du la le del dos das bin al ibn ter".split()
 )
 
 _PATRONYMIC = re.compile(
@@ -92,10 +65,12 @@ _SPLIT = re.compile(r"[\s\-–—/,;:()\[\]\"«»„“”!?]+")
 
 @dataclass(frozen=True)
 class Word:
-    """One word of a query: its text, and whether it is an initial."""
+    """One word of a query: its text, whether it is an initial, and whether it
+    leads the query as a title ("President", "envoy") that may be dropped."""
 
     text: str
     initial: bool = False
+    title: bool = False
 
 
 def is_patronymic(word: str) -> bool:
@@ -106,8 +81,8 @@ def is_patronymic(word: str) -> bool:
 def split_query(text: str) -> list[Word]:
     """The words of a query with titles, possessives and punctuation removed.
 
-    >>> [w.text for w in split_query("President Lukashenko's")]
-    ['Lukashenko']
+    >>> [(w.text, w.title) for w in split_query("President Lukashenko's")]
+    [('President', True), ('Lukashenko', False)]
     >>> [(w.text, w.initial) for w in split_query("Lukashenko A.G.")]
     [('Lukashenko', False), ('A', True), ('G', True)]
     """
@@ -122,9 +97,22 @@ def split_query(text: str) -> list[Word]:
         token = _POSSESSIVE.sub("", token) if len(token) > 3 and not is_cyrillic(token) else token
         if any(c.isalpha() for c in token):
             words.append(Word(token))
-    while len(words) > 1 and words[0].text.casefold().rstrip(".") in TITLES:
-        words.pop(0)
+    # Leading titles, and in Latin copy any lower-case words before the name
+    # ("envoy John Coale"), except particles that belong to it ("von der Leyen").
+    for number, word in enumerate(words[:-1]):
+        text = word.text
+        if not (
+            text.casefold().rstrip(".") in TITLES
+            or (text.islower() and not is_cyrillic(text) and text not in PARTICLES)
+        ):
+            break
+        words[number] = Word(text, word.initial, title=True)
     return words
+
+
+def without_titles(words: list[Word]) -> list[Word]:
+    """The words after the leading titles."""
+    return [w for w in words if not w.title]
 
 
 @dataclass(frozen=True)

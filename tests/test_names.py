@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from namenorm.names import NameParts, is_patronymic, parse_registry_name, split_query
+from namenorm.names import (
+    NameParts,
+    is_patronymic,
+    parse_registry_name,
+    split_query,
+    without_titles,
+)
 
 
 @pytest.mark.parametrize(
@@ -22,7 +28,14 @@ from namenorm.names import NameParts, is_patronymic, parse_registry_name, split_
     ],
 )
 def test_split_query(query: str, words: list[tuple[str, bool]]) -> None:
-    assert [(w.text, w.initial) for w in split_query(query)] == words
+    assert [(w.text, w.initial) for w in without_titles(split_query(query))] == words
+
+
+def test_titles_are_flagged_not_dropped() -> None:
+    words = split_query("Belarusian President Alexander Lukashenko")
+    assert [w.title for w in words] == [True, True, False, False]
+    assert [w.title for w in split_query("envoy John Coale")] == [True, False, False]
+    assert [w.title for w in split_query("von der Leyen")] == [False, False, False]
 
 
 def test_parse_registry_name() -> None:
