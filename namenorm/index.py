@@ -40,10 +40,18 @@ from unidecode import unidecode
 
 from .errors import QueryTooLongError
 from .given import GivenNames, given_names
-from .inflect import case_forms
+from .inflect import case_forms, noun_case_forms
 from .keys import has_lithuanian_ending, lithuanian_stems, phonetic_keys, surface
 from .match import AMBIGUITY_MARGIN, THRESHOLD, Evidence, Match
-from .names import SUFFIXES, Word, is_patronymic, parse_registry_name, split_query, without_titles
+from .names import (
+    DESCRIPTORS,
+    SUFFIXES,
+    Word,
+    is_patronymic,
+    parse_registry_name,
+    split_query,
+    without_titles,
+)
 from .text import clean, is_cyrillic
 from .translit import systems, transliterate
 
@@ -62,6 +70,7 @@ _DIACRITIC_FREE = str.maketrans({"ʹ": "", "ʺ": "", "ʼ": "'", "·": ""})
 _SURNAME_ONLY_PENALTY = 6.0
 _INITIAL_SCORE = 92.0
 _MIDDLE_NAME_PENALTY = 10.0
+_DESCRIPTOR_PENALTY = 2.0
 _EQUIVALENT_SCORE = 97.0
 _FUZZY_CAP = 89.0
 _MIN_FUZZY_SIMILARITY = 0.72
@@ -167,7 +176,7 @@ class Index:
         self.entities: list[Entity] = list(registry.entities())
         self.full: dict[str, list[tuple[int, Evidence]]] = {}
         self.units: list[_Unit] = []
-        self._unit_ids: dict[tuple[str, str, str], int] = {}
+        self._unit_ids: dict[tuple[str, str, str], int] = {}  # (text, lang, role or kind)
         self.surfaces: dict[str, list[tuple[int, int]]] = {}  # surface -> (unit, variant)
         self.keys: dict[str, list[int]] = {}
         self.deletes: dict[str, list[str]] = {}
@@ -210,7 +219,7 @@ class Index:
                 (_ROLE_SURNAME, parts.surname, person.surname),
             ):
                 if text:
-                    target.add(self._unit(text, name.lang, role, gender or "m"))
+                    target.add(self._unit(text, name.lang, role, gender or "m", entity.kind))
         for unit in person.surname:
             self.postings.setdefault(unit, []).append(number)
         self.people.append(person)
@@ -236,8 +245,8 @@ class Index:
             if all(entity != number for entity, _ in bucket):
                 bucket.append((number, evidence))
 
-    def _unit(self, text: str, lang: str, role: str, gender: str) -> int:
-        ident = (text, lang, role)
+    def _unit(self, text: str, lang: str, role: str, gender: str, kind: str) -> int:
+        ident = (text, lang, role if kind == "person" else kind)
         found = self._unit_ids.get(ident)
         if found is not None:
             return found
@@ -250,8 +259,14 @@ class Index:
                     Evidence(text.replace("ё", "е").replace("Ё", "Е"), text, lang, "yo")
                 )
             words = text.split(" ")
-            if len(words) == 1:
-                for form in case_forms(text, lang, gender, role):
+            if kind != "person":
+                forms = noun_case_forms(text, lang)
+            elif len(words) == 1:
+                forms = case_forms(text, lang, gender, role)
+            else:
+                forms = ()
+            if forms:
+                for form in forms:
                     variants.append(Evidence(form, text, lang, "case"))
                     if "ё" in form:
                         variants.append(Evidence(form.replace("ё", "е"), text, lang, "case"))
@@ -491,6 +506,8 @@ class Index:
             surname_score = 88.0 + 10.0 * similarity
         else:
             surname_score = min(_FUZZY_CAP, 100.0 * similarity + 2.0)
+        if self.entities[entity].kind != "person":
+            return self._score_name(entity, level, surname_score, variant, rest)
         person = self.people[entity]
         given_score: float | None = None
         notes: list[str] = []
@@ -533,6 +550,20 @@ class Index:
             method = "key"
         matched = " ".join([*(w.text for w in rest if not w.initial), variant.spelling])
         return _Candidate(entity, min(score, 99.0), method, variant, matched, "; ".join(notes))
+
+    def _score_name(
+        self, entity: int, level: str, score: float, variant: Evidence, rest: list[Word]
+    ) -> _Candidate | None:
+        """An organization or place: words around its name must be descriptors
+        (JSC Belaruskali, Republic of Belarus, Washington D.C.)."""
+        extra = _descriptors(rest)
+        if extra is None:
+            return None
+        note = f"with {' '.join(extra)}" if extra else ""
+        method = level if not extra or level == "fuzzy" else "key"
+        matched = " ".join([*extra, variant.spelling]) if extra else variant.spelling
+        score -= _DESCRIPTOR_PENALTY * len(extra)
+        return _Candidate(entity, min(score, 100.0), method, variant, matched, note)
 
     def _rest_score(
         self, person: _Person, word: Word, *, given_taken: bool, lithuanian: bool = False
@@ -591,6 +622,18 @@ class Index:
             "unit_spellings": len(self.surfaces),
             "keys": len(self.keys),
         }
+
+
+def _descriptors(words: list[Word]) -> list[str] | None:
+    """The words as descriptors (initials joined: D.C. -> dc), or None if one is not."""
+    tokens: list[str] = []
+    for word in words:
+        text = word.text.casefold().strip(".")
+        if word.initial and tokens and tokens[-1].isalpha() and len(tokens[-1]) < 4 and words:
+            tokens[-1] += text
+        else:
+            tokens.append(text)
+    return tokens if all(t in DESCRIPTORS for t in tokens) else None
 
 
 def _query_keys(text: str, *, lithuanian: bool = False) -> tuple[str, ...]:

@@ -17,7 +17,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["BE_ENDINGS", "case_forms"]
+__all__ = [
+    "ADJECTIVE_ENDINGS",
+    "BE_ENDINGS",
+    "CASES",
+    "NOUN_ENDINGS",
+    "case_forms",
+    "noun_case_forms",
+]
 
 # Belarusian (and, roughly, Ukrainian) endings: (gender, role, nominative
 # ending) -> oblique endings replacing it. Longest ending wins. Roles:
@@ -49,11 +56,15 @@ BE_ENDINGS: dict[tuple[str, str, str], tuple[str, ...]] = {
     ("f", "surname", "а"): ("ы", "у", "ай", "е"),
     # masculine consonant stems: Знак, Хоміч
     ("m", "surname", ""): ("а", "у", "ам", "е", "ом"),
+    ("m", "surname", "ец"): ("ца", "цу", "цам", "цы"),  # fleeting е: Севярынец -> Севярынца
+    ("m", "surname", "ок"): ("ка", "ку", "кам"),
+    ("m", "surname", "ёк"): ("ка", "ку", "кам"),
     # given names
     ("m", "given", "ь"): ("я", "ю", "ем"),
     ("m", "given", "й"): ("я", "ю", "ем", "і"),
     ("m", "given", "ей"): ("ея", "ею", "еем", "еі"),
-    ("m", "given", ""): ("а", "у", "ам", "ым", "е"),
+    ("m", "given", ""): ("а", "у", "ам", "е"),
+    ("m", "given", "вел"): ("ўла", "ўлу", "ўлам", "ўле"),  # Павел -> Паўла
     ("m", "given", "а"): ("ы", "у", "ам", "е"),
     ("f", "given", "ія"): ("іі", "ію", "іяй", "іяю"),
     ("f", "given", "ыя"): ("ыі", "ыю", "ыяй"),
@@ -142,3 +153,124 @@ def case_forms(word: str, lang: str, gender: str, role: str) -> tuple[str, ...]:
     else:
         forms = _be_forms(word, gender, role)
     return tuple(dict.fromkeys(f for f in forms if f != word))
+
+
+# -- places and organizations ----------------------------------------------
+# Nouns and adjectives decline case by case, so multi-word names
+# (Еўрапейскі саюз -> Еўрапейскага саюза) are paired slot by slot. Each entry:
+# (lang, nominative ending) -> endings for (genitive, dative, accusative,
+# instrumental, locative); None keeps the nominative. Gender is not known from
+# the ending alone (Беларусь is feminine, Гомель masculine), so a soft-sign
+# noun gets both paradigms: over-generation only adds spellings nobody writes.
+CASES: tuple[str, ...] = ("genitive", "dative", "accusative", "instrumental", "locative")
+_Slots = tuple[str | None, str | None, str | None, str | None, str | None]
+
+NOUN_ENDINGS: dict[tuple[str, str], tuple[_Slots, ...]] = {
+    # Russian
+    ("ru", "ь"): (("и", "и", None, "ью", "и"), ("я", "ю", None, "ем", "е")),
+    ("ru", "ия"): (("ии", "ии", "ию", "ией", "ии"),),
+    ("ru", "ка"): (("ки", "ке", "ку", "кой", "ке"),),
+    ("ru", "а"): (("ы", "е", "у", "ой", "е"),),
+    ("ru", "я"): (("и", "е", "ю", "ей", "е"),),
+    ("ru", "й"): (("я", "ю", None, "ем", "е"),),
+    ("ru", ""): (("а", "у", None, "ом", "е"),),
+    # Belarusian (locative т -> ц, д -> дз before е; after к/г/х it is -у)
+    ("be", "ь"): (("і", "і", None, None, "і"), ("я", "ю", None, "ем", "і")),
+    ("be", "ія"): (("іі", "іі", "ію", "іяй", "іі"),),
+    ("be", "ка"): (("кі", "цы", "ку", "кай", "цы"),),
+    ("be", "ва"): (("вы", "ве", "ву", "вой", "ве"),),
+    ("be", "а"): (("ы", "е", "у", "ай", "е"),),
+    ("be", "ст"): (("ста", "сту", None, "стам", "сце"),),
+    ("be", "т"): (("та", "ту", None, "там", "це"),),
+    ("be", "д"): (("да", "ду", None, "дам", "дзе"),),
+    ("be", "к"): (("ка", "ку", None, "кам", "ку"),),
+    ("be", "ў"): (("ва", "ву", None, "вам", "ве"),),
+    ("be", "й"): (("я", "ю", None, "ем", "і"),),
+    ("be", ""): (("а", "у", None, "ам", "е"),),
+    # Ukrainian (Київ -> Києва, Харків -> Харкова)
+    ("uk", "ь"): (("і", "і", None, "ю", "і"), ("я", "ю", None, "ем", "і")),
+    ("uk", "ія"): (("ії", "ії", "ію", "ією", "ії"),),
+    ("uk", "їв"): (("єва", "єву", None, "євом", "єві"),),
+    ("uk", "ів"): (("ова", "ову", None, "овом", "ові"),),
+    ("uk", "а"): (("и", "і", "у", "ою", "і"),),
+    ("uk", "й"): (("я", "ю", None, "єм", "ї"),),
+    ("uk", ""): (("а", "у", None, "ом", "і"),),
+}
+ADJECTIVE_ENDINGS: dict[tuple[str, str], _Slots] = {
+    ("ru", "ий"): ("ого", "ому", None, "им", "ом"),
+    ("ru", "ый"): ("ого", "ому", None, "ым", "ом"),
+    ("ru", "ой"): ("ого", "ому", None, "ым", "ом"),
+    ("ru", "ая"): ("ой", "ой", "ую", "ой", "ой"),
+    ("ru", "яя"): ("ей", "ей", "юю", "ей", "ей"),
+    ("ru", "ое"): ("ого", "ому", None, "ым", "ом"),
+    ("be", "кі"): ("кага", "каму", None, "кім", "кім"),
+    ("be", "і"): ("ага", "аму", None, "ім", "ім"),
+    ("be", "ы"): ("ага", "аму", None, "ым", "ым"),
+    ("be", "ая"): ("ай", "ай", "ую", "ай", "ай"),
+    ("be", "ае"): ("ага", "аму", None, "ым", "ым"),
+    ("uk", "ий"): ("ого", "ому", None, "им", "ому"),
+    ("uk", "ій"): ("ього", "ьому", None, "ім", "ьому"),
+    ("uk", "а"): ("ої", "ій", "у", "ою", "ій"),
+    ("uk", "е"): ("ого", "ому", None, "им", "ому"),
+}
+_NOUN_LENGTHS = sorted({len(e) for (_, e) in NOUN_ENDINGS}, reverse=True)
+_ADJECTIVE_LENGTHS = sorted({len(e) for (_, e) in ADJECTIVE_ENDINGS}, reverse=True)
+_VOWEL_ENDINGS = "аеёіїоуыэюяєи"
+
+
+def _word_paradigms(word: str, lang: str, *, adjective_first: bool) -> list[_Slots]:
+    lower = word.lower()
+    if adjective_first:
+        for size in _ADJECTIVE_LENGTHS:
+            slots = ADJECTIVE_ENDINGS.get((lang, lower[-size:]))
+            if slots is not None and len(lower) > size + 2:
+                stem = word[: len(word) - size]
+                return [tuple(None if e is None else stem + e for e in slots)]  # type: ignore[list-item]
+    for size in _NOUN_LENGTHS:
+        ending = lower[-size:] if size else ""
+        paradigms = NOUN_ENDINGS.get((lang, ending))
+        if paradigms is None:
+            continue
+        if not ending and (not lower[-1:].isalpha() or lower[-1:] in _VOWEL_ENDINGS):
+            return []  # indeclinable vowel stems (Гродно, Мінск-на-...) keep their form
+        stem = word[: len(word) - size]
+        return [tuple(None if e is None else stem + e for e in slots) for slots in paradigms]  # type: ignore[misc]
+    return []
+
+
+@lru_cache(maxsize=65536)
+def noun_case_forms(name: str, lang: str) -> tuple[str, ...]:
+    """Oblique case forms of a place or organization name in ``be``, ``ru`` or ``uk``.
+
+    Words of a multi-word name decline together case by case; an adjective
+    before the head noun takes the adjective endings. Words with no known
+    paradigm (a genitive complement, an abbreviation) stay as they are.
+
+    >>> noun_case_forms("Еўрапейскі саюз", "be")[0]
+    'Еўрапейскага саюза'
+    >>> "Беларуси" in noun_case_forms("Беларусь", "ru")
+    True
+    """
+    if lang not in ("be", "ru", "uk") or not name.strip():
+        return ()
+    words = name.split(" ")
+    per_word: list[list[_Slots]] = []
+    for number, word in enumerate(words):
+        if not word.isalpha() or any(c.isupper() for c in word[1:]):  # БелТА, numbers
+            per_word.append([])
+            continue
+        per_word.append(_word_paradigms(word, lang, adjective_first=number < len(words) - 1))
+    if not any(per_word):
+        return ()
+    forms: list[str] = []
+    width = max(len(p) for p in per_word)
+    for variant in range(width):
+        for slot in range(len(CASES)):
+            parts = []
+            for word, paradigms in zip(words, per_word, strict=True):
+                chosen = paradigms[min(variant, len(paradigms) - 1)] if paradigms else None
+                parts.append(chosen[slot] or word if chosen else word)
+            form = " ".join(parts)
+            if form != name and form not in forms:
+                forms.append(form)
+    return tuple(forms)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .text import clean, is_cyrillic
 
 __all__ = [
+    "DESCRIPTORS",
     "PARTICLES",
     "SUFFIXES",
     "TITLES",
@@ -47,6 +48,20 @@ TITLES: frozenset[str] = frozenset(
 )
 #: Generational suffixes: a name with one is a different person from the plain name.
 SUFFIXES: frozenset[str] = frozenset("jr junior sr senior ii iii iv мл младший ст старший".split())
+#: Words that may stand around an organization's or place's own name without
+#: changing what it names: legal forms, generic nouns, "of Belarus". Words that
+#: make it another entity (region, oblast, state, party, council) are not here.
+DESCRIPTORS: frozenset[str] = frozenset(
+    """
+    the a of and jsc pjsc ojsc cjsc oao zao pao ooo llc ltd inc plc ag gmbh sa co corp
+    corporation company group holding airlines airline agency news centre center
+    human rights organization organisation movement initiative foundation fund
+    republic city dc
+    belarus belarusian belarusians russia russian lithuania lithuanian america american
+    ukraine ukrainian poland polish european international
+    оао зао пао ооо ао таа аат праваабарончы правозащитный центр цэнтр компания кампанія
+    """.split()
+)
 #: Lower-case name particles that belong to a surname (von der Leyen, de Gaulle).
 PARTICLES: frozenset[str] = frozenset(
     "von van der den de da di du la le del dos das bin al ibn ter".split()
