@@ -36,7 +36,9 @@ def health() -> Response:
 @bp.get("/openapi.json")
 def openapi() -> Response:
     """The OpenAPI 3.1 document of this app."""
-    return jsonify(document(langs=current_service().langs))
+    service = current_service()
+    first = next(service.registry.entities(), None)
+    return jsonify(document(langs=service.langs, example_id=first.id if first else "minsk"))
 
 
 @bench_bp.get("/_bench/constant")

@@ -37,19 +37,28 @@ def _errors(*statuses: int) -> dict[str, Any]:
 
 
 def _query(
-    name: str, schema: dict[str, Any], description: str, *, required: bool = False
+    name: str,
+    schema: dict[str, Any],
+    description: str,
+    *,
+    required: bool = False,
+    example: object = None,
 ) -> dict[str, Any]:
-    return {
+    parameter = {
         "name": name,
         "in": "query",
         "required": required,
         "description": description,
         "schema": schema,
     }
+    if example is not None:
+        parameter["example"] = example
+    return parameter
 
 
-def document(*, langs: Sequence[str]) -> dict[str, Any]:
-    """The OpenAPI document; ``langs`` are the languages of the registry's names."""
+def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, Any]:
+    """The OpenAPI document; ``langs`` are the languages of the registry's names and
+    ``example_id`` an ID it holds (used in examples)."""
     lang_schema = {"type": "string", "enum": list(langs)}
     kind_schema = {"type": "string", "enum": list(KINDS)}
     q_schema = {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_LENGTH}
@@ -321,7 +330,9 @@ def document(*, langs: Sequence[str]) -> dict[str, Any]:
                 "operationId": "lookup",
                 "summary": "Look up one name",
                 "parameters": [
-                    _query("q", q_schema, "The name to look up.", required=True),
+                    _query(
+                        "q", q_schema, "The name to look up.", required=True, example="Lukashenko"
+                    ),
                     _query("limit", limit_schema, "Most candidates returned."),
                     _query("kind", kind_schema, "Only entities of this kind."),
                     _query("lang", lang_schema, "Language of the returned names (default en)."),
@@ -358,7 +369,13 @@ def document(*, langs: Sequence[str]) -> dict[str, Any]:
                 "operationId": "entity",
                 "summary": "One entity with all its stored names",
                 "parameters": [
-                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                    {
+                        "name": "id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                        "example": example_id,
+                    }
                 ],
                 "responses": {"200": _json(_ref("Entity"), "The entity."), **_errors(404)},
             }
@@ -373,6 +390,7 @@ def document(*, langs: Sequence[str]) -> dict[str, Any]:
                         {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_LENGTH},
                         "Text to romanize.",
                         required=True,
+                        example="Лукашэнка",
                     ),
                     _query(
                         "lang",
@@ -481,6 +499,7 @@ def document(*, langs: Sequence[str]) -> dict[str, Any]:
                         {"type": "string", "maxLength": MAX_QUERY_LENGTH},
                         "What the user typed.",
                         required=True,
+                        example="Luka",
                     ),
                     _query(
                         "cursor",
@@ -496,7 +515,13 @@ def document(*, langs: Sequence[str]) -> dict[str, Any]:
                 "operationId": "preview",
                 "summary": "HTML preview card of one entity",
                 "parameters": [
-                    _query("id", {"type": "string", "minLength": 1}, "Entity ID.", required=True)
+                    _query(
+                        "id",
+                        {"type": "string", "minLength": 1},
+                        "Entity ID.",
+                        required=True,
+                        example=example_id,
+                    )
                 ],
                 "responses": {
                     "200": {

@@ -140,11 +140,14 @@ def _answer(service: Service, query: object, where: str) -> dict[str, Any]:
     }
 
 
-def _batch() -> object | None:
-    """The query batch of this request, or ``None`` for a manifest request."""
+_MANIFEST = object()  # marks a request for the manifest (GET without queries)
+
+
+def _batch() -> object:
+    """The query batch of this request, or ``_MANIFEST`` for a manifest request."""
     if request.method == "GET":
         raw = request.args.get("queries")
-        return None if raw is None else parse_json(raw.encode("utf-8", "replace"))
+        return _MANIFEST if raw is None else parse_json(raw.encode("utf-8", "replace"))
     if request.is_json:
         return parse_json(request.get_data(cache=False))
     if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
@@ -158,11 +161,12 @@ def _batch() -> object | None:
     )
 
 
-@bp.route("/", methods=["GET", "POST"], strict_slashes=False)
+@bp.route("", methods=["GET", "POST"])
+@bp.route("/", methods=["GET", "POST"])
 def reconcile() -> Response:
     """The manifest, or the result batch of a query batch."""
     batch = _batch()
-    if batch is None:
+    if batch is _MANIFEST:
         return jsonify(manifest(request.url_root))
     if not isinstance(batch, dict):
         raise InvalidInputError(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any, cast
 
 from flask import Blueprint, Response, current_app, jsonify, request
@@ -149,7 +148,9 @@ def normalize() -> Response:
 
 # -- admin ---------------------------------------------------------------
 def _registry_path(registry: Registry) -> str:
-    if registry.source and Path(registry.source).is_file():
+    """The file ``registry`` was read from; for one built in memory (``<memory>``),
+    the file ``NAMENORM_REGISTRY`` names, else the shipped one."""
+    if registry.source and not registry.source.startswith("<"):
         return registry.source
     return setting("NAMENORM_REGISTRY") or str(shipped_registry_path())
 

@@ -1,0 +1,85 @@
+"""``/health`` and the OpenAPI document (its coverage of the routes; schemathesis
+runs against it in ``test_openapi.py``)."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+import namenorm
+from namenorm import Registry
+
+
+def test_health(client: FlaskClient, registry_csv: object) -> None:
+    body = client.get("/health").get_json()
+    assert list(body) == ["status", "registry_size", "registry_hash", "version"]
+    assert body["status"] == "ok"
+    assert body["registry_size"] == 5
+    assert body["version"] == namenorm.__version__
+    assert re.fullmatch(r"[0-9a-f]{64}", body["registry_hash"])
+
+
+def test_health_hash_is_the_registry_digest(shipped_client: FlaskClient) -> None:
+    body = shipped_client.get("/health").get_json()
+    assert body["registry_hash"] == namenorm.default_registry().digest
+    assert body["registry_size"] == len(namenorm.default_registry())
+
+
+def test_openapi_lists_every_route_and_method(app: Flask, client: FlaskClient) -> None:
+    doc = client.get("/openapi.json").get_json()
+    assert doc["openapi"].startswith("3.1")
+    assert doc["info"]["version"] == namenorm.__version__
+    documented = {(path, method.upper()) for path, item in doc["paths"].items() for method in item}
+    served = set()
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue
+        path = re.sub(r"<(?:\w+:)?(\w+)>", "{id}", rule.rule)
+        if path.endswith("/") and path != "/":
+            path = path.rstrip("/")
+        for method in rule.methods or ():
+            if method not in {"HEAD", "OPTIONS"}:
+                served.add((path, method))
+    assert documented == served
+
+
+def test_openapi_every_operation_has_responses_and_errors_share_one_shape(
+    client: FlaskClient,
+) -> None:
+    doc = client.get("/openapi.json").get_json()
+    for path, item in doc["paths"].items():
+        for method, operation in item.items():
+            assert operation["operationId"], (path, method)
+            assert "200" in operation["responses"], (path, method)
+            for status, response in operation["responses"].items():
+                if status.startswith("4"):
+                    assert response == {"$ref": f"#/components/responses/E{status}"}
+    error = doc["components"]["schemas"]["Error"]
+    assert error["properties"]["error"]["required"] == ["code", "message"]
+
+
+def test_openapi_lookup_langs_are_the_registry_languages(client: FlaskClient) -> None:
+    doc = client.get("/openapi.json").get_json()
+    params = {p["name"]: p for p in doc["paths"]["/v1/lookup"]["get"]["parameters"]}
+    assert params["lang"]["schema"]["enum"] == ["be", "en", "pl", "ru"]
+    assert params["q"]["schema"]["maxLength"] == 512
+
+
+def test_openapi_follows_a_reload(client: FlaskClient, registry_csv: object) -> None:
+    from pathlib import Path
+
+    from .conftest import TOKEN
+
+    assert isinstance(registry_csv, Path)
+    registry_csv.write_text(
+        registry_csv.read_text(encoding="utf-8")
+        + "vilnius,place,lt,Vilnius,1\nvilnius,place,en,Vilnius,1\n",
+        encoding="utf-8",
+    )
+    Registry.from_csv(registry_csv)  # valid
+    client.post("/v1/admin/reload", headers={"Authorization": f"Bearer {TOKEN}"})
+    doc = client.get("/openapi.json").get_json()
+    params = {p["name"]: p for p in doc["paths"]["/v1/lookup"]["get"]["parameters"]}
+    assert "lt" in params["lang"]["schema"]["enum"]

@@ -1,0 +1,238 @@
+"""The W3C reconciliation API 0.2 at /reconcile, checked against the spec's shapes
+(``schemas/``) and against ``Registry.resolve`` for the ``match`` flag."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+
+from namenorm import Registry, default_registry
+
+from .conftest import assert_error, assert_valid
+
+
+def _post(client: FlaskClient, batch: dict[str, Any]) -> dict[str, Any]:
+    assert_valid(batch, "reconciliation-query-batch")
+    response = client.post("/reconcile", data={"queries": json.dumps(batch)})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    body: dict[str, Any] = response.get_json()
+    assert_valid(body, "reconciliation-result-batch")
+    return body
+
+
+# -- manifest ----------------------------------------------------------------
+@pytest.mark.parametrize("path", ["/reconcile", "/reconcile/"])
+def test_manifest(client: FlaskClient, path: str) -> None:
+    response = client.get(path, base_url="http://names.example:8000")
+    assert response.status_code == 200
+    manifest = response.get_json()
+    assert_valid(manifest, "manifest")
+    assert "0.2" in manifest["versions"]
+    assert manifest["name"]
+    assert [t["id"] for t in manifest["defaultTypes"]] == ["person", "org", "place"]
+    assert manifest["view"]["url"] == "http://names.example:8000/v1/entities/{{id}}"
+    assert manifest["identifierSpace"] == "http://names.example:8000/v1/entities/"
+    assert manifest["preview"]["url"] == "http://names.example:8000/reconcile/preview?id={{id}}"
+    suggest = manifest["suggest"]["entity"]
+    assert suggest["service_url"] + suggest["service_path"] == (
+        "http://names.example:8000/reconcile/suggest/entity"
+    )
+    assert manifest["batchSize"] == 1000
+
+
+def test_manifest_urls_work(client: FlaskClient) -> None:
+    manifest = client.get("/reconcile").get_json()
+    view = manifest["view"]["url"].replace("{{id}}", "minsk")
+    assert client.get(view).get_json()["id"] == "minsk"
+    preview = manifest["preview"]["url"].replace("{{id}}", "minsk")
+    assert client.get(preview).mimetype == "text/html"
+    suggest = manifest["suggest"]["entity"]
+    url = suggest["service_url"] + suggest["service_path"]
+    assert client.get(url, query_string={"prefix": "min"}).status_code == 200
+
+
+# -- queries -----------------------------------------------------------------
+def test_batch_by_form(client: FlaskClient) -> None:
+    body = _post(
+        client,
+        {
+            "q0": {"query": "Viktor Babariko"},
+            "q1": {"query": "Babaryka", "type": "person", "limit": 5},
+            "q2": {"query": "xyzzy"},
+            "q3": {"query": "Minsk", "type": ["place"], "type_strict": "should"},
+        },
+    )
+    assert list(body) == ["q0", "q1", "q2", "q3"]
+    (top,) = body["q0"]["result"]
+    assert top["id"] == "babaryka-viktar"
+    assert top["name"] == "Viktar Babaryka"
+    assert top["match"] is True
+    assert top["type"] == [{"id": "person", "name": "person"}]
+    features = {f["id"]: f["value"] for f in top["features"]}
+    assert features["name_score"] == top["score"]
+    assert features["method:exact"] is True
+    assert features["system:stored"] is True
+    assert features["matched:Viktor Babariko"] is True
+    assert "Viktor Babariko" in top["description"]
+    assert [c["match"] for c in body["q1"]["result"]] == [False, False]
+    assert body["q2"] == {"result": []}
+    assert body["q3"]["result"][0]["match"] is True
+
+
+def test_batch_by_get_and_by_json_body_agree_with_form(client: FlaskClient) -> None:
+    batch = {"a": {"query": "Grodno"}, "b": {"query": "Вясна", "type": "org"}}
+    by_form = _post(client, batch)
+    by_get = client.get("/reconcile", query_string={"queries": json.dumps(batch)}).get_json()
+    by_json = client.post("/reconcile", json=batch).get_json()
+    assert by_form == by_get == by_json
+    assert by_form["a"]["result"][0]["id"] == "hrodna"
+
+
+def test_type_filters_and_limit(client: FlaskClient) -> None:
+    body = _post(
+        client,
+        {
+            "person": {"query": "Minsk", "type": "person"},
+            "many": {"query": "Babaryka", "limit": 1},
+            "both": {"query": "Minsk", "type": ["place", "org"]},
+            "all": {"query": "Minsk", "type": ["person", "org", "place"]},
+        },
+    )
+    assert body["person"]["result"] == []
+    assert len(body["many"]["result"]) == 1
+    assert body["many"]["result"][0]["match"] is False  # still ambiguous with limit 1
+    assert body["both"]["result"][0]["match"] is True
+    assert body["all"]["result"][0]["match"] is True
+
+
+def test_property_only_query_has_no_candidates(client: FlaskClient) -> None:
+    body = _post(client, {"q": {"properties": [{"pid": "born", "v": "1963"}]}})
+    assert body == {"q": {"result": []}}
+
+
+def test_large_limit_is_capped(client: FlaskClient) -> None:
+    assert _post(client, {"q": {"query": "Babaryka", "limit": 1000}})["q"]["result"]
+
+
+def _queries(registry: Registry) -> list[str]:
+    """Every stored spelling, each surname alone, and a few misspellings."""
+    names = [name.text for entity in registry.entities() for name in entity.names]
+    surnames = [n.split()[-1] for n in names if " " in n]
+    typos = [n[:-1] + "y" for n in names[::7]]
+    return sorted(set(names + surnames + typos))
+
+
+def test_match_is_exactly_resolve_on_the_shipped_registry(shipped_client: FlaskClient) -> None:
+    registry = default_registry()
+    queries = _queries(registry)
+    for start in range(0, len(queries), 200):
+        chunk = queries[start : start + 200]
+        body = _post(shipped_client, {f"q{i}": {"query": q} for i, q in enumerate(chunk)})
+        for i, query in enumerate(chunk):
+            result = body[f"q{i}"]["result"]
+            chosen = [c["id"] for c in result if c["match"]]
+            assert len(chosen) <= 1
+            resolved = registry.resolve(query)
+            assert chosen == ([resolved.id] if resolved else []), query
+            if chosen:
+                assert result[0]["id"] == chosen[0]
+
+
+def test_scores_are_sorted(shipped_client: FlaskClient) -> None:
+    body = _post(shipped_client, {"q": {"query": "Tsikhanouskaya", "limit": 10}})
+    scores = [c["score"] for c in body["q"]["result"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+# -- suggest and preview ---------------------------------------------------
+def test_suggest_entity(client: FlaskClient) -> None:
+    body = client.get("/reconcile/suggest/entity?prefix=bab").get_json()
+    assert_valid(body, "suggest-entities-response")
+    assert {r["id"] for r in body["result"]} == {"babaryka-viktar", "babaryka-maryia"}
+    first = body["result"][0]
+    assert first["notable"] == [{"id": "person", "name": "person"}]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("Min", "minsk"),  # start of a spelling
+        ("babary", "babaryka-viktar"),  # start of a later word
+        ("Мін", "minsk"),  # Cyrillic spelling
+        ("hrodna", "hrodna"),  # the ID
+        ("Grodn", "hrodna"),  # another stored spelling
+        ("Babariko", "babaryka-viktar"),  # whole word, found by lookup too
+    ],
+)
+def test_suggest_finds(client: FlaskClient, prefix: str, expected: str) -> None:
+    body = client.get("/reconcile/suggest/entity", query_string={"prefix": prefix}).get_json()
+    assert expected in [r["id"] for r in body["result"]]
+
+
+def test_suggest_empty_prefix_and_cursor(client: FlaskClient) -> None:
+    assert client.get("/reconcile/suggest/entity?prefix=").get_json() == {"result": []}
+    both = client.get("/reconcile/suggest/entity?prefix=bab").get_json()["result"]
+    rest = client.get("/reconcile/suggest/entity?prefix=bab&cursor=1").get_json()["result"]
+    assert rest == both[1:]
+
+
+def test_suggest_pages_on_the_shipped_registry(shipped_client: FlaskClient) -> None:
+    seen: list[str] = []
+    for cursor in (0, 10):
+        body = shipped_client.get(f"/reconcile/suggest/entity?prefix=a&cursor={cursor}").get_json()
+        assert_valid(body, "suggest-entities-response")
+        assert len(body["result"]) <= 10
+        seen += [r["id"] for r in body["result"]]
+    assert len(seen) == len(set(seen))
+
+
+def test_preview(client: FlaskClient) -> None:
+    response = client.get("/reconcile/preview?id=babaryka-viktar")
+    assert response.status_code == 200
+    assert response.mimetype == "text/html"
+    html = response.get_data(as_text=True)
+    assert html.startswith("<!DOCTYPE html>")
+    assert "Viktar Babaryka" in html and "Віктар Бабарыка" in html
+
+
+def test_preview_escapes_names(registry_csv: Any) -> None:
+    from namenorm.http import create_app
+    from namenorm.registry import parse_registry
+
+    csv = "id,kind,lang,name,preferred\nx,org,en,<b>Bold</b> & Co,1\n"
+    app = create_app(Registry(parse_registry(csv.encode())), config={"ACCESS_LOG": False})
+    html = app.test_client().get("/reconcile/preview?id=x").get_data(as_text=True)
+    assert "<b>Bold</b>" not in html and "&lt;b&gt;Bold&lt;/b&gt; &amp; Co" in html
+
+
+def test_unknown_preview_is_404(client: FlaskClient) -> None:
+    assert_error(client.get("/reconcile/preview?id=nobody"), 404, "not_found")
+
+
+# -- CORS ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/reconcile",
+        "/reconcile?queries=%7B%22q%22%3A%7B%22query%22%3A%22Minsk%22%7D%7D",
+        "/reconcile/suggest/entity?prefix=m",
+        "/reconcile/preview?id=minsk",
+        "/reconcile/preview?id=nobody",
+    ],
+)
+def test_cors_is_open_on_reconcile(client: FlaskClient, path: str) -> None:
+    response = client.get(path, headers={"Origin": "https://refine.example"})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_cors_preflight_on_reconcile(client: FlaskClient) -> None:
+    response = client.options(
+        "/reconcile",
+        headers={"Origin": "https://refine.example", "Access-Control-Request-Method": "POST"},
+    )
+    assert response.status_code == 200
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert "POST" in response.headers["Access-Control-Allow-Methods"]
