@@ -15,12 +15,13 @@ written, because the right case form of the house spelling is not known).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .errors import UnknownLanguageError
 from .mentions import Found, Mention, Part, scan
 from .names import parse_registry_name
-from .registry import CYRILLIC_LANGS, Registry, default_registry
+from .registry import CYRILLIC_LANGS, Entity, Registry, default_registry
 from .text import is_cyrillic
 
 __all__ = ["LANGS", "Edit", "Mention", "NormalizeResult", "find_names", "normalize_text"]
@@ -82,7 +83,7 @@ def find_names(text: str, lang: str = "en", registry: Registry | None = None) ->
     ``registry`` defaults to :func:`~namenorm.default_registry`.
     """
     _check(text, lang)
-    return [found.mention for found in scan(text, registry or default_registry())]
+    return [found.mention for found in scan(text, registry or default_registry(), lang=lang)]
 
 
 def normalize_text(
@@ -94,13 +95,11 @@ def normalize_text(
     mentions are left as written (see :func:`find_names`).
     """
     _check(text, lang)
-
     edits: list[Edit] = []
-    for found in scan(text, registry or default_registry()):
+    for found in scan(text, registry or default_registry(), lang=lang):
+        mention = found.mention
         new = replacement(found, lang)
-        if new is not None and new != found.mention.text:
-            mention = found.mention
-            assert mention.id is not None
+        if new is not None and new != mention.text and mention.id is not None:
             edits.append(
                 Edit(
                     mention.start,
@@ -131,9 +130,13 @@ def apply_edits(text: str, edits: list[Edit] | tuple[Edit, ...]) -> str:
 def replacement(found: Found, lang: str) -> str | None:
     """The house spelling of one mention in copy written in ``lang``, or ``None``.
 
-    ``None`` when the mention is ambiguous, inflected, in the other script than
-    the copy, or a different form of the name (an abbreviation, a longer or
-    shorter official name) rather than a different spelling of it.
+    Each part is rewritten to the corresponding part of the preferred spelling
+    (a surname to the surname, a given name to the given name), so word order,
+    separators, titles, initials and all-caps are kept. ``None`` when the
+    mention is ambiguous or inflected, is written in the other script than the
+    copy, has a patronymic the house spelling has no counterpart for, or is a
+    different *form* of the name rather than a different spelling of it (an
+    abbreviation, or a longer or shorter official name).
     """
     entity = found.entity
     if entity is None or found.mention.status != "matched":
@@ -144,12 +147,10 @@ def replacement(found: Found, lang: str) -> str | None:
     if preferred is None:
         return None
     named = [p for p in found.parts if p.role not in ("title", "initial")]
-    if any(p.inflected for p in named):
-        return None
-    if any(is_cyrillic(p.text) != cyrillic_copy for p in named):
+    if any(p.inflected or is_cyrillic(p.text) != cyrillic_copy for p in named):
         return None
     if entity.kind == "person":
-        words = _person_words(entity.names, preferred, target, named)
+        words = _person_words(entity, preferred, target, named)
     else:
         words = _name_words(preferred, found.matched, named)
     if words is None:
@@ -158,20 +159,33 @@ def replacement(found: Found, lang: str) -> str | None:
 
 
 def _person_words(
-    names: tuple[object, ...], preferred: str, target: str, named: list[Part]
+    entity: Entity, preferred: str, target: str, named: list[Part]
 ) -> dict[int, str] | None:
     parts = parse_registry_name(preferred)
     out: dict[int, str] = {}
     for part in named:
         if part.role == "surname":
             out[part.start] = parts.surname
-        elif part.role == "given":
-            if not parts.given:
-                return None
+        elif part.role == "given" and parts.given:
             out[part.start] = parts.given
         elif part.role == "patronymic":
+            patronymic = _stored_patronymic(entity, target, parts.given, parts.surname)
+            if patronymic is None:
+                return None
+            out[part.start] = patronymic
+        else:
             return None
     return out
+
+
+def _stored_patronymic(entity: Entity, lang: str, given: str, surname: str) -> str | None:
+    """The patronymic of a stored ``lang`` spelling with the house given name and surname."""
+    for name in entity.names:
+        if name.lang == lang:
+            parts = parse_registry_name(name.text)
+            if parts.patronymic and parts.given == given and parts.surname == surname:
+                return parts.patronymic
+    return None
 
 
 def _is_acronym(spelling: str) -> bool:
@@ -180,9 +194,9 @@ def _is_acronym(spelling: str) -> bool:
 
 
 def _name_words(preferred: str, matched: str, named: list[Part]) -> dict[int, str] | None:
-    """A whole org or place name: only a spelling of the same form is rewritten
-    (Grodno -> Hrodna), never an abbreviation or a longer or shorter name
-    (U.S., Republic of Belarus, Human Rights Centre Viasna stay)."""
+    """A whole org or place name: only another spelling of the same form is rewritten
+    (Grodno -> Hrodna, Belorussia -> Belarus), never an abbreviation or a longer or
+    shorter name (U.S., Republic of Belarus, Human Rights Centre Viasna stay)."""
     if len(named) != 1 or not matched:
         return None
     if len(matched.split()) != len(preferred.split()):
@@ -194,20 +208,28 @@ def _name_words(preferred: str, matched: str, named: list[Part]) -> dict[int, st
 
 def _keep_caps(original: str, new: str) -> str:
     letters = [c for c in original if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    if len(letters) > 1 and all(c.isupper() for c in letters) and not _is_acronym(new):
         return new.upper()
     return new
+
+
+def _respace(original: str, new: str) -> str:
+    """``new`` with the separators of ``original`` when both have as many words."""
+    gaps = re.findall(r"\s+", original)
+    words = new.split(" ")
+    if len(gaps) != len(words) - 1 or not gaps:
+        return new
+    return "".join(w + g for w, g in zip(words, [*gaps, ""], strict=True))
 
 
 def _assemble(found: Found, words: dict[int, str]) -> str:
     mention = found.mention
     pieces: list[str] = []
     position = mention.start
-    text = mention.text
     for part in found.parts:
-        pieces.append(text[position - mention.start : part.start - mention.start])
+        pieces.append(mention.text[position - mention.start : part.start - mention.start])
         new = words.get(part.start)
-        pieces.append(part.text if new is None else _keep_caps(part.text, new))
+        pieces.append(part.text if new is None else _respace(part.text, _keep_caps(part.text, new)))
         position = part.end
-    pieces.append(text[position - mention.start :])
+    pieces.append(mention.text[position - mention.start :])
     return "".join(pieces)

@@ -1,13 +1,14 @@
 """Find registry names in running text: the scanning half of copy normalization.
 
 :func:`scan` walks a text once with an Aho-Corasick automaton built over the
-index's unit spellings that can stand for a whole mention — every stored,
+index's unit spellings that can stand for a whole mention: every stored,
 generated (romanized, diacritic-free) and inflected spelling of a surname, and
-of a whole organization or place name. The text is case-folded the same way
-as the index keys (:func:`~namenorm.keys.surface`) with a map back to the
-original offsets. Each hit must sit on word boundaries and have the capitals
-its stored spelling has (lowercase "mosaic", "знак" and "breast" are words,
-not names); overlapping hits keep the longest.
+of a whole organization or place name. Full-name spellings are reached from
+their surname (see below), so the automaton stays small at 100,000 entities.
+The text is case-folded like the index keys (:func:`~namenorm.keys.surface`),
+with a map back to the original offsets. A hit must sit on word boundaries
+and have the capitals its registry spelling has (lowercase "mosaic", "знак"
+and "breast" are words, not names); overlapping hits keep the longest.
 
 Around each surname hit the adjacent given names, patronymics, initials and
 titles are absorbed ("President Alexander Lukashenko", "Лукашенко А. Г.",
@@ -15,16 +16,17 @@ titles are absorbed ("President Alexander Lukashenko", "Лукашенко А. �
 (:meth:`~namenorm.registry.Registry.lookup` and ``Index.decide``): a given
 name that does not fit means someone else, and the span is dropped. Then the
 document is read as a whole: an ambiguous surname ("Babaryka": two in the
-registry) takes the ID of the one person the text names in full; a surname
+registry) takes the ID of the one candidate the text names in full; a surname
 that someone outside the registry also bears in this text stays ambiguous;
-words that are also common words ("Знак", "Mosaic") at the start of a
-sentence or in a headline count only with other evidence. Last, capitalized
-words the automaton missed get a fuzzy look-up, but only in a name context
-(after a known given name or a title, or when the text names that person
-elsewhere), so typos such as "Likashenka" are caught and "Breast" is not.
+words that are also common words in the copy's language ("Знак", "Mosaic")
+count at the start of a sentence or in a headline only with other evidence.
+Last, capitalized words the automaton missed get a fuzzy look-up, but only in
+a name context (after a given name of that person, or when the text names
+that person elsewhere), so a typo such as "Likashenka" is caught and
+"Breast" is not.
 
-Left out: deciding what a mention should be rewritten to (``namenorm.copy``),
-and names split by a hyphen at a line break ("Lukash-\\nenko").
+Left out: what a mention is rewritten to (``namenorm.copy``), and names split
+by a hyphen at a line break ("Lukash-\\nenko").
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import weakref
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -45,39 +48,44 @@ from .text import is_cyrillic
 
 __all__ = ["HOMOGRAPHS", "Found", "Mention", "Part", "scan"]
 
-#: Registry spellings that are also common words (case-folded, with their
-#: case forms): at the start of a sentence or in a headline they count as
-#: names only with other evidence in the text.
-HOMOGRAPHS: frozenset[str] = frozenset(
-    [
-        "mosaic",
-        "trump",
-        "smith",
-        "знак", "знака", "знаку", "знаком", "знаке", "знакам",
-        "весна", "весны", "весне", "весну", "весной", "весною",
-        "вясна", "вясны", "вясне", "вясну", "вясной", "вясною", "вяснай",
-        "вольныя", "вольных", "вольным",
-    ]
-)  # fmt: skip
+#: Registry spellings that are also common words of a copy language (case-folded,
+#: with their case forms): at the start of a sentence or in a headline they are
+#: names only when the text gives other evidence.
+HOMOGRAPHS: dict[str, frozenset[str]] = {
+    "latin": frozenset(["mosaic"]),
+    "ru": frozenset(
+        "знак знака знаку знаком знаке знаки знаков весна весны весне весну весной весною".split()
+    ),
+    "be": frozenset(
+        "знак знака знаку знакам знаку знакі "
+        "вясна вясны вясне вясну вясной вясною вяснай вольныя вольных вольным".split()
+    ),
+    "uk": frozenset("знак знака знаку знаком знаки".split()),
+}
 
 _PERSON = "person"
-_MAX_PREFIX_WORDS = 3
-_MAX_TITLES = 2
+_PREFIX_WORDS = 3  # given name + patronymic + one initial, at most
+_TITLE_WORDS = 2
 _CACHE_LIMIT = 200_000
-# Characters folded to what the index keys use; the same length, so offsets hold.
+#: Characters folded to what the index keys use, one for one (offsets hold).
 _FOLD = str.maketrans(
     {c: "'" for c in "\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\u02bb\uff07"}
     | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"}
-    | {c: " " for c in "\t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"}
-    | {c: " " for c in "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"}
+    | {c: " " for c in "\t\n\r\f\v\u00a0\u1680\u2028\u2029\u202f\u205f\u3000"}
+    | {chr(c): " " for c in range(0x2000, 0x200B)}
 )
-_SLOW = re.compile(r"  |[\u00ad\u200b-\u200f\u2060\ufeff]")
+#: Invisible characters dropped from the folded text (soft hyphen, zero-width).
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+_SQUEEZE = re.compile(rf" {{2,}}|[{_INVISIBLE}]+")
 _TOKEN = r"[^\W\d_](?:[\w'’.\-]*[^\W\d_])?\.?"
-_PREV = re.compile(rf"(?<![\w'’.\-])({_TOKEN})([^\S\n]*\n?[^\S\n]*)\Z")
-_NEXT = re.compile(rf"([^\S\n]*\n?[^\S\n]*)({_TOKEN})(?![\w'’\-])")
+_GAP = r"[^\S\n]*\n?[^\S\n]*"
+_PREV = re.compile(rf"(?<![\w'’.\-])({_TOKEN})({_GAP})\Z")
+_NEXT = re.compile(rf"({_GAP})({_TOKEN})(?![\w'’\-])")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+\Z")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\Z")
 _WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_CAPITALIZED = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-ÞĀ-ɏА-ЯЁЂ-ЏѠ-ӿ][^\W\d_]*(?:['’\-][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s?\Z")
 _SENTENCE_END = frozenset(".!?…\n:;")
 _OPENING = "\"'«„“‘‚([‹"
 
@@ -107,11 +115,12 @@ class Mention:
 
 @dataclass(frozen=True)
 class Part:
-    """One word or word group of a mention and its role.
+    """One word (or word group) of a mention and its role.
 
-    Roles: ``title``, ``initial``, ``given``, ``patronymic``, ``surname`` (of
-    a person) or ``name`` (a whole organization or place name). ``inflected``
-    is true for a Cyrillic word found only as a case form (not nominative).
+    Roles: ``title``, ``initial``, ``given``, ``patronymic``, ``surname`` (of a
+    person) or ``name`` (a whole organization or place name). ``inflected`` is
+    true for a Cyrillic word not known as a nominative spelling of the entity
+    (a case form, or a form the registry cannot place).
     """
 
     start: int
@@ -133,20 +142,57 @@ class Found:
     matched: str = ""
 
 
-# -- the automaton, built once per index ---------------------------------------
+def scan(text: str, registry: Registry, *, lang: str = "en") -> list[Found]:
+    """Every registry mention in ``text``, in text order (see the module docstring).
+
+    ``lang`` is the copy's language; it only picks the common words of
+    :data:`HOMOGRAPHS` that need more evidence.
+    """
+    if not text:
+        return []
+    return _Document(text, _scanner(registry), lang).run()
+
+
+# -- the automaton and tables, built once per index ------------------------------------
 @dataclass
 class _Scanner:
+    registry: Registry
     automaton: ahocorasick.Automaton
-    #: key -> per word: must it start with a capital?
+    #: key -> per word of the key: must it start with a capital?
     caps: dict[str, tuple[bool, ...]]
-    #: key -> entity numbers it can stand for
+    #: key -> numbers of the entities whose surname (or whole name) it spells
     entities: dict[str, frozenset[int]]
-    #: surfaces of given names and patronymics (any entity), for absorbing
+    #: surfaces of every given name and patronymic in the registry
     given: frozenset[str]
-    #: entity number -> surfaces of its own given names, patronymics, surnames
-    own: dict[int, dict[str, frozenset[str]]]
-    #: entity number -> does a stored or generated (not case) spelling have this surface?
-    cache: dict[tuple[str, str | None], list[Match]] = field(default_factory=dict)
+    ids: dict[str, int]
+    lookups: dict[tuple[str, str | None], list[Match]] = field(default_factory=dict)
+    own: dict[tuple[int, str], frozenset[str]] = field(default_factory=dict)
+
+    def lookup(self, query: str, kind: str | None = None) -> list[Match]:
+        """``Registry.lookup`` (three candidates), remembered per query."""
+        found = self.lookups.get((query, kind))
+        if found is None:
+            if len(self.lookups) > _CACHE_LIMIT:
+                self.lookups.clear()
+            try:
+                found = self.registry.lookup(query, limit=3, kind=kind)
+            except ValueError:  # longer than any name
+                found = []
+            self.lookups[(query, kind)] = found
+        return found
+
+    def own_surfaces(self, entity: int, role: str) -> frozenset[str]:
+        """Surfaces of one entity's given names, patronymics or surnames (every variant)."""
+        found = self.own.get((entity, role))
+        if found is None:
+            index = self.registry.index
+            person = index.people[entity]
+            units = {"given": person.given, "patronymic": person.patronymic}.get(
+                role, person.surname
+            )
+            found = frozenset(surface(v.spelling) for u in units for v in index.units[u].variants)
+            self.own[(entity, role)] = found
+        return found
 
 
 _SCANNERS: weakref.WeakKeyDictionary[object, _Scanner] = weakref.WeakKeyDictionary()
@@ -165,7 +211,7 @@ def _caps_of(spelling: str) -> tuple[bool, ...]:
     flags: list[bool] = []
     for word in spelling.split():
         first = next((c for c in word if c.isalpha()), "")
-        flags.append(bool(first) and first.isupper())
+        flags.append(first.isupper())
     return tuple(flags)
 
 
@@ -180,81 +226,104 @@ def _build(registry: Registry) -> _Scanner:
             if unit.role != "surname":
                 given.add(key)
                 continue
+            posted = index.postings.get(unit_number)
+            if not posted:
+                continue
             flags = _caps_of(unit.variants[variant].spelling)
             old = caps.get(key)
-            caps[key] = (
-                flags
-                if old is None or len(old) != len(flags)
-                else tuple(a and b for a, b in zip(old, flags, strict=True))
-            )
-            entities.setdefault(key, set()).update(index.postings.get(unit_number, ()))
+            if old is not None and len(old) == len(flags):
+                flags = tuple(a and b for a, b in zip(old, flags, strict=True))
+            caps[key] = flags
+            entities.setdefault(key, set()).update(posted)
     automaton = ahocorasick.Automaton()
     for key in caps:
-        if key and entities.get(key):
+        if key.strip():
             automaton.add_word(key, key)
     if len(automaton):
         automaton.make_automaton()
-    own: dict[int, dict[str, frozenset[str]]] = {}
-    for number, person in enumerate(index.people):
-        if index.entities[number].kind != _PERSON:
-            continue
-        own[number] = {
-            role: frozenset(surface(v.spelling) for u in units for v in index.units[u].variants)
-            for role, units in (
-                ("given", person.given),
-                ("patronymic", person.patronymic),
-                ("surname", person.surname),
-            )
-        }
     return _Scanner(
+        registry,
         automaton,
         caps,
         {k: frozenset(v) for k, v in entities.items()},
         frozenset(given),
-        own,
+        {entity.id: number for number, entity in enumerate(index.entities)},
     )
 
 
-# -- folding the text ------------------------------------------------------------
-def _fold(text: str) -> tuple[str, list[int] | None]:
-    """The text case-folded like the index keys, and a map to original offsets.
+# -- folding the text ---------------------------------------------------------------
+class _Offsets:
+    """Maps positions in the folded text back to the original text."""
 
-    The map is ``None`` when every folded character is at the same offset as
-    its original (the common case, checked rather than assumed).
+    def __init__(self, folded_starts: list[int], original_starts: list[int]) -> None:
+        self.folded = folded_starts
+        self.original = original_starts
+
+    def __call__(self, position: int) -> int:
+        segment = bisect_right(self.folded, position) - 1
+        return self.original[segment] + position - self.folded[segment]
+
+
+def _fold(text: str) -> tuple[str, _Offsets | None]:
+    """``text`` case-folded like the index keys, and a map to original offsets.
+
+    The map is ``None`` when every folded character sits at its original offset
+    (the common case, checked rather than assumed). Runs of spaces fold to one
+    and invisible characters are dropped, as in the index keys.
     """
-    folded = text.translate(_FOLD)
-    if not _SLOW.search(folded) and unicodedata.is_normalized("NFC", text):
-        lowered = folded.casefold()
-        if len(lowered) == len(text):
+    same = text.translate(_FOLD)
+    lowered = same.casefold()
+    if len(lowered) == len(text) and unicodedata.is_normalized("NFC", text):
+        if not _SQUEEZE.search(lowered):
             return lowered, None
+        pieces: list[str] = []
+        folded_starts: list[int] = []
+        original_starts: list[int] = []
+        position = length = 0
+        for run in _SQUEEZE.finditer(lowered):
+            piece = lowered[position : run.start()] + (" " if run.group()[0] == " " else "")
+            folded_starts.append(length)
+            original_starts.append(position)
+            pieces.append(piece)
+            length += len(piece)
+            position = run.end()
+        folded_starts.append(length)
+        original_starts.append(position)
+        pieces.append(lowered[position:])
+        return "".join(pieces), _Offsets(folded_starts, original_starts)
+    return _fold_slowly(text)
+
+
+def _fold_slowly(text: str) -> tuple[str, _Offsets]:
+    """Character by character, for text that case-folding lengthens (ß) or not in NFC."""
     out: list[str] = []
-    origin: list[int] = []
-    position = 0
-    size = len(text)
+    folded_starts: list[int] = []
+    original_starts: list[int] = []
+    position, size = 0, len(text)
     while position < size:
         end = position + 1
         while end < size and unicodedata.combining(text[end]):
             end += 1
-        cluster = unicodedata.normalize("NFC", text[position:end]).translate(_FOLD)
-        if cluster in ("\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"):
-            position = end
-            continue
+        cluster = unicodedata.normalize("NFC", text[position:end]).translate(_FOLD).casefold()
+        cluster = "".join(c for c in cluster if c not in _INVISIBLE)
         if cluster == " " and out and out[-1] == " ":
-            position = end
-            continue
-        for char in cluster.casefold():
+            cluster = ""
+        for char in cluster:
+            folded_starts.append(len(out))
+            original_starts.append(position)
             out.append(char)
-            origin.append(position)
         position = end
-    return "".join(out), origin
+    folded_starts.append(len(out))
+    original_starts.append(size)
+    return "".join(out), _Offsets(folded_starts, original_starts)
 
 
 def _is_word_char(char: str) -> bool:
-    return char.isalnum() or unicodedata.category(char).startswith("M")
+    return char.isalnum() or unicodedata.category(char)[0] == "M"
 
 
-# -- finding ---------------------------------------------------------------------
-@dataclass
+# -- automaton hits -------------------------------------------------------------------
+@dataclass(frozen=True)
 class _Hit:
     start: int
     end: int
@@ -262,194 +331,159 @@ class _Hit:
 
 
 def _hits(text: str, scanner: _Scanner) -> list[_Hit]:
+    """Word-bounded, properly capitalized automaton hits; the longest of overlapping ones."""
     if not len(scanner.automaton):
         return []
-    folded, origin = _fold(text)
+    folded, offsets = _fold(text)
     size = len(folded)
-    raw: list[tuple[int, int, str]] = []
+    raw: list[_Hit] = []
     for last, key in scanner.automaton.iter(folded):
         first = last - len(key) + 1
         if first > 0 and _is_word_char(folded[first - 1]):
             continue
         if last + 1 < size and _is_word_char(folded[last + 1]):
             continue
-        if origin is None:
+        if offsets is None:
             start, end = first, last + 1
         else:
-            if first > 0 and origin[first - 1] == origin[first]:
-                continue
-            if last + 1 < size and origin[last + 1] == origin[last]:
-                continue
-            start, end = origin[first], origin[last] + 1
-            while end < len(text) and unicodedata.combining(text[end]):
+            start, end = offsets(first), offsets(last) + 1
+            if (first > 0 and offsets(first - 1) == start) or offsets(last + 1) == end - 1:
+                continue  # the key starts or ends inside one original character
+            while end < len(text) and unicodedata.category(text[end])[0] == "M":
                 end += 1
-        if not _capitalized(text[start:end], scanner.caps[key]):
-            continue
-        raw.append((start, end, key))
-    raw.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        if _capitalized(text[start:end], scanner.caps[key]):
+            raw.append(_Hit(start, end, key))
+    raw.sort(key=lambda h: (h.start - h.end, h.start))
+    occupied = bytearray(len(text) + 1)
     taken: list[_Hit] = []
-    for start, end, key in raw:
-        if any(start < t.end and t.start < end for t in taken):
-            continue
-        taken.append(_Hit(start, end, key))
+    for hit in raw:
+        if occupied.find(1, hit.start, hit.end) == -1:
+            occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+            taken.append(hit)
     taken.sort(key=lambda h: h.start)
     return taken
 
 
 def _capitalized(original: str, flags: tuple[bool, ...]) -> bool:
-    words = original.split()
-    if len(words) != len(flags):
-        words = original.replace("\u00a0", " ").split()
-    for word, must in zip(words, flags, strict=False):
-        if not must:
-            continue
-        first = next((c for c in word if c.isalpha()), "")
-        if not first.isupper():
-            return False
+    for word, must in zip(original.split(), flags, strict=False):
+        if must:
+            first = next((c for c in word if c.isalpha()), "")
+            if not first.isupper():
+                return False
     return True
 
 
-def scan(text: str, registry: Registry) -> list[Found]:
-    """Every registry mention in ``text``, in text order (see the module docstring)."""
-    if not text:
-        return []
-    scanner = _scanner(registry)
-    return _Document(text, registry, scanner).run()
-
-
-# -- one document ----------------------------------------------------------------
+# -- one document ---------------------------------------------------------------------
 @dataclass
 class _Draft:
-    start: int
-    end: int
     parts: list[Part]
     matches: list[Match]
     status: str
-    key: str
-    anchor_entities: frozenset[int]
-    full: bool  # has a given name, patronymic or initial
+    full: bool  # named with a given name, patronymic or initial
     homograph: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.parts[0].start
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1].end
 
 
 class _Document:
-    def __init__(self, text: str, registry: Registry, scanner: _Scanner) -> None:
-        self.text = text
-        self.registry = registry
-        self.index = registry.index
-        self.scanner = scanner
-        self.ids = {entity.id: number for number, entity in enumerate(self.index.entities)}
-        self.shadowed: set[str] = set()
-        self.taken: list[tuple[int, int]] = []
+    """One text being scanned: its hits, the drafts made of them, and context."""
 
-    # -- resolver calls, cached per index ------------------------------------------
-    def lookup(self, query: str, kind: str | None = None) -> list[Match]:
-        cache = self.scanner.cache
-        found = cache.get((query, kind))
-        if found is None:
-            if len(cache) > _CACHE_LIMIT:
-                cache.clear()
-            try:
-                found = self.registry.lookup(query, limit=3, kind=kind)
-            except ValueError:  # too long: not a name
-                found = []
-            cache[(query, kind)] = found
-        return found
+    def __init__(self, text: str, scanner: _Scanner, lang: str) -> None:
+        self.text = text
+        self.scanner = scanner
+        self.index = scanner.registry.index
+        self.homographs = HOMOGRAPHS.get(lang, HOMOGRAPHS["latin"])
+        #: IDs whose surname someone outside the registry also bears in this text
+        self.shadowed: set[str] = set()
 
     def run(self) -> list[Found]:
-        drafts: list[Draft_] = []
+        drafts: list[_Draft] = []
         hits = _hits(self.text, self.scanner)
-        previous_end = 0
+        floor = 0
         for number, hit in enumerate(hits):
-            next_start = hits[number + 1].start if number + 1 < len(hits) else len(self.text)
-            draft = self.judge(hit, previous_end, next_start)
+            ceiling = hits[number + 1].start if number + 1 < len(hits) else len(self.text)
+            draft = self.judge(hit, floor, ceiling)
             if draft is not None:
                 drafts.append(draft)
-                previous_end = draft.end
-                self.taken.append((draft.start, draft.end))
+                floor = draft.end
         drafts.extend(self.fuzzy(drafts))
         drafts.sort(key=lambda d: d.start)
         return self.decide(drafts)
 
-    # -- one automaton hit -----------------------------------------------------------
-    def judge(self, hit: _Hit, floor: int, ceiling: int) -> Draft_ | None:
-        text = self.text
+    # -- one automaton hit ---------------------------------------------------------------
+    def judge(self, hit: _Hit, floor: int, ceiling: int) -> _Draft | None:
+        """Absorb the words around a hit, and let the resolver judge the span."""
+        text, index = self.text, self.index
         entities = self.scanner.entities[hit.key]
-        persons = any(self.index.entities[e].kind == _PERSON for e in entities)
-        anchor_role = "surname" if persons else "name"
-        anchor = Part(hit.start, hit.end, text[hit.start : hit.end], anchor_role)
+        person = any(index.entities[e].kind == _PERSON for e in entities)
+        anchor = Part(
+            hit.start, hit.end, text[hit.start : hit.end], "surname" if person else "name"
+        )
         before: list[Part] = []
         after: list[Part] = []
-        if persons:
+        if person:
             before = self.absorb_left(hit.start, floor)
-            if not any(p.role in ("given", "patronymic", "initial") for p in before):
+            if all(p.role == "title" for p in before):
                 after = self.absorb_right(hit.end, ceiling, entities)
-        name_parts = [p for p in before if p.role != "title"]
-        query_start = name_parts[0].start if name_parts else hit.start
-        query_end = after[-1].end if after else hit.end
-        full = bool(name_parts or after)
-        matches = self.lookup(text[query_start:query_end])
-        if full and self.index.decide(matches) == "unmatched" and after and not name_parts:
-            after, full, query_end = [], False, hit.end  # "Lukashenko A. ..." was not his initial
-            matches = self.lookup(text[hit.start : hit.end])
-        status = self.index.decide(matches)
-        if status == "unmatched" or matches[0].id not in {
-            self.index.entities[e].id for e in entities
-        }:
-            if full and any(p.role == "given" for p in name_parts):
-                # A given name the registry does not know for this surname: someone else.
-                self.shadowed.update(self.index.entities[e].id for e in entities)
-            return None
         titles = [p for p in before if p.role == "title"]
-        parts = [*titles, *name_parts, anchor, *after]
-        if status == "matched":
-            parts = self.mark_inflection(parts, self.ids[matches[0].id], hit.key)
+        prefix = [p for p in before if p.role != "title"]
+        matches = self.scanner.lookup(
+            text[(prefix or [anchor])[0].start : (after or [anchor])[-1].end]
+        )
+        if after and index.decide(matches) == "unmatched":
+            after = []  # "Lukashenko A." where A. is not his initial: the surname alone
+            matches = self.scanner.lookup(anchor.text)
+        status = index.decide(matches)
+        ids = {index.entities[e].id for e in entities}
+        if status == "unmatched" or matches[0].id not in ids:
+            if any(p.role == "given" for p in prefix):
+                self.shadowed.update(ids)  # a given name the registry does not know: someone else
+            return None
+        full = bool(prefix or after)
         homograph = (
             not full
             and not titles
-            and hit.key in HOMOGRAPHS
+            and hit.key in self.homographs
             and not self.quoted(hit.start)
             and (self.sentence_start(hit.start) or self.headline(hit.start))
         )
-        return Draft_(
-            parts[0].start,
-            parts[-1].end,
-            parts,
-            matches,
-            status,
-            hit.key,
-            entities,
-            full,
-            homograph,
-        )
+        parts = [*titles, *prefix, anchor, *after]
+        if status == "matched":
+            parts = self.mark_inflection(parts, self.scanner.ids[matches[0].id])
+        return _Draft(parts, matches, status, full, homograph)
 
     def absorb_left(self, position: int, floor: int) -> list[Part]:
+        """Initials, given names and patronymics, then titles, just before ``position``."""
         parts: list[Part] = []
-        names = 0
-        titles = 0
+        names = titles = 0
         while True:
-            window_start = max(floor, position - 80)
-            found = _PREV.search(self.text, window_start, position)
-            if found is None or found.start(1) < floor:
+            window = max(floor, position - 80)
+            found = _PREV.search(self.text, window, position)
+            if found is None or (found.start(1) == window and window > floor):
                 break
-            if found.start(1) == window_start and window_start > floor:
-                break  # the window cut a word
             token = found.group(1)
             folded = token.rstrip(".").casefold()
-            if titles == 0 and names < _MAX_PREFIX_WORDS and _INITIALS.match(token):
+            if not titles and names < _PREFIX_WORDS and _INITIALS.match(token):
                 role = "initial"
                 names += 1
             elif (
-                titles == 0
-                and names < _MAX_PREFIX_WORDS
-                and _NAME_WORD.match(token)
+                not titles
+                and names < _PREFIX_WORDS
                 and token[0].isupper()
+                and _NAME_WORD.match(token)
                 and folded not in TITLES
                 and self.given_like(token)
             ):
-                role = "patronymic" if is_patronymic(token) else "given"
+                role = "patronymic" if is_patronymic(token) and names == 0 else "given"
                 names += 1
             elif (
-                titles < _MAX_TITLES
+                titles < _TITLE_WORDS
                 and folded in TITLES
                 and (token[0].isupper() or is_cyrillic(token))
                 and (token.endswith(".") or _NAME_WORD.match(token))
@@ -463,13 +497,14 @@ class _Document:
         return parts
 
     def absorb_right(self, position: int, ceiling: int, entities: frozenset[int]) -> list[Part]:
-        own_given: set[str] = set()
-        for number in entities:
-            roles = self.scanner.own.get(number, {})
-            own_given |= roles.get("given", frozenset()) | roles.get("patronymic", frozenset())
+        """A given name (of a candidate), patronymic or initials just after a surname."""
+        own: set[str] = set()
+        for entity in entities:
+            if self.index.entities[entity].kind == _PERSON:
+                own |= self.scanner.own_surfaces(entity, "given")
+                own |= self.scanner.own_surfaces(entity, "patronymic")
         parts: list[Part] = []
-        names = 0
-        while names < _MAX_PREFIX_WORDS:
+        while len(parts) < _PREFIX_WORDS:
             found = _NEXT.match(self.text, position)
             if found is None or not found.group(1) or found.end(2) > ceiling:
                 break
@@ -477,17 +512,16 @@ class _Document:
             if _INITIALS.match(token):
                 role = "initial"
             elif (
-                _NAME_WORD.match(token)
-                and token[0].isupper()
-                and surface(token) in own_given
-                and not any(p.role in ("given", "initial") for p in parts)
+                token[0].isupper()
+                and _NAME_WORD.match(token)
+                and surface(token) in own
+                and all(p.role == "given" for p in parts)
             ):
-                role = "patronymic" if parts and is_patronymic(token) else "given"
+                role = "patronymic" if parts else "given"
             else:
                 break
             parts.append(Part(found.start(2), found.end(2), token, role))
             position = found.end(2)
-            names += 1
         return parts
 
     def given_like(self, token: str) -> bool:
@@ -496,8 +530,8 @@ class _Document:
             key in self.scanner.given or key in self.index.given.by_surface or is_patronymic(token)
         )
 
-    def mark_inflection(self, parts: list[Part], entity: int, key: str) -> list[Part]:
-        """Flag Cyrillic parts that are only known as case forms of this entity's names."""
+    def mark_inflection(self, parts: list[Part], entity: int) -> list[Part]:
+        """Flag Cyrillic parts not known as nominative spellings of this entity's names."""
         index = self.index
         person = index.people[entity]
         units = person.given | person.patronymic | person.surname
@@ -506,19 +540,16 @@ class _Document:
             if part.role in ("title", "initial") or not is_cyrillic(part.text):
                 marked.append(part)
                 continue
-            wanted = surface(part.text)
             systems = [
                 index.units[u].variants[v].system
-                for u, v in index.surfaces.get(wanted, ())
+                for u, v in index.surfaces.get(surface(part.text), ())
                 if u in units
             ]
-            inflected = bool(systems) and all(s == "case" for s in systems)
-            if not systems:
-                inflected = True  # not a spelling of this entity's words: do not rewrite
+            inflected = not systems or all(s == "case" for s in systems)
             marked.append(Part(part.start, part.end, part.text, part.role, inflected))
         return marked
 
-    # -- context -------------------------------------------------------------------
+    # -- context -------------------------------------------------------------------------
     def sentence_start(self, position: int) -> bool:
         cursor = position - 1
         while cursor >= 0 and (self.text[cursor] in " \t\u00a0" or self.text[cursor] in _OPENING):
@@ -526,153 +557,131 @@ class _Document:
         return cursor < 0 or self.text[cursor] in _SENTENCE_END
 
     def headline(self, position: int) -> bool:
-        """Whether the line is in capitals or Title Case (capitals say nothing there)."""
+        """Whether the line is in capitals or Title Case (where capitals say nothing)."""
         line_start = self.text.rfind("\n", 0, position) + 1
         line_end = self.text.find("\n", position)
-        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-        words = _WORD.findall(line)
-        if len(words) < 3:
-            return False
-        capitals = sum(1 for w in words if w[0].isupper())
-        return capitals >= 0.75 * len(words)
+        words = _WORD.findall(self.text, line_start, line_end if line_end >= 0 else len(self.text))
+        return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.75 * len(words)
 
     def quoted(self, position: int) -> bool:
         return position > 0 and self.text[position - 1] in _OPENING
 
-    # -- capitalized words the automaton missed ---------------------------------------
-    def fuzzy(self, drafts: list[Draft_]) -> Iterator[Draft_]:
+    # -- capitalized words the automaton missed --------------------------------------------
+    def fuzzy(self, drafts: list[_Draft]) -> Iterator[_Draft]:
+        """Fuzzy finds: "Given Typo" pairs, and typos of surnames named elsewhere in the text."""
         text = self.text
         known = {
             d.matches[0].id
             for d in drafts
             if d.status == "matched" and d.matches[0].kind == _PERSON and not d.homograph
         }
-        known_keys = self.surname_keys(known)
-        taken = sorted(self.taken)
+        near = self.neighbourhood(known)
+        taken = [(d.start, d.end) for d in drafts]
         cursor = 0
         previous: tuple[int, int] | None = None  # a given-like word just before
-        for found in _WORD.finditer(text):
+        for found in _CAPITALIZED.finditer(text):
             start, end = found.span()
+            word = found.group(0)
+            possessive = _POSSESSIVE.search(word)
+            if possessive:
+                end -= len(possessive.group(0))
+                word = word[: len(word) - len(possessive.group(0))]
             while cursor < len(taken) and taken[cursor][1] <= start:
                 cursor += 1
-            if cursor < len(taken) and taken[cursor][0] < end:
+            if (cursor < len(taken) and taken[cursor][0] < end) or not word[0].isupper():
                 previous = None
                 continue
-            word = found.group(0)
-            if not word[0].isupper():
-                previous = None
-                continue
-            draft: Draft_ | None = None
+            draft: _Draft | None = None
             if previous is not None and len(word) > 2:
                 draft = self.fuzzy_pair(previous, (start, end))
-            if draft is None and len(word) >= 5 and known_keys:
+            if draft is None and near and len(word) >= 5:
                 keys = phonetic_keys(word)[:4]
-                if any(_near(k, s) for k in keys for s in known_keys):
+                if any(k in near or _deletions(k) & near for k in keys):
                     draft = self.fuzzy_single((start, end), known)
             if draft is not None:
                 yield draft
                 previous = None
-                continue
-            previous = (start, end) if self.given_like(word) and _NAME_WORD.match(word) else None
+            elif not possessive and self.given_like(word):
+                previous = (start, end)
+            else:
+                previous = None
 
-    def surname_keys(self, ids: set[str]) -> set[str]:
+    def neighbourhood(self, ids: set[str]) -> set[str]:
+        """Sound keys of these people's surnames, with their one-deletion neighbours."""
         keys: set[str] = set()
         for entity_id in ids:
-            person = self.index.people[self.ids[entity_id]]
+            person = self.index.people[self.scanner.ids[entity_id]]
             for unit in person.surname:
-                keys.update(self.index.units[unit].keys)
+                for key in self.index.units[unit].keys:
+                    keys.add(key)
+                    keys |= _deletions(key)
         return keys
 
-    def fuzzy_pair(self, given: tuple[int, int], word: tuple[int, int]) -> Draft_ | None:
+    def fuzzy_pair(self, given: tuple[int, int], word: tuple[int, int]) -> _Draft | None:
         gap = self.text[given[1] : word[0]]
         if not gap or gap.strip() or gap.count("\n") > 1:
             return None
-        matches = self.lookup(self.text[given[0] : word[1]], _PERSON)
+        matches = self.scanner.lookup(self.text[given[0] : word[1]], _PERSON)
         if self.index.decide(matches) != "matched":
             return None
-        text = self.text
-        given_part = Part(given[0], given[1], text[given[0] : given[1]], "given")
-        surname = Part(word[0], word[1], text[word[0] : word[1]], "surname")
-        parts = self.mark_inflection([given_part, surname], self.ids[matches[0].id], "")
-        if not self.own_given(parts[0].text, matches[0].id):
+        entity = self.scanner.ids[matches[0].id]
+        given_text = self.text[given[0] : given[1]]
+        if surface(given_text) not in self.scanner.own_surfaces(entity, "given"):
             return None
-        return Draft_(given[0], word[1], parts, matches, "matched", "", frozenset(), True)
+        parts = [
+            Part(given[0], given[1], given_text, "given"),
+            Part(word[0], word[1], self.text[word[0] : word[1]], "surname"),
+        ]
+        return _Draft(self.mark_inflection(parts, entity), matches, "matched", True)
 
-    def own_given(self, token: str, entity_id: str) -> bool:
-        roles = self.scanner.own.get(self.ids[entity_id], {})
-        return surface(token) in roles.get("given", frozenset())
-
-    def fuzzy_single(self, word: tuple[int, int], known: set[str]) -> Draft_ | None:
-        if self.sentence_start(word[0]) and self.headline(word[0]):
-            return None
+    def fuzzy_single(self, word: tuple[int, int], known: set[str]) -> _Draft | None:
         token = self.text[word[0] : word[1]]
-        matches = self.lookup(token, _PERSON)
+        matches = self.scanner.lookup(token, _PERSON)
         if self.index.decide(matches) != "matched" or matches[0].id not in known:
             return None
         if surface(token)[:1] != surface(matches[0].matched)[:1]:
             return None
-        part = Part(word[0], word[1], token, "surname")
-        parts = self.mark_inflection([part], self.ids[matches[0].id], "")
-        return Draft_(word[0], word[1], parts, matches, "matched", "", frozenset(), False)
+        entity = self.scanner.ids[matches[0].id]
+        parts = self.mark_inflection([Part(word[0], word[1], token, "surname")], entity)
+        return _Draft(parts, matches, "matched", False)
 
-    # -- the document as a whole -----------------------------------------------------
-    def decide(self, drafts: list[Draft_]) -> list[Found]:
-        named_in_full = {d.matches[0].id for d in drafts if d.status == "matched" and d.full}
+    # -- the document as a whole -----------------------------------------------------------
+    def decide(self, drafts: list[_Draft]) -> list[Found]:
+        """Settle ambiguous surnames and common words with what the whole text says."""
+        in_full = {d.matches[0].id for d in drafts if d.status == "matched" and d.full}
+        plain = {d.matches[0].id for d in drafts if d.status == "matched" and not d.homograph}
         found: list[Found] = []
         for draft in drafts:
             candidates = _candidates(draft.matches)
+            top = draft.matches[0]
+            chosen: Match | None = top
             status = draft.status
-            chosen: Match | None = draft.matches[0] if status == "matched" else None
-            if draft.homograph and not any(
-                d is not draft and d.matches[0].id == draft.matches[0].id and not d.homograph
-                for d in drafts
-            ):
-                continue
+            if draft.homograph and top.id not in plain:
+                continue  # "Знак ..." opening a sentence, and no other sign of Maksim Znak
             if status == "ambiguous":
-                fitting = [c for c in candidates if c in named_in_full]
-                if len(fitting) == 1:
-                    chosen = next(m for m in draft.matches if m.id == fitting[0])
-                    status = "matched"
-            elif (
-                chosen is not None
-                and not draft.full
-                and chosen.id in self.shadowed
-                and chosen.id not in named_in_full
-            ):
-                status, chosen = "ambiguous", None
-                candidates = (*candidates, "")[:-1]
-            entity = self.index.entities[self.ids[chosen.id]] if chosen else None
-            mention = Mention(
-                draft.start,
-                draft.end,
-                self.text[draft.start : draft.end],
-                chosen.id if chosen else None,
-                status,
-                candidates if status == "ambiguous" else (chosen.id,) if chosen else candidates,
-            )
-            score = chosen.score if chosen else draft.matches[0].score
-            found.append(
-                Found(mention, entity, score, tuple(draft.parts), chosen.matched if chosen else "")
-            )
+                fitting = [c for c in candidates if c in in_full]
+                chosen = next((m for m in draft.matches if [m.id] == fitting), None)
+                status = "matched" if chosen else "ambiguous"
+            elif not draft.full and top.id in self.shadowed and top.id not in in_full:
+                chosen, status = None, "ambiguous"
+            text = self.text[draft.start : draft.end]
+            if chosen is None:
+                mention = Mention(draft.start, draft.end, text, None, status, candidates)
+                found.append(Found(mention, None, draft.matches[0].score, tuple(draft.parts)))
+                continue
+            parts = draft.parts
+            if draft.status == "ambiguous":
+                parts = self.mark_inflection(parts, self.scanner.ids[chosen.id])
+            entity = self.index.entities[self.scanner.ids[chosen.id]]
+            mention = Mention(draft.start, draft.end, text, chosen.id, status, (chosen.id,))
+            found.append(Found(mention, entity, chosen.score, tuple(parts), chosen.matched))
         return found
 
 
-Draft_ = _Draft
-
-
 def _candidates(matches: list[Match]) -> tuple[str, ...]:
-    if not matches:
-        return ()
     top = matches[0].score
     return tuple(m.id for m in matches if top - m.score < AMBIGUITY_MARGIN)
 
 
-def _near(key: str, other: str) -> bool:
-    if key == other:
-        return True
-    if abs(len(key) - len(other)) > 2 or key[:1] != other[:1]:
-        return False
-    from rapidfuzz.distance import Levenshtein
-
-    allowed = 2 if len(key) >= 8 else 1
-    return Levenshtein.distance(key, other, score_cutoff=allowed) <= allowed
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
