@@ -143,6 +143,7 @@ class _Unit:
     lang: str
     role: str
     variants: list[Evidence] = field(default_factory=list)
+    surfaces: tuple[str, ...] = ()  # _unit_surface of each variant, same order
     keys: tuple[str, ...] = ()
     initials: frozenset[str] = frozenset()
 
@@ -306,10 +307,9 @@ class Index:
 
     def _finish(self) -> None:
         for number, unit in enumerate(self.units):
-            for variant_number, evidence in enumerate(unit.variants):
-                self.surfaces.setdefault(_unit_surface(evidence.spelling), []).append(
-                    (number, variant_number)
-                )
+            unit.surfaces = tuple(_unit_surface(e.spelling) for e in unit.variants)
+            for variant_number, spelling in enumerate(unit.surfaces):
+                self.surfaces.setdefault(spelling, []).append((number, variant_number))
             for key in unit.keys:
                 self.keys.setdefault(key, []).append(number)
         for key in self.keys:
@@ -483,12 +483,13 @@ class Index:
                         yield other
 
     def _closest(self, unit: int, wanted: str) -> tuple[float, Evidence]:
-        best_score, best = -1.0, self.units[unit].variants[0]
-        for evidence in self.units[unit].variants:
-            score = ratio(wanted, _unit_surface(evidence.spelling))
+        found = self.units[unit]
+        best_score, best = -1.0, 0
+        for number, spelling in enumerate(found.surfaces):
+            score = ratio(wanted, spelling)
             if score > best_score:
-                best_score, best = score, evidence
-        return best_score / 100.0, best
+                best_score, best = score, number
+        return best_score / 100.0, found.variants[best]
 
     def _score(
         self,
@@ -589,7 +590,7 @@ class Index:
                 continue
             wanted = _unit_surface(word.text)
             for unit in units:
-                if any(wanted == _unit_surface(e.spelling) for e in self.units[unit].variants):
+                if wanted in self.units[unit].surfaces:
                     return role, 100.0, "exact"
             if role == _ROLE_GIVEN and any(
                 person.groups & self.given.groups(spelling) for spelling in spellings
