@@ -32,6 +32,7 @@ import io
 import itertools
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Iterator
@@ -51,9 +52,11 @@ __all__ = [
     "Encoding",
     "RawReader",
     "Source",
+    "atomic_binary",
     "atomic_output",
     "detect_encoding",
     "given_encoding",
+    "locate_decode_error",
     "normalize_header",
     "open_source",
     "output_encoding",
@@ -252,6 +255,25 @@ def _first_bad_utf8(stream: BinaryIO, start: int) -> int | None:
         if not chunk:
             return None
         offset += len(chunk)
+
+
+def locate_decode_error(stream: BinaryIO, encoding: Encoding) -> tuple[int, bytes] | None:
+    """Line number (1-based) and bytes of the first undecodable spot of a seekable file."""
+    decoder = codecs.getincrementaldecoder(encoding.codec)()
+    stream.seek(len(encoding.bom))
+    line = 1
+    while True:
+        chunk = stream.read(1 << 16)
+        try:
+            text = decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as exc:
+            good = exc.object[: exc.start]
+            return line + decoder.decode(good, final=False).count("\n"), exc.object[
+                exc.start : exc.start + 4
+            ]
+        line += text.count("\n")
+        if not chunk:
+            return None
 
 
 @dataclass
@@ -549,17 +571,48 @@ def _umask() -> int:
 
 
 @contextlib.contextmanager
-def atomic_output(
-    path: str | os.PathLike[str] | None, encoding: Encoding, *, stdout: BinaryIO | None = None
-) -> Iterator[IO[str]]:
-    """A text stream whose content replaces ``path`` only if the block succeeds.
+def atomic_binary(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary stream whose content replaces ``path`` only if the block succeeds.
 
-    The text goes to a temporary file in ``path``'s folder (so the final
+    The bytes go to a temporary file in ``path``'s folder (so the final
     ``os.replace`` is atomic), which is synced and renamed over ``path`` at the
     end; on any exception, ``KeyboardInterrupt`` included, the temporary file
     is removed and ``path`` is left as it was. An existing file's permission
-    bits are kept. ``path=None`` writes to ``stdout`` (no atomicity there).
-    The BOM of ``encoding`` is written first; line endings are not translated.
+    bits are kept; a symbolic link stays a link (its target is replaced). A
+    path that exists but is not a regular file (``/dev/null``, a named pipe)
+    is written directly: renaming over it would replace the device.
+    """
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(path, "wb") as direct:
+            yield direct
+        return
+    dest = Path(os.path.realpath(path))
+    fd, temp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    try:
+        with os.fdopen(fd, "wb") as raw:
+            yield raw
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.chmod(temp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
+        os.replace(temp, dest)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_output(
+    path: str | os.PathLike[str] | None, encoding: Encoding, *, stdout: BinaryIO | None = None
+) -> Iterator[IO[str]]:
+    """A text stream in ``encoding`` (its BOM first) that replaces ``path`` only on success.
+
+    See :func:`atomic_binary`; line endings are not translated. ``path=None``
+    writes to ``stdout`` instead (no atomicity there).
     """
     if path is None:
         if stdout is None:
@@ -572,24 +625,11 @@ def atomic_output(
         finally:
             text.detach()
         return
-    dest = Path(path)
-    fd, temp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
-    try:
-        with os.fdopen(fd, "wb") as raw:
-            raw.write(encoding.bom)
-            text = io.TextIOWrapper(raw, encoding=encoding.codec, errors="strict", newline="")
+    with atomic_binary(path) as raw:
+        raw.write(encoding.bom)
+        text = io.TextIOWrapper(raw, encoding=encoding.codec, errors="strict", newline="")
+        try:
             yield text
             text.flush()
-            raw.flush()
-            os.fsync(raw.fileno())
+        finally:
             text.detach()
-        try:
-            mode = os.stat(dest).st_mode & 0o7777
-        except FileNotFoundError:
-            mode = 0o666 & ~_umask()
-        os.chmod(temp, mode)
-        os.replace(temp, dest)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise

@@ -11,6 +11,8 @@ import codecs
 import csv
 import io
 import os
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -174,3 +176,25 @@ def test_atomic_output_replaces_only_on_success(tmp_path: Path) -> None:
         out.write("new\r\n")
     assert path.read_bytes() == codecs.BOM_UTF16_LE + "new\r\n".encode("utf-16-le")
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_atomic_output_keeps_a_symlink_and_writes_through_a_pipe(tmp_path: Path) -> None:
+    real = tmp_path / "real.csv"
+    real.write_text("old\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    with atomic_output(link, Encoding("utf-8")) as out:
+        out.write("new\n")
+    assert link.is_symlink()
+    assert real.read_text() == "new\n"
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    with atomic_output(fifo, Encoding("utf-8")) as out:
+        out.write("through\n")
+    reader.join(timeout=10)
+    assert received == [b"through\n"]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)

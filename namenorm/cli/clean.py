@@ -1,0 +1,583 @@
+"""``namenorm clean``: add house-style IDs and names to the name columns of a CSV file.
+
+The file streams through :mod:`namenorm.csvio`: every record is split into
+raw fields, the chosen columns are resolved (each distinct value once, then
+from a cache) and new fields are spliced in after them; every other field
+and every record that cannot be cleaned (ragged rows, blank lines) is
+written back exactly as read. Resolution is the library's one path:
+``Registry.lookup`` and ``Index.decide``.
+
+Left out: matching itself (``namenorm.index``) and CSV details
+(``namenorm.csvio``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from ..csvio import (
+    CsvError,
+    Dialect,
+    Encoding,
+    RawReader,
+    Source,
+    atomic_output,
+    locate_decode_error,
+    normalize_header,
+    open_source,
+    output_encoding,
+    quote,
+    unquote,
+)
+from ..errors import InvalidInputError
+from ..registry import Registry
+from .options import (
+    csv_options,
+    kind_option,
+    library_errors,
+    load_registry,
+    registry_option,
+    stdin_bytes,
+    stdout_bytes,
+)
+
+__all__ = ["CACHE_SIZE", "STATUSES", "clean"]
+
+#: Status of a cell: resolved to one ID, two IDs too close to call, no ID, blank.
+STATUSES: tuple[str, ...] = ("matched", "ambiguous", "unmatched", "empty")
+#: Distinct values remembered per column; later new values are resolved each time.
+CACHE_SIZE = 200_000
+#: Output records gathered before one write.
+BATCH = 4096
+#: Ragged lines listed in the warning and the report.
+SHOWN_LINES = 20
+
+_clock: Callable[[], float] = time.perf_counter
+
+
+def _stderr_is_tty() -> bool:
+    return sys.stderr.isatty()
+
+
+@dataclass(slots=True)
+class _Entry:
+    """What one distinct raw cell becomes, and how often it was seen."""
+
+    status: str
+    insert: str  # the new fields, joined by the delimiter, spliced in after the column
+    replace: str | None  # the column's new raw text (--replace), None to keep it
+    value: str
+    candidates: str
+    count: int = 0
+
+
+@dataclass
+class _Column:
+    name: str
+    index: int
+    resolve: Callable[[str], _Entry]
+    keep_unmatched: bool
+    cache: dict[str, _Entry] = field(default_factory=dict)
+    overflow: Counter[str] = field(default_factory=Counter)
+    resolved: int = 0
+
+    def add(self, raw: str) -> _Entry:
+        """Resolve a value seen for the first time (or not cached: the cache is full)."""
+        entry = self.resolve(raw)
+        self.resolved += 1
+        if len(self.cache) < CACHE_SIZE or (
+            self.keep_unmatched and entry.status in ("unmatched", "ambiguous")
+        ):
+            self.cache[raw] = entry
+        else:
+            self.overflow[entry.status] += 1
+        return entry
+
+    def distinct_note(self) -> str:
+        if self.overflow:
+            return f"{self.resolved:,} lookups (more than {CACHE_SIZE:,} distinct values)"
+        return f"{self.resolved:,} distinct values"
+
+    def counts(self) -> dict[str, int]:
+        totals = Counter(self.overflow)
+        for entry in self.cache.values():
+            totals[entry.status] += entry.count
+        return {status: totals[status] for status in STATUSES}
+
+
+def _resolver(
+    registry: Registry, *, kind: str | None, dialect: Dialect, replace: bool
+) -> Callable[[str], _Entry]:
+    lookup = registry.lookup
+    decide = registry.index.decide
+    delimiter = dialect.delimiter
+
+    def q(value: str) -> str:
+        return quote(value, dialect)
+
+    def resolve(raw: str) -> _Entry:
+        value = unquote(raw, delimiter)
+        matches = []
+        if value.strip():
+            try:
+                matches = lookup(value, limit=3, kind=kind)
+            except InvalidInputError:  # e.g. a cell longer than any name
+                matches = []
+            status = decide(matches)
+        else:
+            status = "empty"
+        best = matches[0] if matches else None
+        ident = best.id if best and status == "matched" else ""
+        name = best.name if best and status == "matched" else ""
+        score = f"{best.score:.1f}" if best else ""
+        candidates = "|".join(f"{m.id}:{m.score:.1f}" for m in matches)
+        if replace:
+            new = q(name) if name and name != value else None
+            insert = delimiter.join((raw, q(ident), q(score), q(status)))
+            return _Entry(status, insert, new, value, candidates)
+        insert = delimiter.join((q(ident), q(name), q(score), q(status)))
+        return _Entry(status, insert, None, value, candidates)
+
+    return resolve
+
+
+def _added_names(name: str, *, replace: bool) -> tuple[str, ...]:
+    if replace:
+        return (f"{name}_original", f"{name}_id", f"{name}_score", f"{name}_status")
+    return (f"{name}_id", f"{name}_name", f"{name}_score", f"{name}_status")
+
+
+def _find_columns(
+    wanted: Iterable[str], header: list[str], source: str, *, replace: bool
+) -> list[tuple[str, int]]:
+    """(name, index) of each wanted column; a usage error names the columns there are."""
+    exact = {name: i for i, name in reversed(list(enumerate(header)))}
+    loose: dict[str, list[int]] = {}
+    for i, name in enumerate(header):
+        loose.setdefault(normalize_header(name), []).append(i)
+    found: dict[int, str] = {}
+    for name in wanted:
+        index = exact.get(name)
+        if index is None:
+            near = loose.get(normalize_header(name), [])
+            if len(near) != 1:
+                columns = ", ".join(repr(h) for h in header)
+                raise click.UsageError(
+                    f"no column {name!r} in {source}; expected one of: {columns}"
+                )
+            index = near[0]
+        found[index] = header[index]
+    taken = {normalize_header(h) for h in header}
+    for name in found.values():
+        clash = [n for n in _added_names(name, replace=replace) if normalize_header(n) in taken]
+        if clash:
+            raise click.UsageError(
+                f"{source} already has column {clash[0]!r}; namenorm clean adds it "
+                f"(was the file cleaned already? clean the original, or rename the column)"
+            )
+    return sorted(((name, index) for index, name in found.items()), key=lambda c: -c[1])
+
+
+@dataclass
+class _Progress:
+    """A progress bar on stderr (when it is a terminal), advanced by bytes read."""
+
+    source: Source
+    bar: Any = None
+    done: int = 0
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def start(self, enabled: bool) -> None:
+        if enabled and self.source.size:
+            self.bar = click.progressbar(
+                length=self.source.size, label="Cleaning", file=sys.stderr, show_eta=True
+            )
+            self.bar.__enter__()
+
+    def update(self) -> None:
+        if self.bar is not None:
+            position = self.source.position()
+            self.bar.update(position - self.done)
+            self.done = position
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@dataclass
+class _Result:
+    rows: int = 0
+    blank: int = 0
+    ragged: int = 0
+    ragged_lines: list[int] = field(default_factory=list)
+    unclosed_line: int | None = None
+
+
+def _run(
+    records: Iterator[tuple[list[str], str]],
+    reader: RawReader,
+    out: IO[str],
+    columns: list[_Column],
+    width: int,
+    progress: _Progress,
+) -> _Result:
+    """The hot loop: splice new fields into every full-width record; pass the rest through."""
+    result = _Result()
+    delimiter = reader.dialect.delimiter
+    join = delimiter.join
+    batch: list[str] = []
+    append = batch.append
+    rows = 0
+    single = columns[0] if len(columns) == 1 else None
+    if single is not None:  # one column: the common case, kept tight
+        index, after = single.index, single.index + 1
+        get = single.cache.get
+        add = single.add
+        for fields, end in records:
+            if len(fields) == width:
+                raw = fields[index]
+                entry = get(raw) or add(raw)
+                entry.count += 1
+                if entry.replace is not None:
+                    fields[index] = entry.replace
+                fields.insert(after, entry.insert)
+                append(join(fields) + end)
+                rows += 1
+            else:
+                _odd(fields, width, reader, result)
+                append(join(fields) + end)
+            if len(batch) >= BATCH:
+                out.write("".join(batch))
+                batch.clear()
+                progress.update()
+    else:
+        for fields, end in records:
+            if len(fields) == width:
+                for column in columns:  # right to left, so indexes stay valid
+                    raw = fields[column.index]
+                    entry = column.cache.get(raw) or column.add(raw)
+                    entry.count += 1
+                    if entry.replace is not None:
+                        fields[column.index] = entry.replace
+                    fields.insert(column.index + 1, entry.insert)
+                rows += 1
+            else:
+                _odd(fields, width, reader, result)
+            append(join(fields) + end)
+            if len(batch) >= BATCH:
+                out.write("".join(batch))
+                batch.clear()
+                progress.update()
+    out.write("".join(batch))
+    progress.update()
+    result.rows = rows
+    return result
+
+
+def _odd(fields: list[str], width: int, reader: RawReader, result: _Result) -> None:
+    """Count a record that is passed through untouched: a blank line or a ragged row."""
+    if fields == [""]:
+        result.blank += 1
+    elif not fields:
+        result.unclosed_line = reader.line
+    else:
+        result.ragged += 1
+        if len(result.ragged_lines) < SHOWN_LINES:
+            result.ragged_lines.append(reader.line)
+
+
+def _header_out(
+    header_raw: list[str], columns: list[_Column], dialect: Dialect, *, replace: bool
+) -> list[str]:
+    fields = list(header_raw)
+    for column in columns:
+        added = [quote(n, dialect) for n in _added_names(column.name, replace=replace)]
+        fields.insert(column.index + 1, dialect.delimiter.join(added))
+    return fields
+
+
+def _decode_error(exc: UnicodeDecodeError, source: Source, reader: RawReader | None) -> CsvError:
+    found = None
+    if source.size is not None:
+        with contextlib.suppress(OSError, ValueError):
+            found = locate_decode_error(source.binary, source.encoding)
+    if found is not None:
+        where, bad = f" at line {found[0]}", found[1]
+    else:
+        where = f" near line {reader.line + 1}" if reader is not None else ""
+        bad = bytes(exc.object[exc.start : exc.start + 4])
+    return CsvError(
+        f"cannot read {source.name} as {source.encoding.codec}{where}: bytes {bad!r} "
+        f"do not decode; pass --encoding (e.g. utf-8, utf-16, cp1251)"
+    )
+
+
+def _encode_error(exc: UnicodeEncodeError, target: str, encoding: Encoding) -> CsvError:
+    text = exc.object
+    start = text.rfind("\n", 0, exc.start) + 1
+    end = text.find("\n", exc.end)
+    line = text[start : end if end >= 0 else len(text)].rstrip("\r")
+    if len(line) > 60:
+        line = line[:57] + "..."
+    return CsvError(
+        f"cannot write {text[exc.start : exc.end]!r} (in {line!r}) to {target} as "
+        f"{encoding.codec}; pass --output-encoding utf-8 (or utf-8-sig, utf-16)"
+    )
+
+
+def _write_unmatched(path: str, columns: list[_Column]) -> int:
+    merged: dict[str, list[Any]] = {}
+    for column in columns:
+        for entry in column.cache.values():
+            if entry.status in ("unmatched", "ambiguous") and entry.count:
+                row = merged.setdefault(entry.value, [0, entry.status, entry.candidates])
+                row[0] += entry.count
+    rows = sorted(merged.items(), key=lambda item: (-item[1][0], item[0]))
+    target = None if path == "-" else path
+    with atomic_output(target, Encoding("utf-8"), stdout=stdout_bytes()) as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(("value", "count", "status", "candidates"))
+        writer.writerows((value, *row) for value, row in rows)
+    return len(rows)
+
+
+def _summary(result: _Result, columns: list[_Column], seconds: float) -> list[str]:
+    rate = result.rows / seconds if seconds > 0 else 0.0
+    noun = "row" if result.rows == 1 else "rows"
+    lines = [f"{result.rows:,} {noun} in {seconds:.1f} s ({rate:,.0f} rows/s)"]
+    for column in reversed(columns):
+        counts = column.counts()
+        parts = ", ".join(f"{counts[s]:,} {s}" for s in STATUSES)
+        lines.append(f"{column.name}: {parts}; {column.distinct_note()}")
+    return lines
+
+
+def _report(
+    path: str,
+    *,
+    source: Source,
+    output: str,
+    out_encoding: Encoding,
+    dialect: Dialect,
+    registry: Registry,
+    result: _Result,
+    columns: list[_Column],
+    seconds: float,
+) -> None:
+    body = {
+        "input": source.name,
+        "output": output,
+        "encoding": source.encoding.codec,
+        "bom": bool(source.encoding.bom),
+        "output_encoding": out_encoding.codec,
+        "output_bom": bool(out_encoding.bom),
+        "delimiter": dialect.delimiter,
+        "line_ending": dialect.lineterminator,
+        "quoting": dialect.quoting,
+        "rows": result.rows,
+        "blank_lines": result.blank,
+        "ragged_rows": result.ragged,
+        "ragged_lines": result.ragged_lines,
+        "unclosed_quote_line": result.unclosed_line,
+        "columns": {
+            c.name: {
+                **c.counts(),
+                "distinct": None if c.overflow else c.resolved,
+                "lookups": c.resolved,
+            }
+            for c in reversed(columns)
+        },
+        "seconds": round(seconds, 3),
+        "rows_per_second": round(result.rows / seconds, 1) if seconds > 0 else None,
+        "registry": {"source": registry.source, "sha256": registry.digest},
+    }
+    target = None if path == "-" else path
+    with atomic_output(target, Encoding("utf-8"), stdout=stdout_bytes()) as out:
+        json.dump(body, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+
+
+@click.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--column",
+    "-c",
+    "wanted",
+    multiple=True,
+    required=True,
+    metavar="NAME",
+    help="Column of names to clean (repeat for several).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write here (default: standard output; - is standard output).",
+)
+@click.option("--in-place", is_flag=True, help="Replace INPUT with the cleaned file.")
+@registry_option
+@kind_option
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Write the house spelling into the column itself; keep the value in NAME_original.",
+)
+@click.option(
+    "--unmatched",
+    "unmatched_path",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write each unmatched or ambiguous value once, with its count and best "
+    "candidates (value,count,status,candidates), most frequent first.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write counts, dialect and timing as JSON.",
+)
+@csv_options
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def clean(
+    input_path: str,
+    wanted: tuple[str, ...],
+    output: str | None,
+    in_place: bool,
+    registry_path: Path | None,
+    kind: str | None,
+    replace: bool,
+    unmatched_path: str | None,
+    report_path: str | None,
+    encoding: str | None,
+    output_encoding: str | None,
+    delimiter: str | None,
+    quiet: bool,
+) -> None:
+    """Add house-style IDs and names after the name columns of a CSV file.
+
+    After each --column NAME come NAME_id, NAME_name (house spelling),
+    NAME_score and NAME_status (matched, ambiguous, unmatched or empty).
+    Every other field, ragged rows and blank lines are written back byte for
+    byte; the output keeps the input's encoding, BOM, delimiter, quoting and
+    line endings. Output goes to a temporary file renamed into place only
+    when everything succeeded. INPUT - reads standard input.
+
+    \b
+    Examples:
+      namenorm clean people.csv --column name -o people.clean.csv
+      namenorm clean export.csv -c author -c subject --kind person --in-place
+      namenorm clean in.csv -c name --replace --unmatched todo.csv -o out.csv
+      cat in.csv | namenorm clean - -c name > out.csv
+    """
+    started = _clock()
+    if in_place and output is not None:
+        raise click.UsageError("give -o/--output or --in-place, not both")
+    if in_place and input_path == "-":
+        raise click.UsageError("--in-place needs a file, not standard input")
+    if input_path != "-" and not Path(input_path).is_file():
+        raise click.BadParameter(f"{input_path!r} is not a file", param_hint="INPUT")
+    target = input_path if in_place else (None if output in (None, "-") else output)
+    registry = load_registry(registry_path)
+    with library_errors():
+        registry.warm()
+        out_encoding = _output_encoding(output_encoding)
+    owned = input_path != "-"
+    binary = open(input_path, "rb") if owned else stdin_bytes()  # noqa: SIM115
+    name = "standard input" if input_path == "-" else input_path
+    try:
+        with library_errors(), open_source(binary, name, encoding=encoding) as source:
+            reader = None
+            try:
+                reader = RawReader(source.text, delimiter=delimiter)
+                records = iter(reader)
+                header_raw, header_end = _header(records, name)
+                dialect = reader.dialect
+                header = [unquote(f, dialect.delimiter) for f in header_raw]
+                found = _find_columns(wanted, header, name, replace=replace)
+                encoding_out = out_encoding or source.encoding
+                resolve = _resolver(registry, kind=kind, dialect=dialect, replace=replace)
+                columns = [
+                    _Column(n, i, resolve, keep_unmatched=unmatched_path is not None)
+                    for n, i in found
+                ]
+                with (
+                    atomic_output(target, encoding_out, stdout=stdout_bytes()) as out,
+                    _Progress(source) as progress,
+                ):
+                    progress.start(not quiet and _stderr_is_tty())
+                    header_fields = _header_out(header_raw, columns, dialect, replace=replace)
+                    try:
+                        out.write(dialect.delimiter.join(header_fields) + header_end)
+                        result = _run(records, reader, out, columns, len(header), progress)
+                    except UnicodeEncodeError as exc:
+                        raise _encode_error(exc, target or "standard output", encoding_out) from exc
+            except UnicodeDecodeError as exc:
+                raise _decode_error(exc, source, reader) from exc
+            seconds = _clock() - started
+            if unmatched_path:
+                _write_unmatched(unmatched_path, columns)
+            if report_path:
+                _report(
+                    report_path,
+                    source=source,
+                    output=target or "-",
+                    out_encoding=encoding_out,
+                    dialect=dialect,
+                    registry=registry,
+                    result=result,
+                    columns=columns,
+                    seconds=seconds,
+                )
+    finally:
+        if owned:
+            binary.close()
+    for warning in _warnings(result, len(header)):
+        click.echo(f"warning: {warning}", err=True)
+    if not quiet:
+        for line in _summary(result, columns, seconds):
+            click.echo(line, err=True)
+
+
+def _warnings(result: _Result, width: int) -> list[str]:
+    found = []
+    if result.ragged:
+        shown = ", ".join(str(n) for n in result.ragged_lines)
+        more = ", ..." if result.ragged > len(result.ragged_lines) else ""
+        noun = "row" if result.ragged == 1 else "rows"
+        found.append(
+            f"{result.ragged:,} ragged {noun} (not {width} fields) passed through "
+            f"untouched: line {shown}{more}"
+        )
+    if result.unclosed_line is not None:
+        found.append(
+            f"line {result.unclosed_line}: a quote opened on this line never closes; "
+            "the rest of the file was passed through untouched"
+        )
+    return found
+
+
+def _output_encoding(name: str | None) -> Encoding | None:
+    return output_encoding(name) if name else None
+
+
+def _header(records: Iterator[tuple[list[str], str]], name: str) -> tuple[list[str], str]:
+    try:
+        fields, end = next(records)
+    except StopIteration:
+        raise CsvError(f"{name} is empty; expected a header row") from None
+    if not fields:
+        raise CsvError(f"{name}: the header row opens a quote that never closes")
+    return fields, end

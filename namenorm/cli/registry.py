@@ -1,0 +1,181 @@
+"""``namenorm registry check`` and ``namenorm registry add``.
+
+``check`` lists every validation problem of a registry file with its line,
+then the spellings shared by more than one ID. ``add`` appends one row: the
+new file is validated with the library's own parser before anything is
+written, the existing bytes (rows, order, quoting, line endings, BOM) are
+kept, and the file is replaced atomically.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from pathlib import Path
+
+import click
+
+from ..csvio import RawReader, atomic_binary, quote, unquote
+from ..errors import RegistryError
+from ..registry import (
+    COLUMNS,
+    KINDS,
+    Registry,
+    SharedSpelling,
+    parse_registry,
+    shipped_registry_path,
+)
+from ..settings import setting
+from ..text import clean as clean_text
+
+__all__ = ["registry"]
+
+
+def _default_path() -> Path:
+    return Path(setting("NAMENORM_REGISTRY") or shipped_registry_path())
+
+
+def _shared_from_rows(data: bytes) -> list[SharedSpelling]:
+    """Shared spellings of a registry that does not validate (best effort, row by row)."""
+    text = data.decode("utf-8-sig", errors="replace")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    seen: dict[str, dict[str, int]] = {}
+    display: dict[str, str] = {}
+    for row in reader:
+        ident, name = (row.get("id") or "").strip(), clean_text(row.get("name") or "")
+        if ident and name:
+            key = name.casefold()
+            display.setdefault(key, name)
+            seen.setdefault(key, {}).setdefault(ident, reader.line_num)
+    return [
+        SharedSpelling(display[key], tuple(ids), tuple(ids.values()))
+        for key, ids in seen.items()
+        if len(ids) > 1
+    ]
+
+
+@click.group()
+def registry() -> None:
+    """Check the registry, or add a spelling to it.
+
+    \b
+    Examples:
+      namenorm registry check
+      namenorm registry check my-variants.csv
+      namenorm registry add lukashenka-alaksandr --kind person --lang pl --name "Ałaksandr Łukaszenka"
+    """
+
+
+@registry.command()
+@click.argument(
+    "path", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+def check(path: Path | None) -> None:
+    """Validate a registry file (default: $NAMENORM_REGISTRY, else the shipped one).
+
+    Prints every problem as FILE:LINE: FIELD: MESSAGE, then the spellings
+    stored under more than one ID (allowed, but worth a look). Exits 1 if
+    there are problems.
+
+    \b
+    Examples:
+      namenorm registry check
+      namenorm registry check data/variants.csv
+    """
+    path = path or _default_path()
+    data = path.read_bytes()
+    problems = []
+    try:
+        loaded = Registry(parse_registry(data, str(path)), source=str(path))
+        shared = loaded.shared_spellings()
+        names = sum(len(e.names) for e in loaded.entities())
+        click.echo(f"{path}: {len(loaded):,} entities, {names:,} names: OK")
+    except RegistryError as exc:
+        problems = exc.problems
+        for problem in problems:
+            click.echo(str(problem))
+        noun = "problem" if len(problems) == 1 else "problems"
+        click.echo(f"{path}: {len(problems):,} {noun}")
+        shared = _shared_from_rows(data)
+    click.echo(f"shared spellings: {len(shared)}")
+    for item in shared:
+        where = ", ".join(f"{i} (line {n})" for i, n in zip(item.ids, item.lines, strict=True))
+        click.echo(f"  {item.spelling!r}: {where}")
+    if problems:
+        raise SystemExit(1)
+
+
+@registry.command()
+@click.argument("entity_id", metavar="ID")
+@click.option("--kind", type=click.Choice(KINDS), required=True, help="Kind of the entity.")
+@click.option(
+    "--lang", required=True, help="Language tag of the spelling: be, ru, uk, en, pl, be-Latn, ..."
+)
+@click.option("--name", required=True, help="The spelling, as written.")
+@click.option("--preferred", is_flag=True, help="Make it the house spelling for --lang.")
+@click.option(
+    "--registry",
+    "path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Registry file to change (default: $NAMENORM_REGISTRY, else the shipped one).",
+)
+def add(
+    entity_id: str, kind: str, lang: str, name: str, preferred: bool, path: Path | None
+) -> None:
+    """Append a spelling of ID to the registry, validating first.
+
+    The file keeps its rows, order, quoting, line endings and BOM; the new
+    row uses the file's delimiter and line ending, and the file is replaced
+    atomically. A new ID needs its preferred English spelling first.
+
+    \b
+    Examples:
+      namenorm registry add lukashenka-alaksandr --kind person --lang pl --name "Ałaksandr Łukaszenka"
+      namenorm registry add viasna --kind org --lang en --name Viasna --preferred
+    """
+    path = path or _default_path()
+    data = path.read_bytes()
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    text = data[len(bom) :].decode("utf-8", errors="replace")
+    reader = RawReader(io.StringIO(text, newline=""))
+    dialect = reader.dialect
+    records = iter(reader)
+    header_raw, _ = next(records, ([""], ""))
+    header = [unquote(f, dialect.delimiter).strip() for f in header_raw]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise click.ClickException(
+            f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(COLUMNS)}"
+        )
+    values = {
+        "id": entity_id.strip(),
+        "kind": kind,
+        "lang": lang.strip(),
+        "name": name.strip(),
+        "preferred": "1" if preferred else "",
+    }
+    where = {c: header.index(c) for c in COLUMNS}
+    key = (values["id"], values["lang"], clean_text(values["name"]).casefold())
+    for fields, _ in records:
+        if len(fields) == len(header):
+            cells = {c: unquote(fields[i], dialect.delimiter).strip() for c, i in where.items()}
+            if (cells["id"], cells["lang"], clean_text(cells["name"]).casefold()) == key:
+                raise click.ClickException(
+                    f"{path}:{reader.line}: {values['id']} already has the "
+                    f"{values['lang']} spelling {cells['name']!r}; nothing added"
+                )
+    row = dialect.delimiter.join(quote(values.get(c, ""), dialect) for c in header)
+    lead = dialect.lineterminator if text and not text.endswith(("\n", "\r")) else ""
+    new = data + (lead + row + dialect.lineterminator).encode("utf-8")
+    line = len(io.StringIO(text, newline="").readlines()) + 1
+    try:
+        parse_registry(new, str(path))
+    except RegistryError as exc:
+        mine = [p for p in exc.problems if p.line == line]
+        detail = "\n".join(f"  {p}" for p in mine or exc.problems)
+        before = "" if mine else " (the file already has problems; see namenorm registry check)"
+        raise click.ClickException(f"nothing added{before}:\n{detail}") from exc
+    with atomic_binary(path) as out:
+        out.write(new)
+    click.echo(f"{path}:{line}: added {row}")
