@@ -166,6 +166,7 @@ class _Candidate:
     evidence: Evidence
     matched: str
     note: str = ""
+    scope: str = "name"  # "name": the whole query matched; "part": one part of it did
 
 
 class Index:
@@ -368,6 +369,7 @@ class Index:
             source_lang=evidence.lang,
             system=evidence.system,
             note=candidate.note,
+            scope=candidate.scope,
         )
 
     def _candidates(self, query: str, kind: str | None) -> list[_Candidate]:
@@ -549,8 +551,10 @@ class Index:
             method = "exact"
         else:
             method = "key"
-        matched = " ".join([*(w.text for w in rest if not w.initial), variant.spelling])
-        return _Candidate(entity, min(score, 99.0), method, variant, matched, "; ".join(notes))
+        scope = "part" if rest or notes else "name"
+        return _Candidate(
+            entity, min(score, 99.0), method, variant, variant.spelling, "; ".join(notes), scope
+        )
 
     def _score_name(
         self, entity: int, level: str, score: float, variant: Evidence, rest: list[Word]
@@ -562,9 +566,9 @@ class Index:
             return None
         note = f"with {' '.join(extra)}" if extra else ""
         method = level if not extra or level == "fuzzy" else "key"
-        matched = " ".join([*extra, variant.spelling]) if extra else variant.spelling
         score -= _DESCRIPTOR_PENALTY * len(extra)
-        return _Candidate(entity, min(score, 100.0), method, variant, matched, note)
+        scope = "part" if extra else "name"
+        return _Candidate(entity, min(score, 100.0), method, variant, variant.spelling, note, scope)
 
     def _rest_score(
         self, person: _Person, word: Word, *, given_taken: bool, lithuanian: bool = False

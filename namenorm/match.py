@@ -49,6 +49,14 @@ def system_label(system: str) -> str:
     return SYSTEM_LABELS.get(system, f"{system} romanization")
 
 
+def _loose(text: str) -> str:
+    return " ".join(text.casefold().replace("\u2019", "'").split())
+
+
+def _contains(query: str, spelling: str) -> bool:
+    return _loose(spelling) in _loose(query)
+
+
 @dataclass(frozen=True)
 class Evidence:
     """A spelling known for an entity: as written, what it derives from, and how."""
@@ -74,6 +82,7 @@ class Match:
     source_lang: str = ""
     system: str = ""
     note: str = ""
+    scope: str = "name"
 
     def explain(self) -> str:
         """One sentence saying why ``query`` was matched to this entity.
@@ -91,12 +100,14 @@ class Match:
             what = f"a case form of {origin}"
         else:
             what = f"the {label} of {origin}"
-        if query.strip().casefold() == self.matched.casefold() or self.method == "exact":
+        if _loose(query) == _loose(self.matched):
             sentence = f"{query!r} is {what}"
         elif self.method == "fuzzy":
             sentence = f"{query!r} is close to {self.matched!r}, {what}"
+        elif self.scope == "part" and _contains(query, self.matched):
+            sentence = f"{query!r} contains {self.matched!r}, {what}"
         else:
-            sentence = f"{query!r} sounds the same as {self.matched!r}, {what}"
+            sentence = f"{query!r} sounds like {self.matched!r}, {what}"
         note = f" ({self.note})" if self.note else ""
         return f"{sentence}{note}."
 
