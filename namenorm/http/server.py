@@ -41,7 +41,8 @@ class _Application(BaseApplication):  # type: ignore[misc]
 
     def load_config(self) -> None:
         for key, value in self.options.items():
-            self.cfg.set(key, value)
+            if key in self.cfg.settings:  # skip settings this gunicorn version lacks
+                self.cfg.set(key, value)
 
     def load(self) -> Flask:
         app = self.factory()
@@ -77,6 +78,7 @@ def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
         "errorlog": "-",
         "loglevel": "info",
         "proc_name": "namenorm",
+        "control_socket_disable": True,  # no shared ~/.gunicorn/gunicorn.ctl between servers
     }
 
 
