@@ -58,4 +58,4 @@ def systems(lang: str | None, sources: bool) -> None:
     for system in found:
         click.echo(f"{system.lang}  {system.name:<{width}}  {system.description}")
         if sources:
-            click.echo(f"    {'':<{width}}source: {system.source}")
+            click.echo(f"    {'':<{width}}  source: {system.source}")
