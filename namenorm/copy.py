@@ -19,10 +19,9 @@ import re
 from dataclasses import dataclass
 
 from .errors import UnknownLanguageError
-from .mentions import Found, Mention, Part, scan
+from .mentions import Found, Mention, Part, cyrillic, scan
 from .names import parse_registry_name
 from .registry import CYRILLIC_LANGS, Entity, Registry, default_registry
-from .text import is_cyrillic
 
 __all__ = ["LANGS", "Edit", "Mention", "NormalizeResult", "find_names", "normalize_text"]
 
@@ -147,7 +146,7 @@ def replacement(found: Found, lang: str) -> str | None:
     if preferred is None:
         return None
     named = [p for p in found.parts if p.role not in ("title", "initial")]
-    if any(p.inflected or is_cyrillic(p.text) != cyrillic_copy for p in named):
+    if any(p.inflected or cyrillic(p.text) != cyrillic_copy for p in named):
         return None
     if entity.kind == "person":
         words = _person_words(entity, preferred, target, named)

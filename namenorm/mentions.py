@@ -39,6 +39,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import ahocorasick
+from rapidfuzz.distance import Levenshtein
 
 from .keys import phonetic_keys, surface
 from .match import AMBIGUITY_MARGIN, Match
@@ -46,7 +47,7 @@ from .names import TITLES, is_patronymic
 from .registry import Entity, Registry
 from .text import is_cyrillic
 
-__all__ = ["HOMOGRAPHS", "Found", "Mention", "Part", "scan"]
+__all__ = ["HOMOGRAPHS", "Found", "Mention", "Part", "cyrillic", "scan"]
 
 #: Registry spellings that are also common words of a copy language (case-folded,
 #: with their case forms): at the start of a sentence or in a headline they are
@@ -67,6 +68,7 @@ _PERSON = "person"
 _PREFIX_WORDS = 3  # given name + patronymic + one initial, at most
 _TITLE_WORDS = 2
 _CACHE_LIMIT = 200_000
+_TYPO_LENGTH = 8  # a word this long one letter off a surname is a typo of it
 #: Characters folded to what the index keys use, one for one (offsets hold).
 _FOLD = str.maketrans(
     {c: "'" for c in "\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\u02bb\uff07"}
@@ -140,6 +142,11 @@ class Found:
     parts: tuple[Part, ...]
     #: The registry spelling (stored or generated) the resolver matched.
     matched: str = ""
+
+
+def cyrillic(text: str) -> bool:
+    """Whether most letters of ``text`` are Cyrillic (ASCII text answered at once)."""
+    return not text.isascii() and is_cyrillic(text)
 
 
 def scan(text: str, registry: Registry, *, lang: str = "en") -> list[Found]:
@@ -485,7 +492,7 @@ class _Document:
             elif (
                 titles < _TITLE_WORDS
                 and folded in TITLES
-                and (token[0].isupper() or is_cyrillic(token))
+                and (token[0].isupper() or cyrillic(token))
                 and (token.endswith(".") or _NAME_WORD.match(token))
             ):
                 role = "title"
@@ -537,7 +544,7 @@ class _Document:
         units = person.given | person.patronymic | person.surname
         marked: list[Part] = []
         for part in parts:
-            if part.role in ("title", "initial") or not is_cyrillic(part.text):
+            if part.role in ("title", "initial") or not cyrillic(part.text):
                 marked.append(part)
                 continue
             systems = [
@@ -598,6 +605,8 @@ class _Document:
                 keys = phonetic_keys(word)[:4]
                 if any(k in near or _deletions(k) & near for k in keys):
                     draft = self.fuzzy_single((start, end), known)
+            if draft is None and len(word) >= _TYPO_LENGTH:
+                draft = self.fuzzy_typo((start, end))
             if draft is not None:
                 yield draft
                 previous = None
@@ -642,6 +651,25 @@ class _Document:
         if surface(token)[:1] != surface(matches[0].matched)[:1]:
             return None
         entity = self.scanner.ids[matches[0].id]
+        parts = self.mark_inflection([Part(word[0], word[1], token, "surname")], entity)
+        return _Draft(parts, matches, "matched", False)
+
+    def fuzzy_typo(self, word: tuple[int, int]) -> _Draft | None:
+        """A long surname one letter off a spelling of one person's surname ("Lukashenkko")."""
+        token = self.text[word[0] : word[1]]
+        index = self.index
+        if not any(k in index.keys or k in index.deletes for k in phonetic_keys(token)[:4]):
+            return None
+        matches = self.scanner.lookup(token, _PERSON)
+        if index.decide(matches) != "matched":
+            return None
+        entity = self.scanner.ids[matches[0].id]
+        wanted = surface(token)
+        if not any(
+            Levenshtein.distance(wanted, spelling, score_cutoff=1) <= 1
+            for spelling in self.scanner.own_surfaces(entity, "surname")
+        ):
+            return None
         parts = self.mark_inflection([Part(word[0], word[1], token, "surname")], entity)
         return _Draft(parts, matches, "matched", False)
 
