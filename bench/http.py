@@ -1,0 +1,420 @@
+"""HTTP throughput and latency of the service under gunicorn, beside a floor.
+
+Usage::
+
+    .venv/bin/python bench/http.py [--duration 10] [--connections 16] [--workers 2]
+                                   [--client auto|wrk|python] [--batch-duration 10]
+
+Starts the production server (``namenorm.http.server.serve``: gunicorn,
+threaded workers, the shipped registry) on a free loopback port with the
+hidden constant route switched on (``BENCH_ROUTES``), waits for ``/health``,
+and drives it for a fixed time per phase:
+
+1. *floor*: ``GET /_bench/constant``, a constant JSON answer from a flask
+   route of the same app (same hooks, access log and server);
+2. *lookup*: ``GET /v1/lookup?q=...`` rotating through stored spellings,
+   surnames alone, generated romanizations, misspellings and unknown names;
+3. *batch*: ``POST /v1/lookup`` with 1,000 of those names per request, one
+   keep-alive connection per worker.
+
+Phases 1 and 2 use ``wrk`` when it is installed (``--client auto``), else a
+Python asyncio client; both keep ``--connections`` connections alive. Phase 3
+always uses the Python client. Every phase counts errors (non-200 answers and
+socket errors). It prints a markdown table and the issue's targets beside the
+measurements, then stops the server (SIGTERM, bounded wait).
+
+Only 127.0.0.1 is ever contacted; each phase is bounded in time (at most
+60 s) and the whole run in ``--timeout`` seconds. Left out: cold start and
+reload (see ``tests/http/test_server.py``), TLS, anything but loopback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Run as a script, this file's folder comes first on sys.path, where this very
+# file would shadow the standard library's ``http`` package: drop that entry.
+HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+
+import argparse  # noqa: E402
+import asyncio  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import platform  # noqa: E402
+import re  # noqa: E402
+import shutil  # noqa: E402
+import signal  # noqa: E402
+import socket  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import urllib.parse  # noqa: E402
+import urllib.request  # noqa: E402
+from collections.abc import Iterator, Sequence  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from namenorm import default_registry, systems, transliterate  # noqa: E402
+from namenorm.http.server import THREADS  # noqa: E402
+
+HOST = "127.0.0.1"
+MAX_PHASE = 60.0
+BATCH = 1000
+TARGETS = {"ratio": 0.70, "p99_ms": 20.0, "names_per_s": 20_000}
+
+SERVER = """
+import sys
+from namenorm.http import create_app
+from namenorm.http.server import serve
+serve(lambda: create_app(config={"BENCH_ROUTES": True}), host=sys.argv[1],
+      port=int(sys.argv[2]), workers=int(sys.argv[3]))
+"""
+
+
+# -- the query mix -----------------------------------------------------------------
+def query_mix() -> list[str]:
+    """Names a newsroom would send, in a fixed order: stored spellings, surnames alone,
+    generated romanizations, one-letter typos, and names the registry does not hold."""
+    registry = default_registry()
+    stored = [name.text for entity in registry.entities() for name in entity.names]
+    surnames = [text.split()[-1] for text in stored if " " in text]
+    generated = [
+        transliterate(name.text, name.lang, system.name)
+        for entity in registry.entities()
+        for name in entity.names
+        if name.lang in ("be", "ru", "uk")
+        for system in systems(name.lang)
+    ]
+    typos = [text[:-2] + text[-1] + text[-2] for text in stored if len(text) > 6][::3]
+    unknown = ["Ivan Petrov", "Smithson", "Zyxwvu", "Olga Ivanova", "Berlin", "ACME Ltd"]
+    mix = stored + surnames + generated + typos + unknown
+    return list(dict.fromkeys(q for q in mix if q.strip()))
+
+
+# -- results ---------------------------------------------------------------------
+@dataclass
+class Phase:
+    """What one load phase measured."""
+
+    name: str
+    connections: int
+    seconds: float
+    requests: int = 0
+    errors: int = 0
+    latencies_ms: list[float] = field(default_factory=list)
+    p50_ms: float | None = None
+    p99_ms: float | None = None
+    names: int = 0
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    @classmethod
+    def merge(cls, parts: Sequence[Phase]) -> Phase:
+        """One phase from several rounds: counts add up; latencies merge when every
+        sample is known (Python client), else p50 is the median and p99 the worst
+        of the rounds' (wrk)."""
+        first = parts[0]
+        merged = cls(first.name, first.connections, sum(p.seconds for p in parts))
+        merged.requests = sum(p.requests for p in parts)
+        merged.errors = sum(p.errors for p in parts)
+        merged.latencies_ms = [ms for p in parts for ms in p.latencies_ms]
+        if not merged.latencies_ms:
+            merged.p50_ms = statistics.median(p.p50_ms for p in parts if p.p50_ms is not None)
+            merged.p99_ms = max(p.p99_ms for p in parts if p.p99_ms is not None)
+        return merged.finish()
+
+    def finish(self) -> Phase:
+        if self.latencies_ms and self.p50_ms is None:
+            ordered = sorted(self.latencies_ms)
+            self.p50_ms = statistics.median(ordered)
+            self.p99_ms = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+        return self
+
+
+# -- the Python client -----------------------------------------------------------
+def _request(method: str, path: str, body: bytes = b"") -> bytes:
+    head = f"{method} {path} HTTP/1.1\r\nHost: {HOST}\r\nConnection: keep-alive\r\n"
+    if body:
+        head += f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+    return head.encode("ascii") + b"\r\n" + body
+
+
+async def _connection(
+    port: int, requests: Sequence[bytes], start: int, stop_at: float, phase: Phase
+) -> None:
+    reader: asyncio.StreamReader | None = None
+    writer: asyncio.StreamWriter | None = None
+    i = start
+    while time.perf_counter() < stop_at:
+        try:
+            if writer is None:
+                reader, writer = await asyncio.open_connection(HOST, port)
+            assert reader is not None
+            sent = time.perf_counter()
+            writer.write(requests[i % len(requests)])
+            i += 1
+            status_line = await reader.readline()
+            length, close = 0, False
+            while (line := await reader.readline()) not in (b"\r\n", b""):
+                name, _, value = line.decode("latin-1").partition(":")
+                if name.lower() == "content-length":
+                    length = int(value)
+                elif name.lower() == "connection" and value.strip().lower() == "close":
+                    close = True
+            await reader.readexactly(length)
+            phase.latencies_ms.append((time.perf_counter() - sent) * 1000)
+            phase.requests += 1
+            if status_line.split(b" ", 2)[1:2] != [b"200"]:
+                phase.errors += 1
+            if close:
+                writer.close()
+                writer = None
+        except (OSError, asyncio.IncompleteReadError, ValueError, IndexError):
+            phase.errors += 1
+            if writer is not None:
+                writer.close()
+            writer = None
+            await asyncio.sleep(0.01)
+    if writer is not None:
+        writer.close()
+
+
+def python_load(
+    port: int, name: str, requests: Sequence[bytes], connections: int, seconds: float
+) -> Phase:
+    """Keep ``connections`` keep-alive connections busy for ``seconds``."""
+    phase = Phase(name, connections, seconds)
+
+    async def run() -> None:
+        stop_at = time.perf_counter() + seconds
+        step = max(1, len(requests) // connections)
+        await asyncio.gather(
+            *(_connection(port, requests, k * step, stop_at, phase) for k in range(connections))
+        )
+
+    started = time.perf_counter()
+    asyncio.run(run())
+    phase.seconds = time.perf_counter() - started
+    return phase.finish()
+
+
+# -- wrk ---------------------------------------------------------------------------
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def _ms(text: str) -> float:
+    match = re.fullmatch(r"([\d.]+)(us|ms|s)", text)
+    if not match:
+        raise ValueError(f"cannot read wrk latency {text!r}")
+    return float(match[1]) * _UNITS[match[2]]
+
+
+def wrk_load(
+    port: int, name: str, paths: Sequence[str], connections: int, seconds: float, tmp: Path
+) -> Phase:
+    """Run ``wrk`` (one thread, ``connections`` connections) rotating through ``paths``."""
+    script = tmp / (re.sub(r"\W+", "-", name).strip("-") + ".lua")
+    lua_paths = ",\n".join(json.dumps(p) for p in paths)  # JSON strings are Lua strings here
+    script.write_text(
+        f"local paths = {{\n{lua_paths}\n}}\nlocal i = 0\n"
+        "request = function()\n  i = i % #paths + 1\n"
+        '  return wrk.format("GET", paths[i])\nend\n',
+        encoding="utf-8",
+    )
+    command = [
+        "wrk",
+        "-t1",
+        f"-c{connections}",
+        f"-d{max(1, round(seconds))}s",
+        "--latency",
+        "--timeout",
+        "5s",
+        "-s",
+        str(script),
+        f"http://{HOST}:{port}{paths[0]}",
+    ]
+    out = subprocess.run(
+        command, capture_output=True, text=True, timeout=seconds + 30, check=True
+    ).stdout
+    phase = Phase(name, connections, seconds)
+    total = re.search(r"(\d+) requests in ([\d.]+)(ms|s)", out)
+    if not total:
+        raise RuntimeError(f"cannot read wrk output:\n{out}")
+    phase.requests = int(total[1])
+    phase.seconds = float(total[2]) / (1000 if total[3] == "ms" else 1)
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.M))
+    phase.p50_ms, phase.p99_ms = _ms(percentiles["50"]), _ms(percentiles["99"])
+    if non_ok := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
+        phase.errors += int(non_ok[1])
+    if sockets := re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+    ):
+        phase.errors += sum(int(n) for n in sockets.groups())
+    return phase
+
+
+# -- the server ------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def server(workers: int, log: Path) -> Iterator[int]:
+    """gunicorn on a free loopback port; stopped with SIGTERM (then SIGKILL) on exit."""
+    port = free_port()
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-c", SERVER, HOST, str(port), str(workers)],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"server exited:\n{log.read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"http://{HOST}:{port}/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("server did not answer /health within 60 s")
+            time.sleep(0.1)
+        yield port
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+
+
+# -- the report ------------------------------------------------------------------
+def _fmt(value: float | None, digits: int = 2) -> str:
+    return "-" if value is None else f"{value:,.{digits}f}"
+
+
+def report(
+    floor: Phase, lookup: Phase, batch: Phase, *, client: str, workers: int, queries: int
+) -> str:
+    ratio = lookup.rps / floor.rps if floor.rps else 0.0
+    names_per_s = batch.names / batch.seconds if batch.seconds else 0.0
+    errors = floor.errors + lookup.errors + batch.errors
+    lines = [
+        f"gunicorn, {workers} workers x {THREADS} threads (gthread), shipped registry "
+        f"({len(default_registry())} entities), {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}; load: {client}; {queries} distinct lookup names",
+        "",
+        "| phase | connections | requests | seconds | requests/s | p50 ms | p99 ms | errors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for phase in (floor, lookup, batch):
+        lines.append(
+            f"| {phase.name} | {phase.connections} | {phase.requests:,} | {phase.seconds:.1f} | "
+            f"{phase.rps:,.0f} | {_fmt(phase.p50_ms)} | {_fmt(phase.p99_ms)} | {phase.errors} |"
+        )
+    lookup_p99 = lookup.p99_ms if lookup.p99_ms is not None else float("inf")
+    checks = [
+        ("lookup requests/s ÷ floor", f"≥ {TARGETS['ratio']:.0%}", f"{ratio:.0%}", ratio >= TARGETS["ratio"]),
+        ("lookup p99 at 16 connections", f"≤ {TARGETS['p99_ms']:.0f} ms", f"{_fmt(lookup.p99_ms)} ms", lookup_p99 <= TARGETS["p99_ms"]),
+        ("errors (all phases)", "0", str(errors), errors == 0),
+        ("batch names/s", f"≥ {TARGETS['names_per_s']:,}", f"{names_per_s:,.0f}", names_per_s >= TARGETS["names_per_s"]),
+    ]  # fmt: skip
+    lines += ["", "| target | wanted | measured | met |", "|---|---|---|---|"]
+    lines += [
+        f"| {what} | {want} | {got} | {'yes' if ok else 'NO'} |" for what, want, got, ok in checks
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=float, default=10.0, help="seconds per phase")
+    parser.add_argument("--batch-duration", type=float, default=10.0)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
+    parser.add_argument("--rounds", type=int, default=2, help="floor/lookup alternations")
+    parser.add_argument("--timeout", type=float, default=300.0, help="whole run, seconds")
+    args = parser.parse_args(argv)
+    if not (0 < args.duration <= MAX_PHASE and 0 < args.batch_duration <= MAX_PHASE):
+        parser.error(f"durations must be in (0, {MAX_PHASE:.0f}] seconds")
+    if (
+        not 1 <= args.connections <= 256
+        or not 1 <= args.workers <= 16
+        or not 1 <= args.rounds <= 10
+    ):
+        parser.error("connections must be 1..256, workers 1..16 and rounds 1..10")
+    use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
+    if args.client == "wrk" and not shutil.which("wrk"):
+        parser.error("wrk is not installed")
+    signal.signal(signal.SIGALRM, lambda *_: sys.exit("bench/http.py: --timeout reached"))
+    signal.alarm(int(args.timeout))
+
+    names = query_mix()
+    lookup_paths = ["/v1/lookup?" + urllib.parse.urlencode({"q": q}) for q in names]
+    floor_path = "/_bench/constant"
+    batch_body = json.dumps({"queries": (names * (BATCH // len(names) + 1))[:BATCH]}).encode()
+
+    load_before = os.getloadavg()[0]
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        server(args.workers, Path(tmp) / "server.log") as port,
+    ):
+        warm = [_request("GET", p) for p in lookup_paths]
+        floor_request = [_request("GET", floor_path)]
+
+        def load(name: str, paths: list[str], requests: list[bytes], seconds: float) -> Phase:
+            if use_wrk:
+                return wrk_load(port, name, paths, args.connections, seconds, Path(tmp))
+            return python_load(port, name, requests, args.connections, seconds)
+
+        load("warm-up", lookup_paths, warm, 2.0)
+        floors, lookups = [], []
+        for _ in range(args.rounds):  # alternate, so drift in machine load hits both alike
+            floors.append(
+                load(
+                    "floor: GET /_bench/constant",
+                    [floor_path],
+                    floor_request,
+                    args.duration / args.rounds,
+                )
+            )
+            lookups.append(load("GET /v1/lookup", lookup_paths, warm, args.duration / args.rounds))
+        floor, lookup = Phase.merge(floors), Phase.merge(lookups)
+        batch = python_load(
+            port,
+            f"POST /v1/lookup ({BATCH:,} names)",
+            [_request("POST", "/v1/lookup", batch_body)],
+            args.workers,
+            args.batch_duration,
+        )
+        batch.names = batch.requests * BATCH
+    client = (
+        f"wrk (1 thread, {args.connections} keep-alive connections)"
+        if use_wrk
+        else f"Python asyncio ({args.connections} keep-alive connections)"
+    )
+    client += f", {args.rounds} alternating rounds; load average {load_before:.1f} -> {os.getloadavg()[0]:.1f}"
+    print(report(floor, lookup, batch, client=client, workers=args.workers, queries=len(names)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
