@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from flask.testing import FlaskClient
 
 from namenorm import Registry
 from namenorm.http import create_app
@@ -40,10 +41,7 @@ def test_settings_are_read_at_creation(registry_csv: Path, monkeypatch: pytest.M
 
 
 # -- CORS on /v1 ---------------------------------------------------------------
-def test_cors_is_off_on_v1_by_default(client: object) -> None:
-    from flask.testing import FlaskClient
-
-    assert isinstance(client, FlaskClient)
+def test_cors_is_off_on_v1_by_default(client: FlaskClient) -> None:
     response = client.get("/v1/lookup?q=Minsk", headers={"Origin": "https://a.example"})
     assert "Access-Control-Allow-Origin" not in response.headers
 
@@ -98,10 +96,9 @@ def test_one_log_line_per_request_on_stderr(
     ]
 
 
-def test_access_log_can_be_turned_off(client: object, capsys: pytest.CaptureFixture[str]) -> None:
-    from flask.testing import FlaskClient
-
-    assert isinstance(client, FlaskClient)
+def test_access_log_can_be_turned_off(
+    client: FlaskClient, capsys: pytest.CaptureFixture[str]
+) -> None:
     client.get("/health")
     assert capsys.readouterr().err == ""
 

@@ -350,7 +350,7 @@ def test_401_asks_for_a_bearer_token(client: FlaskClient) -> None:
     assert response.headers["WWW-Authenticate"].lower().startswith("bearer")
 
 
-def test_reload_is_404_without_a_configured_token(registry_csv: object) -> None:
+def test_reload_is_404_without_a_configured_token() -> None:
     app = create_app(config={"ADMIN_TOKEN": "", "ACCESS_LOG": False})
     client = app.test_client()
     assert_error(client.post("/v1/admin/reload"), 404, "not_found")

@@ -10,6 +10,8 @@ import pytest
 from flask.testing import FlaskClient
 
 from namenorm import Registry, default_registry
+from namenorm.http import create_app
+from namenorm.registry import parse_registry
 
 from .conftest import assert_error, assert_valid
 
@@ -198,10 +200,7 @@ def test_preview(client: FlaskClient) -> None:
     assert "Viktar Babaryka" in html and "Віктар Бабарыка" in html
 
 
-def test_preview_escapes_names(registry_csv: Any) -> None:
-    from namenorm.http import create_app
-    from namenorm.registry import parse_registry
-
+def test_preview_escapes_names() -> None:
     csv = "id,kind,lang,name,preferred\nx,org,en,<b>Bold</b> & Co,1\n"
     app = create_app(Registry(parse_registry(csv.encode())), config={"ACCESS_LOG": False})
     html = app.test_client().get("/reconcile/preview?id=x").get_data(as_text=True)
