@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .errors import UnknownLanguageError
 from .mentions import Found, Mention, Part, cyrillic, scan
-from .names import parse_registry_name
+from .names import NameParts, parse_registry_name
 from .registry import CYRILLIC_LANGS, Entity, Registry, default_registry
 
 __all__ = ["LANGS", "Edit", "Mention", "NormalizeResult", "find_names", "normalize_text"]
@@ -95,10 +96,21 @@ def normalize_text(
     """
     _check(text, lang)
     edits: list[Edit] = []
+    seen: dict[tuple[object, ...], str | None] = {}  # the same mention, written the same way
     for found in scan(text, registry or default_registry(), lang=lang):
         mention = found.mention
-        new = replacement(found, lang)
-        if new is not None and new != mention.text and mention.id is not None:
+        if mention.id is None:
+            continue
+        shape = tuple(
+            (p.start - mention.start, p.end - mention.start, p.role, p.inflected)
+            for p in found.parts
+        )
+        key = (mention.id, mention.text, found.matched, shape)
+        if key in seen:
+            new = seen[key]
+        else:
+            new = seen[key] = replacement(found, lang)
+        if new is not None and new != mention.text:
             edits.append(
                 Edit(
                     mention.start,
@@ -157,10 +169,15 @@ def replacement(found: Found, lang: str) -> str | None:
     return _assemble(found, words)
 
 
+@lru_cache(maxsize=4096)
+def _parse(preferred: str) -> NameParts:
+    return parse_registry_name(preferred)
+
+
 def _person_words(
     entity: Entity, preferred: str, target: str, named: list[Part]
 ) -> dict[int, str] | None:
-    parts = parse_registry_name(preferred)
+    parts = _parse(preferred)
     out: dict[int, str] = {}
     for part in named:
         if part.role == "surname":

@@ -37,6 +37,7 @@ import weakref
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import ahocorasick
 from rapidfuzz.distance import Levenshtein
@@ -70,24 +71,28 @@ _TITLE_WORDS = 2
 _CACHE_LIMIT = 200_000
 _TYPO_LENGTH = 8  # a word this long one letter off a surname is a typo of it
 #: Characters folded to what the index keys use, one for one (offsets hold).
-_FOLD = str.maketrans(
+_FOLD_MAP: dict[str, str] = (
     {c: "'" for c in "\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\u02bb\uff07"}
     | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"}
     | {c: " " for c in "\t\n\r\f\v\u00a0\u1680\u2028\u2029\u202f\u205f\u3000"}
     | {chr(c): " " for c in range(0x2000, 0x200B)}
 )
+_FOLD = str.maketrans(_FOLD_MAP)
+_FOLD_RE = re.compile("[" + re.escape("".join(_FOLD_MAP)) + "]")
 #: Invisible characters dropped from the folded text (soft hyphen, zero-width).
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
-_SQUEEZE = re.compile(rf" {{2,}}|[{_INVISIBLE}]+")
+#: Runs the folded text shortens: spaces with invisibles, or two spaces and more.
+_SQUEEZE = re.compile(rf"[ {_INVISIBLE}]*[{_INVISIBLE}][ {_INVISIBLE}]*| {{2,}}")
 _TOKEN = r"[^\W\d_](?:[\w'’.\-]*[^\W\d_])?\.?"
 _GAP = r"[^\S\n]*\n?[^\S\n]*"
-_PREV = re.compile(rf"(?<![\w'’.\-])({_TOKEN})({_GAP})\Z")
+#: The word before a position, matched on the reversed text (so only that word is read).
+_PREV_REVERSED = re.compile(rf"({_GAP})(\.?[^\W\d_](?:[\w'’.\-]*[^\W\d_])?)(?![\w'’.\-])")
 _NEXT = re.compile(rf"({_GAP})({_TOKEN})(?![\w'’\-])")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+\Z")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\Z")
 _WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _CAPITALIZED = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-ÞĀ-ɏА-ЯЁЂ-ЏѠ-ӿ][^\W\d_]*(?:['’\-][^\W\d_]+)*")
-_POSSESSIVE = re.compile(r"['’]s?\Z")
+_POSSESSIVES = ("'s", "’s", "'S", "’S", "'", "’")
 _SENTENCE_END = frozenset(".!?…\n:;")
 _OPENING = "\"'«„“‘‚([‹"
 
@@ -174,6 +179,9 @@ class _Scanner:
     ids: dict[str, int]
     lookups: dict[tuple[str, str | None], list[Match]] = field(default_factory=dict)
     own: dict[tuple[int, str], frozenset[str]] = field(default_factory=dict)
+    given_words: dict[str, bool] = field(default_factory=dict)
+    #: capitalized words known not to be a typo of any surname
+    not_typos: set[str] = field(default_factory=set)
 
     def lookup(self, query: str, kind: str | None = None) -> list[Match]:
         """``Registry.lookup`` (three candidates), remembered per query."""
@@ -186,6 +194,22 @@ class _Scanner:
             except ValueError:  # longer than any name
                 found = []
             self.lookups[(query, kind)] = found
+        return found
+
+    def given_like(self, token: str) -> bool:
+        """Whether a word is a given name or patronymic (of anyone in the registry, or
+        in the given-name table), remembered per word."""
+        found = self.given_words.get(token)
+        if found is None:
+            if len(self.given_words) > _CACHE_LIMIT:
+                self.given_words.clear()
+            key = surface(token)
+            found = (
+                key in self.given
+                or key in self.registry.index.given.by_surface
+                or is_patronymic(token)
+            )
+            self.given_words[token] = found
         return found
 
     def own_surfaces(self, entity: int, role: str) -> frozenset[str]:
@@ -278,7 +302,7 @@ def _fold(text: str) -> tuple[str, _Offsets | None]:
     (the common case, checked rather than assumed). Runs of spaces fold to one
     and invisible characters are dropped, as in the index keys.
     """
-    same = text.translate(_FOLD)
+    same = _FOLD_RE.sub(_fold_char, text)
     lowered = same.casefold()
     if len(lowered) == len(text) and unicodedata.is_normalized("NFC", text):
         if not _SQUEEZE.search(lowered):
@@ -288,7 +312,7 @@ def _fold(text: str) -> tuple[str, _Offsets | None]:
         original_starts: list[int] = []
         position = length = 0
         for run in _SQUEEZE.finditer(lowered):
-            piece = lowered[position : run.start()] + (" " if run.group()[0] == " " else "")
+            piece = lowered[position : run.start()] + (" " if " " in run.group() else "")
             folded_starts.append(length)
             original_starts.append(position)
             pieces.append(piece)
@@ -299,6 +323,10 @@ def _fold(text: str) -> tuple[str, _Offsets | None]:
         pieces.append(lowered[position:])
         return "".join(pieces), _Offsets(folded_starts, original_starts)
     return _fold_slowly(text)
+
+
+def _fold_char(found: re.Match[str]) -> str:
+    return _FOLD_MAP[found.group()]
 
 
 def _fold_slowly(text: str) -> tuple[str, _Offsets]:
@@ -406,8 +434,11 @@ class _Document:
         self.scanner = scanner
         self.index = scanner.registry.index
         self.homographs = HOMOGRAPHS.get(lang, HOMOGRAPHS["latin"])
+        self.reversed = text[::-1]
         #: IDs whose surname someone outside the registry also bears in this text
         self.shadowed: set[str] = set()
+        #: automaton hits the resolver turned down (the fuzzy pass leaves them alone)
+        self.rejected: list[tuple[int, int]] = []
 
     def run(self) -> list[Found]:
         drafts: list[_Draft] = []
@@ -419,6 +450,8 @@ class _Document:
             if draft is not None:
                 drafts.append(draft)
                 floor = draft.end
+            else:
+                self.rejected.append((hit.start, hit.end))
         drafts.extend(self.fuzzy(drafts))
         drafts.sort(key=lambda d: d.start)
         return self.decide(drafts)
@@ -469,12 +502,13 @@ class _Document:
         """Initials, given names and patronymics, then titles, just before ``position``."""
         parts: list[Part] = []
         names = titles = 0
+        size = len(self.text)
         while True:
-            window = max(floor, position - 80)
-            found = _PREV.search(self.text, window, position)
-            if found is None or (found.start(1) == window and window > floor):
+            found = _PREV_REVERSED.match(self.reversed, size - position)
+            if found is None or not found.group(1) or size - found.end(2) < floor:
                 break
-            token = found.group(1)
+            token = found.group(2)[::-1]
+            token_start = size - found.end(2)
             folded = token.rstrip(".").casefold()
             if not titles and names < _PREFIX_WORDS and _INITIALS.match(token):
                 role = "initial"
@@ -499,8 +533,8 @@ class _Document:
                 titles += 1
             else:
                 break
-            parts.insert(0, Part(found.start(1), found.end(1), token, role))
-            position = found.start(1)
+            parts.insert(0, Part(token_start, token_start + len(token), token, role))
+            position = token_start
         return parts
 
     def absorb_right(self, position: int, ceiling: int, entities: frozenset[int]) -> list[Part]:
@@ -516,6 +550,8 @@ class _Document:
             if found is None or not found.group(1) or found.end(2) > ceiling:
                 break
             token = found.group(2)
+            if not _INITIALS.match(token):
+                token = token.removesuffix(".")  # the end of the sentence, not of the name
             if _INITIALS.match(token):
                 role = "initial"
             elif (
@@ -527,8 +563,8 @@ class _Document:
                 role = "patronymic" if parts else "given"
             else:
                 break
-            parts.append(Part(found.start(2), found.end(2), token, role))
-            position = found.end(2)
+            parts.append(Part(found.start(2), found.start(2) + len(token), token, role))
+            position = found.start(2) + len(token)
         return parts
 
     def given_like(self, token: str) -> bool:
@@ -583,16 +619,19 @@ class _Document:
             if d.status == "matched" and d.matches[0].kind == _PERSON and not d.homograph
         }
         near = self.neighbourhood(known)
-        taken = [(d.start, d.end) for d in drafts]
+        taken = sorted([(d.start, d.end) for d in drafts] + self.rejected)
         cursor = 0
         previous: tuple[int, int] | None = None  # a given-like word just before
         for found in _CAPITALIZED.finditer(text):
             start, end = found.span()
             word = found.group(0)
-            possessive = _POSSESSIVE.search(word)
+            possessive = word.endswith(_POSSESSIVES)
             if possessive:
-                end -= len(possessive.group(0))
-                word = word[: len(word) - len(possessive.group(0))]
+                cut = 2 if word.endswith(("s", "S")) else 1
+                end -= cut
+                word = word[:-cut]
+                if not word:
+                    continue
             while cursor < len(taken) and taken[cursor][1] <= start:
                 cursor += 1
             if (cursor < len(taken) and taken[cursor][0] < end) or not word[0].isupper():
@@ -601,12 +640,12 @@ class _Document:
             draft: _Draft | None = None
             if previous is not None and len(word) > 2:
                 draft = self.fuzzy_pair(previous, (start, end))
-            if draft is None and near and len(word) >= 5:
-                keys = phonetic_keys(word)[:4]
-                if any(k in near or _deletions(k) & near for k in keys):
-                    draft = self.fuzzy_single((start, end), known)
-            if draft is None and len(word) >= _TYPO_LENGTH:
+            if draft is None and near and len(word) >= 5 and not near.isdisjoint(_fuzzy_keys(word)):
+                draft = self.fuzzy_single((start, end), known)
+            if draft is None and len(word) >= _TYPO_LENGTH and word not in self.scanner.not_typos:
                 draft = self.fuzzy_typo((start, end))
+                if draft is None:
+                    self.scanner.not_typos.add(word)
             if draft is not None:
                 yield draft
                 previous = None
@@ -711,5 +750,13 @@ def _candidates(matches: list[Match]) -> tuple[str, ...]:
     return tuple(m.id for m in matches if top - m.score < AMBIGUITY_MARGIN)
 
 
-def _deletions(key: str) -> set[str]:
-    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+@lru_cache(maxsize=65536)
+def _deletions(key: str) -> frozenset[str]:
+    return frozenset(key[:i] + key[i + 1 :] for i in range(len(key)))
+
+
+@lru_cache(maxsize=65536)
+def _fuzzy_keys(word: str) -> frozenset[str]:
+    """A word's sound keys with their one-deletion neighbours."""
+    keys = phonetic_keys(word)[:4]
+    return frozenset(keys).union(*(_deletions(k) for k in keys))

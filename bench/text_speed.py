@@ -1,0 +1,214 @@
+"""Speed of copy normalization: MB/s of English copy, against a floor.
+
+Measures :func:`namenorm.copy.normalize_text` on English news copy (the seed
+paragraphs of ``bench/texts/`` repeated to about 1 MB) against two registries:
+the shipped one and a deterministic synthetic one of 100,000 people (Belarusian
+and Russian Cyrillic given name + surname, with the Belarusian news
+romanization as the preferred English spelling), written to a temporary CSV
+and loaded with ``Registry.from_csv``. Beside each, in the same run, the floor:
+one compiled ``re`` alternation of every stored spelling, longest first,
+``finditer`` over the same text (finding only, no judging, no rewriting).
+
+Index and automaton building is timed separately and not counted in MB/s.
+Run: ``.venv/bin/python bench/text_speed.py [--entities 100000] [--mb 1]``.
+Left out: Cyrillic copy and multi-core throughput.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from namenorm import Registry, default_registry, transliterate  # noqa: E402
+from namenorm.copy import normalize_text  # noqa: E402
+
+TEXTS = ROOT / "bench" / "texts" / "copy.json"
+
+# (Belarusian, Russian) given names, male then female.
+_MALE = (
+    "Аляксандр/Александр Сяргей/Сергей Дзмітрый/Дмитрий Андрэй/Андрей Аляксей/Алексей "
+    "Уладзімір/Владимир Мікалай/Николай Іван/Иван Віктар/Виктор Юрый/Юрий Ігар/Игорь "
+    "Павел/Павел Максім/Максим Васіль/Василий Міхаіл/Михаил Яўген/Евгений Алег/Олег "
+    "Дзяніс/Денис Вадзім/Вадим Анатоль/Анатолий Валерый/Валерий Раман/Роман Антон/Антон "
+    "Кірыл/Кирилл Арцём/Артём Мікіта/Никита Ягор/Егор Барыс/Борис Рыгор/Григорий"
+).split()
+_FEMALE = (
+    "Вольга/Ольга Алена/Елена Таццяна/Татьяна Наталля/Наталья Ірына/Ирина "
+    "Святлана/Светлана Марына/Марина Ганна/Анна Кацярына/Екатерина Юлія/Юлия "
+    "Людміла/Людмила Галіна/Галина Марыя/Мария Валянціна/Валентина Вікторыя/Виктория "
+    "Анастасія/Анастасия Надзея/Надежда Ларыса/Лариса Вераніка/Вероника Аксана/Оксана"
+).split()
+# Surname stems (Belarusian/Russian) and (be m, be f, ru m, ru f) endings.
+_ONSETS = "Б В Г Д Ж З К Л М Н П Р С Т Х Ц Ч Ш".split()
+_VOWELS = (("а", "о"), ("у", "у"), ("э", "е"), ("ы", "ы"), ("а", "а"))
+_CODAS = "бан бор вак гон гур дар дзел жан зор кач кол кун лаш лен мак міл нар пах рын сал".split()
+_ENDINGS = (
+    ("енка", "енка", "енко", "енко"),
+    ("аў", "ава", "ов", "ова"),
+    ("евіч", "евіч", "евич", "евич"),
+    ("скі", "ская", "ский", "ская"),
+    ("ук", "ук", "ук", "ук"),
+    ("ін", "іна", "ин", "ина"),
+    ("чык", "чык", "чик", "чик"),
+    ("ёнак", "ёнак", "ёнок", "ёнок"),
+)
+
+
+def _ru_stem(stem: str) -> str:
+    return stem.replace("дз", "д").replace("і", "и").replace("э", "е")
+
+
+def synthetic_rows(count: int, seed: int = 2025) -> Iterator[list[str]]:
+    """Registry rows for ``count`` people; the same arguments give the same rows."""
+    rng = random.Random(seed)
+    stems = [(o, v, c) for o in _ONSETS for v in _VOWELS for c in _CODAS]
+    seen: set[tuple[str, str]] = set()
+    number = 0
+    while number < count:
+        female = rng.random() < 0.45
+        given_be, given_ru = rng.choice(_FEMALE if female else _MALE).split("/")
+        onset, (vowel_be, vowel_ru), coda = rng.choice(stems)
+        be_m, be_f, ru_m, ru_f = rng.choice(_ENDINGS)
+        stem_be = onset + vowel_be + coda
+        stem_ru = onset + vowel_ru + _ru_stem(coda)
+        surname_be = stem_be + (be_f if female else be_m)
+        surname_ru = stem_ru + (ru_f if female else ru_m)
+        if (given_be, surname_be) in seen:
+            continue
+        seen.add((given_be, surname_be))
+        number += 1
+        ident = f"p{number:06d}"
+        be = f"{given_be} {surname_be}"
+        en = " ".join(transliterate(w, "be", "news") for w in be.split())
+        yield [ident, "person", "en", en, "1"]
+        yield [ident, "person", "be", be, "1"]
+        yield [ident, "person", "ru", f"{given_ru} {surname_ru}", "1"]
+
+
+def synthetic_registry(count: int, folder: Path) -> Registry:
+    """Write the synthetic registry to a CSV in ``folder`` and load it."""
+    path = folder / f"synthetic-{count}.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "kind", "lang", "name", "preferred"])
+        writer.writerows(synthetic_rows(count))
+    return Registry.from_csv(path)
+
+
+def english_copy(size: int, people: list[list[str]]) -> str:
+    """About ``size`` characters of English copy: the labelled English texts, plus
+    one sentence per text naming a synthetic person in a Russian romanization."""
+    items = json.loads(TEXTS.read_text(encoding="utf-8"))["texts"]
+    paragraphs = [str(item["text"]) for item in items if item["lang"] == "en"]
+    extra = []
+    for row in people:
+        words = row[3].split()
+        romanized = " ".join(transliterate(w, "ru", "news") for w in words)
+        extra.append(f"The analyst {romanized} said {romanized.split()[-1]} had seen no change.")
+    chunks: list[str] = []
+    length = 0
+    number = 0
+    while length < size:
+        chunk = paragraphs[number % len(paragraphs)]
+        if extra:
+            chunk += " " + extra[number % len(extra)]
+        chunks.append(chunk)
+        length += len(chunk) + 2
+        number += 1
+    return "\n\n".join(chunks)[:size]
+
+
+def floor_pattern(registry: Registry) -> re.Pattern[str]:
+    """One alternation of every stored spelling, longest first, on word boundaries."""
+    spellings = sorted(
+        {n.text for e in registry.entities() for n in e.names}, key=len, reverse=True
+    )
+    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in spellings) + r")\b")
+
+
+def measure(name: str, registry: Registry, text: str, floor_chars: int) -> list[str]:
+    """One table row: build times, normalize MB/s, and the floor's MB/s."""
+    from namenorm.mentions import _scanner
+
+    started = time.perf_counter()
+    registry.warm()
+    index_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    keys = len(_scanner(registry).automaton)
+    automaton_seconds = time.perf_counter() - started
+    normalize_text(text[:2000], registry=registry)  # first-call costs out of the timing
+    started = time.perf_counter()
+    result = normalize_text(text, registry=registry)
+    seconds = time.perf_counter() - started
+    megabytes = len(text.encode("utf-8")) / 1e6
+    started = time.perf_counter()
+    pattern = floor_pattern(registry)
+    compile_seconds = time.perf_counter() - started
+    sample = text[:floor_chars]
+    started = time.perf_counter()
+    hits = sum(1 for _ in pattern.finditer(sample))
+    floor_seconds = time.perf_counter() - started
+    floor_rate = len(sample.encode("utf-8")) / 1e6 / floor_seconds
+    rate = megabytes / seconds
+    del hits
+    return [
+        name,
+        f"{len(registry):,}",
+        f"{keys:,}",
+        f"{index_seconds:.1f} + {automaton_seconds:.1f}",
+        f"{megabytes:.2f}",
+        f"{len(result.edits):,}",
+        f"**{rate:.2f}**",
+        f"{floor_rate:.4f} ({compile_seconds:.1f} s to compile)",
+        f"{rate / floor_rate:,.0f}x",
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entities", type=int, default=100_000, help="synthetic registry size")
+    parser.add_argument("--mb", type=float, default=1.0, help="size of the English copy, in MB")
+    parser.add_argument(
+        "--floor-kb", type=int, default=20, help="sample the re floor is timed on, in KB"
+    )
+    args = parser.parse_args(argv)
+    size = int(args.mb * 1_000_000)
+    header = [
+        "registry",
+        "entities",
+        "automaton keys",
+        "index + automaton build (s)",
+        "copy (MB)",
+        "edits",
+        "normalize_text (MB/s)",
+        "floor: one re alternation (MB/s)",
+        "speed-up",
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        people = list(synthetic_rows(min(args.entities, 200)))[1::3]
+        text = english_copy(size, people)
+        rows = [measure("shipped", default_registry(), text, args.floor_kb * 1000)]
+        synthetic = synthetic_registry(args.entities, Path(folder))
+        rows.append(measure("synthetic", synthetic, text, args.floor_kb * 1000))
+    print(f"English copy, {size / 1e6:.1f} MB, one core (floor timed on {args.floor_kb} KB)\n")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
