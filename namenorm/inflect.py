@@ -7,10 +7,12 @@ found as spellings of the registry's own names. Generating from the registry
 keeps gender and paradigm right: Колесниковой comes only from the feminine
 Колесникова, never from a masculine Колесников that is not in the registry.
 
-Russian uses ``pytrovich`` (the petrovich rules); Belarusian and Ukrainian
-use the ending table :data:`BE_ENDINGS` below. Left out: vowel alternations
-inside the stem (Севярынец -> Севярынца), which stay unmatched by inflection
-but are still reached by the fuzzy step.
+Every language is an ending table (:data:`RU_ENDINGS`, :data:`BE_ENDINGS`,
+the latter also serving Ukrainian): a dictionary lookup and a string
+concatenation per form, fast enough for registries of a million names. The
+Russian table is checked against ``pytrovich`` (the petrovich rules) in the
+tests. Left out: rare stem alternations beyond the fleeting е of -ец/-ок and
+Павел.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ __all__ = [
     "BE_ENDINGS",
     "CASES",
     "NOUN_ENDINGS",
+    "PERSON_ENDINGS",
+    "RU_ENDINGS",
     "case_forms",
     "noun_case_forms",
 ]
@@ -76,57 +80,108 @@ BE_ENDINGS: dict[tuple[str, str, str], tuple[str, ...]] = {
     ("f", "patronymic", "аўна"): ("аўны", "аўне", "аўну", "аўнай"),
     ("f", "patronymic", "еўна"): ("еўны", "еўне", "еўну", "еўнай"),
 }
-_ENDING_LENGTHS = sorted({len(e) for (_, _, e) in BE_ENDINGS}, reverse=True)
+# Russian endings, same shape as BE_ENDINGS: (gender, role, nominative ending)
+# -> oblique endings (genitive, dative, accusative, instrumental, prepositional
+# as they differ). -ко/-о/-их/-ых surnames and feminine consonant surnames do
+# not decline: no entry.
+RU_ENDINGS: dict[tuple[str, str, str], tuple[str, ...]] = {
+    # possessive surnames: Колесников / Колесникова
+    ("m", "surname", "ов"): ("ова", "ову", "овым", "ове"),
+    ("m", "surname", "ев"): ("ева", "еву", "евым", "еве"),
+    ("m", "surname", "ёв"): ("ёва", "ёву", "ёвым", "ёве"),
+    ("m", "surname", "ин"): ("ина", "ину", "иным", "ине"),
+    ("m", "surname", "ын"): ("ына", "ыну", "ыным", "ыне"),
+    ("f", "surname", "ова"): ("овой", "ову"),
+    ("f", "surname", "ева"): ("евой", "еву"),
+    ("f", "surname", "ёва"): ("ёвой", "ёву"),
+    ("f", "surname", "ина"): ("иной", "ину"),
+    ("f", "surname", "ына"): ("ыной", "ыну"),
+    # adjectival surnames: Беляцкий, Тихановская, Толстой
+    ("m", "surname", "ий"): ("ого", "ому", "им", "ом"),
+    ("m", "surname", "кий"): ("кого", "кому", "ким", "ком"),
+    ("m", "surname", "ый"): ("ого", "ому", "ым", "ом"),
+    ("m", "surname", "ой"): ("ого", "ому", "ым", "ом"),
+    ("f", "surname", "ая"): ("ой", "ую"),
+    ("f", "surname", "яя"): ("ей", "юю"),
+    # -а/-я surnames of either gender: Науседа, Кучма
+    ("m", "surname", "а"): ("ы", "е", "у", "ой"),
+    ("f", "surname", "а"): ("ы", "е", "у", "ой"),
+    ("m", "surname", "ка"): ("ки", "ке", "ку", "кой"),
+    ("f", "surname", "ка"): ("ки", "ке", "ку", "кой"),
+    ("m", "surname", "га"): ("ги", "ге", "гу", "гой"),
+    ("m", "surname", "ха"): ("хи", "хе", "ху", "хой"),
+    ("m", "surname", "я"): ("и", "е", "ю", "ей"),
+    ("f", "surname", "я"): ("и", "е", "ю", "ей"),
+    # masculine consonant surnames: Знак, Хомич, Шрайбман; fleeting е: Северинец
+    ("m", "surname", ""): ("а", "у", "ом", "е"),
+    ("m", "surname", "ж"): ("жа", "жу", "жем", "же"),
+    ("m", "surname", "ш"): ("ша", "шу", "шем", "ше"),
+    ("m", "surname", "ч"): ("ча", "чу", "чем", "че"),
+    ("m", "surname", "щ"): ("ща", "щу", "щем", "ще"),
+    ("m", "surname", "ец"): ("ца", "цу", "цем", "це"),
+    ("m", "surname", "ок"): ("ка", "ку", "ком", "ке"),
+    ("m", "surname", "ь"): ("я", "ю", "ем", "е"),
+    ("m", "surname", "й"): ("я", "ю", "ем", "е"),
+    # masculine given names: Александр, Сергей, Дмитрий, Игорь, Павел, Никита
+    ("m", "given", ""): ("а", "у", "ом", "е"),
+    ("m", "given", "й"): ("я", "ю", "ем", "е"),
+    ("m", "given", "ий"): ("ия", "ию", "ием", "ии"),
+    ("m", "given", "ь"): ("я", "ю", "ем", "е"),
+    ("m", "given", "ел"): ("ла", "лу", "лом", "ле"),
+    ("m", "given", "ев"): ("ьва", "ьву", "ьвом", "ьве"),  # Лев -> Льва
+    ("m", "given", "ётр"): ("етра", "етру", "етром", "етре"),  # Пётр -> Петра
+    ("m", "given", "ек"): ("ька", "ьку", "ьком", "ьке"),
+    ("m", "given", "ья"): ("ьи", "ье", "ью", "ьёй"),
+    ("m", "given", "ж"): ("жа", "жу", "жем", "же"),
+    ("m", "given", "ш"): ("ша", "шу", "шем", "ше"),
+    ("m", "given", "ч"): ("ча", "чу", "чем", "че"),
+    ("m", "given", "щ"): ("ща", "щу", "щем", "ще"),
+    ("m", "given", "ц"): ("ца", "цу", "цем", "це"),
+    ("m", "given", "а"): ("ы", "е", "у", "ой"),
+    ("m", "given", "ка"): ("ки", "ке", "ку", "кой"),
+    ("m", "given", "я"): ("и", "е", "ю", "ей"),
+    # feminine given names: Светлана, Мария, Татьяна, Ольга, Любовь
+    ("f", "given", "а"): ("ы", "е", "у", "ой"),
+    ("f", "given", "ка"): ("ки", "ке", "ку", "кой"),
+    ("f", "given", "га"): ("ги", "ге", "гу", "гой"),
+    ("f", "given", "ха"): ("хи", "хе", "ху", "хой"),
+    ("f", "given", "ша"): ("ши", "ше", "шу", "шей"),
+    ("f", "given", "ия"): ("ии", "ию", "ией"),
+    ("f", "given", "я"): ("и", "е", "ю", "ей"),
+    ("f", "given", "ь"): ("и", "ью"),
+    # patronymics: Григорьевич / Григорьевна
+    ("m", "patronymic", "ич"): ("ича", "ичу", "ичем", "иче"),
+    ("f", "patronymic", "на"): ("ны", "не", "ну", "ной"),
+}
+#: The person-name table of each language (Ukrainian shares the Belarusian one).
+PERSON_ENDINGS: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
+    "be": BE_ENDINGS,
+    "uk": BE_ENDINGS,
+    "ru": RU_ENDINGS,
+}
+_ENDING_LENGTHS = sorted(
+    {len(e) for table in PERSON_ENDINGS.values() for (_, _, e) in table}, reverse=True
+)
 
 _ROLES = ("given", "patronymic", "surname")
+#: A consonant stem with no rule of its own declines like any consonant stem;
+#: these endings never do (vowels, signs, and the indeclinable -ко/-о).
+_NO_DEFAULT = "аеёіоуыэюяьйи"
 
 
-def _be_forms(word: str, gender: str, role: str) -> list[str]:
+def _forms(word: str, lang: str, gender: str, role: str) -> list[str]:
+    table = PERSON_ENDINGS[lang]
     lower = word.lower()
     for size in _ENDING_LENGTHS:
         ending = lower[-size:] if size else ""
-        endings = BE_ENDINGS.get((gender, role, ending))
+        endings = table.get((gender, role, ending))
         if endings is None:
             continue
-        if not ending and not lower[-1:].isalpha():
-            return []
-        if not ending and lower[-1:] in "аеёіоуыэюяьй":  # vowel stems need a rule of their own
+        if not ending and (not lower[-1:].isalpha() or lower[-1:] in _NO_DEFAULT):
             return []
         stem = word[: len(word) - size]
         return [stem + e for e in endings]
     return []
-
-
-@lru_cache(maxsize=1)
-def _petrovich() -> object | None:
-    try:
-        from pytrovich.maker import PetrovichDeclinationMaker
-    except ImportError:  # pragma: no cover - declared dependency
-        return None
-    return PetrovichDeclinationMaker()
-
-
-def _ru_forms(word: str, gender: str, role: str) -> list[str]:
-    maker = _petrovich()
-    if maker is None:  # pragma: no cover
-        return []
-    from pytrovich.enums import Case, Gender, NamePart
-
-    part = {
-        "given": NamePart.FIRSTNAME,
-        "patronymic": NamePart.MIDDLENAME,
-        "surname": NamePart.LASTNAME,
-    }[role]
-    sex = Gender.FEMALE if gender == "f" else Gender.MALE
-    forms: list[str] = []
-    for case in Case:
-        try:
-            form = maker.make(part, sex, case, word)  # type: ignore[attr-defined]
-        except Exception:
-            continue
-        if isinstance(form, str) and form != word and form not in forms:
-            forms.append(form)
-    return forms
 
 
 @lru_cache(maxsize=131072)
@@ -142,16 +197,16 @@ def case_forms(word: str, lang: str, gender: str, role: str) -> tuple[str, ...]:
     """
     if role not in _ROLES or not word:
         return ()
-    if lang == "ru":  # petrovich declines hyphenated parts itself
-        forms = _ru_forms(word, gender, role)
-    elif "-" in word.strip("-"):
-        # Each part declines on its own (Рымскага-Корсакава); pair the forms case by case.
-        parts = [_be_forms(part, gender, role) for part in word.split("-")]
+    if lang not in PERSON_ENDINGS:
+        return ()
+    if "-" in word.strip("-"):
+        # Each part declines on its own (Римского-Корсакова); pair the forms case by case.
+        parts = [_forms(part, lang, gender, role) for part in word.split("-")]
         if not all(parts) or len({len(p) for p in parts}) != 1:
             return ()
         forms = ["-".join(combo) for combo in zip(*parts, strict=True)]
     else:
-        forms = _be_forms(word, gender, role)
+        forms = _forms(word, lang, gender, role)
     return tuple(dict.fromkeys(f for f in forms if f != word))
 
 

@@ -81,6 +81,7 @@ class Scheme:
     letters: Mapping[str, str]
     rules: Iterable[Rule] = ()
     _index: dict[str, list[Rule]] = field(default_factory=dict, init=False, repr=False)
+    _cyrillic_only: bool = field(default=False, init=False, repr=False)
 
     def __post_init__(self) -> None:
         ordered: list[Rule] = []
@@ -96,35 +97,51 @@ class Scheme:
         for rule in ordered:
             index.setdefault(rule.src[0], []).append(rule)
         self._index = index
+        self._cyrillic_only = all(not src.isascii() or src in _APOSTROPHE_ALIASES for src in index)
 
     def apply(self, text: str) -> str:
         """Transliterate ``text`` (any ``str``); the result is NFC."""
+        if self._cyrillic_only and text.isascii():
+            return text  # a Cyrillic table has nothing to do on ASCII text
         text = unicodedata.normalize("NFC", text)
         lower = text.lower()
         if len(lower) != len(text):  # a few characters change length when lowered
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        index = self._index
         out: list[str] = []
+        append = out.append
         i, n = 0, len(text)
         while i < n:
-            rules = self._index.get(lower[i])
+            char = lower[i]
+            rules = index.get(char)
+            if rules is None or (
+                char in _APOSTROPHE_ALIASES and not (i and _is_cyrillic(lower[i - 1]))
+            ):
+                append(text[i])  # apostrophes are only letters inside Cyrillic words
+                i += 1
+                continue
+            before = lower[i - 1] if i else ""
             hit = None
-            if rules:
-                before = lower[i - 1] if i else ""
-                if lower[i] in _APOSTROPHE_ALIASES and not _is_cyrillic(before):
-                    rules = None  # apostrophes are only letters inside Cyrillic words
-                for rule in rules or ():
-                    end = i + len(rule.src)
-                    if lower.startswith(rule.src, i) and rule.fits(before, lower[end : end + 1]):
-                        hit = rule
-                        break
+            for rule in rules:
+                end = i + len(rule.src)
+                if (len(rule.src) == 1 or lower.startswith(rule.src, i)) and (
+                    (rule.prev is None or _in_context(before, rule.prev))
+                    and (rule.next is None or _in_context(lower[end : end + 1], rule.next))
+                ):
+                    hit = rule
+                    break
             if hit is None:
-                out.append(text[i])
+                append(text[i])
                 i += 1
                 continue
             end = i + len(hit.src)
-            out.append(_with_case(hit.out, text, i, end))
+            if text[i:end] == lower[i:end]:
+                append(hit.out)
+            else:
+                append(_with_case(hit.out, text, i, end))
             i = end
-        return unicodedata.normalize("NFC", "".join(out))
+        result = "".join(out)
+        return result if result.isascii() else unicodedata.normalize("NFC", result)
 
 
 def _is_cyrillic(char: str) -> bool:
