@@ -166,6 +166,16 @@ def scan(text: str, registry: Registry, *, lang: str = "en") -> list[Found]:
 
 
 # -- the automaton and tables, built once per index ------------------------------------
+@dataclass(frozen=True)
+class _Anchor:
+    """What an automaton key stands for: a person's surname or not, the IDs it can
+    name, and the spellings of those people's given names and patronymics."""
+
+    person: bool
+    ids: frozenset[str]
+    given: frozenset[str]
+
+
 @dataclass
 class _Scanner:
     registry: Registry
@@ -180,6 +190,7 @@ class _Scanner:
     lookups: dict[tuple[str, str | None], list[Match]] = field(default_factory=dict)
     own: dict[tuple[int, str], frozenset[str]] = field(default_factory=dict)
     given_words: dict[str, bool] = field(default_factory=dict)
+    anchors: dict[str, _Anchor] = field(default_factory=dict)
     #: capitalized words known not to be a typo of any surname
     not_typos: set[str] = field(default_factory=set)
 
@@ -194,6 +205,22 @@ class _Scanner:
             except ValueError:  # longer than any name
                 found = []
             self.lookups[(query, kind)] = found
+        return found
+
+    def anchor(self, key: str) -> _Anchor:
+        """What an automaton key stands for, worked out once per key."""
+        found = self.anchors.get(key)
+        if found is None:
+            index = self.registry.index
+            entities = self.entities[key]
+            people = [e for e in entities if index.entities[e].kind == _PERSON]
+            given = frozenset().union(
+                *(self.own_surfaces(e, role) for e in people for role in ("given", "patronymic"))
+            )
+            found = _Anchor(bool(people), frozenset(index.entities[e].id for e in entities), given)
+            if len(self.anchors) > _CACHE_LIMIT:
+                self.anchors.clear()
+            self.anchors[key] = found
         return found
 
     def given_like(self, token: str) -> bool:
@@ -460,17 +487,16 @@ class _Document:
     def judge(self, hit: _Hit, floor: int, ceiling: int) -> _Draft | None:
         """Absorb the words around a hit, and let the resolver judge the span."""
         text, index = self.text, self.index
-        entities = self.scanner.entities[hit.key]
-        person = any(index.entities[e].kind == _PERSON for e in entities)
+        anchor_of = self.scanner.anchor(hit.key)
         anchor = Part(
-            hit.start, hit.end, text[hit.start : hit.end], "surname" if person else "name"
+            hit.start, hit.end, text[hit.start : hit.end], "surname" if anchor_of.person else "name"
         )
         before: list[Part] = []
         after: list[Part] = []
-        if person:
+        if anchor_of.person:
             before = self.absorb_left(hit.start, floor)
             if all(p.role == "title" for p in before):
-                after = self.absorb_right(hit.end, ceiling, entities)
+                after = self.absorb_right(hit.end, ceiling, anchor_of.given)
         titles = [p for p in before if p.role == "title"]
         prefix = [p for p in before if p.role != "title"]
         matches = self.scanner.lookup(
@@ -480,10 +506,10 @@ class _Document:
             after = []  # "Lukashenko A." where A. is not his initial: the surname alone
             matches = self.scanner.lookup(anchor.text)
         status = index.decide(matches)
-        ids = {index.entities[e].id for e in entities}
-        if status == "unmatched" or matches[0].id not in ids:
+        if status == "unmatched" or matches[0].id not in anchor_of.ids:
             if any(p.role == "given" for p in prefix):
-                self.shadowed.update(ids)  # a given name the registry does not know: someone else
+                # a given name the registry does not know with this surname: someone else
+                self.shadowed.update(anchor_of.ids)
             return None
         full = bool(prefix or after)
         homograph = (
@@ -537,13 +563,8 @@ class _Document:
             position = token_start
         return parts
 
-    def absorb_right(self, position: int, ceiling: int, entities: frozenset[int]) -> list[Part]:
-        """A given name (of a candidate), patronymic or initials just after a surname."""
-        own: set[str] = set()
-        for entity in entities:
-            if self.index.entities[entity].kind == _PERSON:
-                own |= self.scanner.own_surfaces(entity, "given")
-                own |= self.scanner.own_surfaces(entity, "patronymic")
+    def absorb_right(self, position: int, ceiling: int, own: frozenset[str]) -> list[Part]:
+        """A given name (``own``: of a candidate), patronymic or initials after a surname."""
         parts: list[Part] = []
         while len(parts) < _PREFIX_WORDS:
             found = _NEXT.match(self.text, position)
