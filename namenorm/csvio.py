@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DELIMITERS",
     "MAX_RECORD_CHARS",
+    "PIPE_SAMPLE_BYTES",
     "SAMPLE_BYTES",
     "CsvError",
     "Dialect",
@@ -70,6 +71,8 @@ __all__ = [
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
 #: Bytes read from the start of the input to detect its encoding.
 SAMPLE_BYTES = 1 << 20
+#: Bytes of a pipe sampled to detect its encoding (what has arrived, up to this).
+PIPE_SAMPLE_BYTES = 1 << 16
 #: A record longer than this (a quote that never closes) is a data error.
 MAX_RECORD_CHARS = 1 << 20
 
@@ -240,6 +243,23 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
+def _read_some(stream: BinaryIO, size: int) -> tuple[bytes, bool]:
+    """Up to ``size`` bytes of a pipe, not waiting once 4 KiB have come; and whether it ended."""
+    read1 = getattr(stream, "read1", None)
+    if read1 is None:
+        data = stream.read(size)
+        return data, len(data) < size
+    chunks: list[bytes] = []
+    got = 0
+    while got < 4096:
+        chunk = read1(size - got)
+        if not chunk:
+            return b"".join(chunks), True
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks), False
+
+
 def _first_bad_utf8(stream: BinaryIO, start: int) -> int | None:
     """Offset of the first byte after ``start`` that is not valid UTF-8 (streaming)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
@@ -303,9 +323,12 @@ def open_source(binary: BinaryIO, name: str, *, encoding: str | None = None) -> 
     checked for UTF-8 first (fast), so a Windows-1251 export whose first
     megabyte happens to be ASCII is still read right.
     """
-    sample = binary.read(SAMPLE_BYTES)
-    complete = len(sample) < SAMPLE_BYTES
     seekable = binary.seekable()
+    if seekable:
+        sample = binary.read(SAMPLE_BYTES)
+        complete = len(sample) < SAMPLE_BYTES
+    else:
+        sample, complete = _read_some(binary, PIPE_SAMPLE_BYTES)
     if encoding:
         found = given_encoding(encoding, sample)
     else:
@@ -469,12 +492,14 @@ class RawReader:
 
     def __init__(self, text: IO[str], *, delimiter: str | None = None) -> None:
         self._text = text
-        head = text.read(1 << 16)
-        if head.endswith("\r"):
-            head += text.read(1)
-        if head and not head.endswith(("\n", "\r")):
-            head += text.readline()
-        self._head = io.StringIO(head, newline="").readlines()
+        self._head: list[str] = []
+        size = 0
+        while size < 1 << 16 and len(self._head) < 200:  # enough to sniff; a pipe is not waited on
+            line = text.readline()
+            if not line:
+                break
+            self._head.append(line)
+            size += len(line)
         self.dialect = sniff(self._head, delimiter=delimiter)
         self._splitter = _Splitter.make(self.dialect.delimiter)
         self._extra = 0  # extra physical lines of the multi-line records read so far

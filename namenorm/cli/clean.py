@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import json
+import os
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,8 +41,8 @@ from ..csvio import (
     quote,
     unquote,
 )
-from ..errors import InvalidInputError
 from ..registry import Registry
+from . import pipeline as pipelines
 from .options import (
     csv_options,
     kind_option,
@@ -51,13 +52,12 @@ from .options import (
     stdin_bytes,
     stdout_bytes,
 )
+from .pipeline import Column, Entry, Outcome, Pipeline
 
-__all__ = ["CACHE_SIZE", "STATUSES", "clean"]
+__all__ = ["STATUSES", "clean"]
 
 #: Status of a cell: resolved to one ID, two IDs too close to call, no ID, blank.
 STATUSES: tuple[str, ...] = ("matched", "ambiguous", "unmatched", "empty")
-#: Distinct values remembered per column; later new values are resolved each time.
-CACHE_SIZE = 200_000
 #: Output records gathered before one write.
 BATCH = 4096
 #: Ragged lines listed in the warning and the report.
@@ -70,86 +70,30 @@ def _stderr_is_tty() -> bool:
     return sys.stderr.isatty()
 
 
-@dataclass(slots=True)
-class _Entry:
-    """What one distinct raw cell becomes, and how often it was seen."""
-
-    status: str
-    insert: str  # the new fields, joined by the delimiter, spliced in after the column
-    replace: str | None  # the column's new raw text (--replace), None to keep it
-    value: str
-    candidates: str
-    count: int = 0
+def _default_jobs() -> int:
+    return max(
+        1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )
 
 
-@dataclass
-class _Column:
-    name: str
-    index: int
-    resolve: Callable[[str], _Entry]
-    keep_unmatched: bool
-    cache: dict[str, _Entry] = field(default_factory=dict)
-    overflow: Counter[str] = field(default_factory=Counter)
-    resolved: int = 0
-
-    def add(self, raw: str) -> _Entry:
-        """Resolve a value seen for the first time (or not cached: the cache is full)."""
-        entry = self.resolve(raw)
-        self.resolved += 1
-        if len(self.cache) < CACHE_SIZE or (
-            self.keep_unmatched and entry.status in ("unmatched", "ambiguous")
-        ):
-            self.cache[raw] = entry
-        else:
-            self.overflow[entry.status] += 1
-        return entry
-
-    def distinct_note(self) -> str:
-        if self.overflow:
-            return f"{self.resolved:,} lookups (more than {CACHE_SIZE:,} distinct values)"
-        return f"{self.resolved:,} distinct values"
-
-    def counts(self) -> dict[str, int]:
-        totals = Counter(self.overflow)
-        for entry in self.cache.values():
-            totals[entry.status] += entry.count
-        return {status: totals[status] for status in STATUSES}
-
-
-def _resolver(
-    registry: Registry, *, kind: str | None, dialect: Dialect, replace: bool
-) -> Callable[[str], _Entry]:
-    lookup = registry.lookup
-    decide = registry.index.decide
+def _entry_maker(dialect: Dialect, *, replace: bool) -> Callable[[str, str, Outcome], Entry]:
+    """How a resolved value is written: the new fields, and the column itself with --replace."""
     delimiter = dialect.delimiter
 
     def q(value: str) -> str:
         return quote(value, dialect)
 
-    def resolve(raw: str) -> _Entry:
-        value = unquote(raw, delimiter)
-        matches = []
-        if value.strip():
-            try:
-                matches = lookup(value, limit=3, kind=kind)
-            except InvalidInputError:  # e.g. a cell longer than any name
-                matches = []
-            status = decide(matches)
-        else:
-            status = "empty"
-        best = matches[0] if matches else None
-        ident = best.id if best and status == "matched" else ""
-        name = best.name if best and status == "matched" else ""
-        score = f"{best.score:.1f}" if best else ""
-        candidates = "|".join(f"{m.id}:{m.score:.1f}" for m in matches)
+    def make(raw: str, value: str, found: Outcome) -> Entry:
+        status, ident, name, best, candidates = found
+        score = f"{best:.1f}" if best is not None else ""
         if replace:
             new = q(name) if name and name != value else None
             insert = delimiter.join((raw, q(ident), q(score), q(status)))
-            return _Entry(status, insert, new, value, candidates)
+            return Entry(status, insert, new, value, candidates)
         insert = delimiter.join((q(ident), q(name), q(score), q(status)))
-        return _Entry(status, insert, None, value, candidates)
+        return Entry(status, insert, None, value, candidates)
 
-    return resolve
+    return make
 
 
 def _added_names(name: str, *, replace: bool) -> tuple[str, ...]:
@@ -231,35 +175,43 @@ def _run(
     records: Iterator[tuple[list[str], str]],
     reader: RawReader,
     out: IO[str],
-    columns: list[_Column],
+    pipeline: Pipeline,
     width: int,
     progress: _Progress,
+    batch: list[str],
 ) -> _Result:
-    """The hot loop: splice new fields into every full-width record; pass the rest through."""
+    """The hot loop: splice new fields into every full-width record; pass the rest through.
+
+    A row whose values are all cached (and that no earlier row is waiting
+    for) is written here directly; any other row goes through the pipeline,
+    which resolves new values and keeps the order.
+    """
     result = _Result()
-    delimiter = reader.dialect.delimiter
-    join = delimiter.join
-    batch: list[str] = []
+    join = reader.dialect.delimiter.join
     append = batch.append
+    pending = pipeline.pending
+    push = pipeline.push
     rows = 0
+    columns = pipeline.columns
     single = columns[0] if len(columns) == 1 else None
     if single is not None:  # one column: the common case, kept tight
         index, after = single.index, single.index + 1
         get = single.cache.get
-        add = single.add
         for fields, end in records:
             if len(fields) == width:
-                raw = fields[index]
-                entry = get(raw) or add(raw)
-                entry.count += 1
-                if entry.replace is not None:
-                    fields[index] = entry.replace
-                fields.insert(after, entry.insert)
-                append(join(fields) + end)
                 rows += 1
+                entry = get(fields[index])
+                if entry is None or pending:
+                    push(fields, end)
+                else:
+                    entry.count += 1
+                    if entry.replace is not None:
+                        fields[index] = entry.replace
+                    fields.insert(after, entry.insert)
+                    append(join(fields) + end)
             else:
                 _odd(fields, width, reader, result)
-                append(join(fields) + end)
+                pipeline.push_line(join(fields) + end)
             if len(batch) >= BATCH:
                 out.write("".join(batch))
                 batch.clear()
@@ -267,21 +219,16 @@ def _run(
     else:
         for fields, end in records:
             if len(fields) == width:
-                for column in columns:  # right to left, so indexes stay valid
-                    raw = fields[column.index]
-                    entry = column.cache.get(raw) or column.add(raw)
-                    entry.count += 1
-                    if entry.replace is not None:
-                        fields[column.index] = entry.replace
-                    fields.insert(column.index + 1, entry.insert)
                 rows += 1
+                push(fields, end)
             else:
                 _odd(fields, width, reader, result)
-            append(join(fields) + end)
+                pipeline.push_line(join(fields) + end)
             if len(batch) >= BATCH:
                 out.write("".join(batch))
                 batch.clear()
                 progress.update()
+    pipeline.finish()
     out.write("".join(batch))
     progress.update()
     result.rows = rows
@@ -301,7 +248,7 @@ def _odd(fields: list[str], width: int, reader: RawReader, result: _Result) -> N
 
 
 def _header_out(
-    header_raw: list[str], columns: list[_Column], dialect: Dialect, *, replace: bool
+    header_raw: list[str], columns: list[Column], dialect: Dialect, *, replace: bool
 ) -> list[str]:
     fields = list(header_raw)
     for column in columns:
@@ -339,7 +286,7 @@ def _encode_error(exc: UnicodeEncodeError, target: str, encoding: Encoding) -> C
     )
 
 
-def _write_unmatched(path: str, columns: list[_Column]) -> int:
+def _write_unmatched(path: str, columns: list[Column]) -> int:
     merged: dict[str, list[Any]] = {}
     for column in columns:
         for entry in column.cache.values():
@@ -355,14 +302,20 @@ def _write_unmatched(path: str, columns: list[_Column]) -> int:
     return len(rows)
 
 
-def _summary(result: _Result, columns: list[_Column], seconds: float) -> list[str]:
+def _summary(result: _Result, columns: list[Column], seconds: float) -> list[str]:
     rate = result.rows / seconds if seconds > 0 else 0.0
     noun = "row" if result.rows == 1 else "rows"
     lines = [f"{result.rows:,} {noun} in {seconds:.1f} s ({rate:,.0f} rows/s)"]
     for column in reversed(columns):
         counts = column.counts()
         parts = ", ".join(f"{counts[s]:,} {s}" for s in STATUSES)
-        lines.append(f"{column.name}: {parts}; {column.distinct_note()}")
+        distinct = column.distinct()
+        note = (
+            f"{distinct:,} distinct values"
+            if distinct is not None
+            else f"{column.resolved:,} lookups (more than {pipelines.CACHE_SIZE:,} distinct values)"
+        )
+        lines.append(f"{column.name}: {parts}; {note}")
     return lines
 
 
@@ -375,7 +328,7 @@ def _report(
     dialect: Dialect,
     registry: Registry,
     result: _Result,
-    columns: list[_Column],
+    columns: list[Column],
     seconds: float,
 ) -> None:
     body = {
@@ -396,7 +349,7 @@ def _report(
         "columns": {
             c.name: {
                 **c.counts(),
-                "distinct": None if c.overflow else c.resolved,
+                "distinct": c.distinct(),
                 "lookups": c.resolved,
             }
             for c in reversed(columns)
@@ -450,6 +403,14 @@ def _report(
     help="Write counts, dialect and timing as JSON.",
 )
 @csv_options
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=_default_jobs,
+    show_default="the number of cores",
+    help="Worker processes resolving new values (1: all in this process).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def clean(
     input_path: str,
@@ -464,6 +425,7 @@ def clean(
     encoding: str | None,
     output_encoding: str | None,
     delimiter: str | None,
+    jobs: int,
     quiet: bool,
 ) -> None:
     """Add house-style IDs and names after the name columns of a CSV file.
@@ -508,20 +470,28 @@ def clean(
                 header = [unquote(f, dialect.delimiter) for f in header_raw]
                 found = _find_columns(wanted, header, name, replace=replace)
                 encoding_out = out_encoding or source.encoding
-                resolve = _resolver(registry, kind=kind, dialect=dialect, replace=replace)
-                columns = [
-                    _Column(n, i, resolve, keep_unmatched=unmatched_path is not None)
-                    for n, i in found
-                ]
+                make = _entry_maker(dialect, replace=replace)
+                keep = unmatched_path is not None
+                columns = [Column(n, i, make, keep_unmatched=keep) for n, i in found]
+                batch: list[str] = []
                 with (
                     atomic_output(target, encoding_out, stdout=stdout_bytes()) as out,
                     _Progress(source) as progress,
+                    Pipeline(
+                        columns,
+                        registry=registry,
+                        kind=kind,
+                        unquote=functools.partial(unquote, delimiter=dialect.delimiter),
+                        join=dialect.delimiter.join,
+                        emit=batch.append,
+                        jobs=jobs,
+                    ) as pipeline,
                 ):
                     progress.start(not quiet and _stderr_is_tty())
                     header_fields = _header_out(header_raw, columns, dialect, replace=replace)
                     try:
                         out.write(dialect.delimiter.join(header_fields) + header_end)
-                        result = _run(records, reader, out, columns, len(header), progress)
+                        result = _run(records, reader, out, pipeline, len(header), progress, batch)
                     except UnicodeEncodeError as exc:
                         raise _encode_error(exc, target or "standard output", encoding_out) from exc
             except UnicodeDecodeError as exc:

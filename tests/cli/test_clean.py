@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from namenorm.cli import clean as clean_module
-from namenorm.cli import cli
+from namenorm.cli import cli, pipeline
 from namenorm.csvio import RawReader, detect_encoding
 from namenorm.registry import Registry
 
@@ -517,7 +517,7 @@ def test_progress_bar_only_on_a_terminal(
 def test_a_full_cache_still_counts_right(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(clean_module, "CACHE_SIZE", 1)
+    monkeypatch.setattr(pipeline, "CACHE_SIZE", 1)
     data = b"name\nSmith\nMinsk\nMinsk\nSmith\nMinsk\n"
     result = run(runner, "-", "-c", "name", input=data)
     assert result.stdout.splitlines()[1:4] == [

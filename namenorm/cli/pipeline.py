@@ -1,0 +1,294 @@
+"""Resolve each distinct cell of ``namenorm clean`` once, here or in worker processes,
+and emit the rows in input order.
+
+Resolution is the library's one path (``Registry.lookup`` + ``Index.decide``,
+see :func:`outcome`). A small file is resolved in this process. Once a file
+shows more than :data:`POOL_AFTER` distinct values, new values go to a pool of
+forked worker processes (which inherit the loaded registry) in chunks, while
+this process keeps reading: rows whose values are still being resolved wait,
+in order, in a queue bounded by :data:`MAX_PENDING` rows, so memory stays
+flat. Workers ignore Ctrl-C; the pool is torn down with the command.
+
+Left out: CSV details (``namenorm.csvio``) and how results are written
+(``namenorm.cli.clean`` makes the :class:`Entry` of an outcome).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import Counter, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult, Pool
+from types import TracebackType
+
+from ..errors import InvalidInputError
+from ..registry import Registry
+
+__all__ = [
+    "CACHE_SIZE",
+    "CHUNK",
+    "MAX_PENDING",
+    "POOL_AFTER",
+    "Column",
+    "Entry",
+    "Outcome",
+    "Pipeline",
+    "outcome",
+]
+
+#: Distinct values remembered per column; later new values are resolved each time.
+CACHE_SIZE = 200_000
+#: Distinct values resolved in this process before worker processes take over.
+POOL_AFTER = 200
+#: Values sent to a worker at a time.
+CHUNK = 16
+#: Rows that may wait for their values before reading pauses.
+MAX_PENDING = 50_000
+#: Waiting rows after which a chunk is sent even if it is not full.
+SUBMIT_AFTER = 1024
+
+#: (status, id, house name, best score or None, candidates as ``id:score|...``)
+Outcome = tuple[str, str, str, float | None, str]
+
+
+def outcome(registry: Registry, value: str, kind: str | None) -> Outcome:
+    """What one cell value resolves to: ``matched``, ``ambiguous``, ``unmatched`` or ``empty``."""
+    if not value.strip():
+        return ("empty", "", "", None, "")
+    try:
+        matches = registry.lookup(value, limit=3, kind=kind)
+    except InvalidInputError:  # e.g. a cell longer than any name
+        matches = []
+    status = registry.index.decide(matches)
+    best = matches[0] if matches else None
+    candidates = "|".join(f"{m.id}:{m.score:.1f}" for m in matches)
+    if best is not None and status == "matched":
+        return (status, best.id, best.name, best.score, candidates)
+    return (status, "", "", best.score if best else None, candidates)
+
+
+# -- worker processes ----------------------------------------------------------
+_WORKER: tuple[Registry, str | None] | None = None
+
+
+def _init_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def _resolve_many(values: list[str]) -> list[Outcome]:
+    assert _WORKER is not None, "worker started without a registry"
+    registry, kind = _WORKER
+    return [outcome(registry, value, kind) for value in values]
+
+
+# -- values and columns --------------------------------------------------------
+@dataclass(slots=True)
+class Entry:
+    """What one distinct raw cell becomes in the output, and how often it was written."""
+
+    status: str
+    insert: str  # the new fields, joined by the delimiter, spliced in after the column
+    replace: str | None  # the column's new raw text (--replace), None to keep it
+    value: str
+    candidates: str
+    count: int = 0
+    cached: bool = False
+
+
+@dataclass(slots=True)
+class _Slot:
+    """A value some waiting rows need; ``entry`` is set once it is resolved."""
+
+    entry: Entry | None = None
+
+
+@dataclass
+class Column:
+    """One column being cleaned: where it is, and what its values became."""
+
+    name: str
+    index: int
+    make: Callable[[str, str, Outcome], Entry]  # (raw, value, outcome) -> Entry
+    keep_unmatched: bool = False
+    cache: dict[str, Entry] = field(default_factory=dict)
+    waiting: dict[str, _Slot] = field(default_factory=dict)
+    uncached: Counter[str] = field(default_factory=Counter)  # statuses written from no cache
+    resolved: int = 0
+
+    def add(self, raw: str, value: str, result: Outcome) -> Entry:
+        """The entry of a newly resolved value, cached while there is room."""
+        entry = self.make(raw, value, result)
+        self.resolved += 1
+        if len(self.cache) < CACHE_SIZE or (
+            self.keep_unmatched and entry.status in ("unmatched", "ambiguous")
+        ):
+            self.cache[raw] = entry
+            entry.cached = True
+        return entry
+
+    def counts(self) -> dict[str, int]:
+        """Cells written per status."""
+        totals = Counter(self.uncached)
+        for entry in self.cache.values():
+            totals[entry.status] += entry.count
+        return {status: totals[status] for status in ("matched", "ambiguous", "unmatched", "empty")}
+
+    def distinct(self) -> int | None:
+        """Distinct values seen, or ``None`` when the cache overflowed (not known)."""
+        return None if self.uncached else self.resolved
+
+
+# -- the pipeline ---------------------------------------------------------------
+class Pipeline:
+    """Rows that need a value not in the cache, or that come after such rows.
+
+    :meth:`push` takes a full-width row (raw fields and line ending) and
+    :meth:`push_line` a row passed through as it is; both come out through
+    ``emit`` in input order. :meth:`finish` waits for every value and emits
+    the rest. Use as a context manager: the worker pool is closed on exit.
+    """
+
+    def __init__(
+        self,
+        columns: list[Column],
+        *,
+        registry: Registry,
+        kind: str | None,
+        unquote: Callable[[str], str],
+        join: Callable[[list[str]], str],
+        emit: Callable[[str], None],
+        jobs: int = 1,
+    ) -> None:
+        self.columns = columns
+        self.registry = registry
+        self.kind = kind
+        self.unquote = unquote
+        self.join = join
+        self.emit = emit
+        self.jobs = jobs
+        self.pending: deque[tuple[list[str] | None, str, list[_Slot]]] = deque()
+        self.batch: list[tuple[Column, str, str]] = []
+        self.tasks: deque[tuple[AsyncResult[list[Outcome]], list[tuple[Column, str, str]]]] = (
+            deque()
+        )
+        self.pool: Pool | None = None
+        self.local = 0
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        global _WORKER
+        if self.pool is not None:
+            if kind is None:
+                self.pool.close()
+            else:
+                self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+            _WORKER = None
+
+    # -- rows ----------------------------------------------------------------
+    def push(self, fields: list[str], end: str) -> None:
+        """A full-width row: resolve (or schedule) its new values, then emit what is ready."""
+        slots = []
+        ready = True
+        for column in self.columns:
+            raw = fields[column.index]
+            slot = column.waiting.get(raw)
+            if slot is None:
+                slot = _Slot(column.cache.get(raw))
+                if slot.entry is None:
+                    value = self.unquote(raw)
+                    if self.pool is None:
+                        slot.entry = column.add(
+                            raw, value, outcome(self.registry, value, self.kind)
+                        )
+                        self.local += 1
+                    else:
+                        column.waiting[raw] = slot
+                        self.batch.append((column, raw, value))
+            ready = ready and slot.entry is not None
+            slots.append(slot)
+        if ready and not self.pending:
+            self._write(fields, end, slots)
+        else:
+            self.pending.append((fields, end, slots))
+        if self.pool is None and self.jobs > 1 and self.local >= POOL_AFTER:
+            self._start_pool()
+        self._advance()
+
+    def push_line(self, line: str) -> None:
+        """A row passed through untouched (ragged, blank)."""
+        if self.pending:
+            self.pending.append((None, line, []))
+        else:
+            self.emit(line)
+
+    def finish(self) -> None:
+        """Wait for every value still being resolved and emit the remaining rows."""
+        self._submit()
+        while self.tasks:
+            self._collect(block=True)
+        self._flush()
+        assert not self.pending, "rows left waiting after every value was resolved"
+
+    # -- internals -------------------------------------------------------------
+    def _write(self, fields: list[str], end: str, slots: list[_Slot]) -> None:
+        for column, slot in zip(self.columns, slots, strict=True):
+            entry = slot.entry
+            assert entry is not None
+            if entry.cached:
+                entry.count += 1
+            else:
+                column.uncached[entry.status] += 1
+            if entry.replace is not None:
+                fields[column.index] = entry.replace
+            fields.insert(column.index + 1, entry.insert)
+        self.emit(self.join(fields) + end)
+
+    def _advance(self) -> None:
+        if self.batch and (len(self.batch) >= CHUNK or len(self.pending) >= SUBMIT_AFTER):
+            self._submit()
+        if self.tasks:
+            self._collect(block=False)
+        while len(self.pending) > MAX_PENDING:
+            self._submit()
+            self._collect(block=True)
+
+    def _start_pool(self) -> None:
+        global _WORKER
+        _WORKER = (self.registry, self.kind)  # inherited by the forked workers
+        self.pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_init_worker)
+
+    def _submit(self) -> None:
+        if self.batch and self.pool is not None:
+            values = [value for _, _, value in self.batch]
+            self.tasks.append((self.pool.apply_async(_resolve_many, (values,)), self.batch))
+            self.batch = []
+
+    def _collect(self, *, block: bool) -> None:
+        """Take finished chunks (waiting for the oldest one if ``block``), then flush."""
+        while self.tasks and (block or self.tasks[0][0].ready()):
+            result, batch = self.tasks.popleft()
+            for (column, raw, value), found in zip(batch, result.get(), strict=True):
+                slot = column.waiting.pop(raw)
+                slot.entry = column.add(raw, value, found)
+            block = False
+        self._flush()
+
+    def _flush(self) -> None:
+        pending = self.pending
+        while pending:
+            fields, end, slots = pending[0]
+            if fields is None:
+                self.emit(end)
+            elif all(slot.entry is not None for slot in slots):
+                self._write(fields, end, slots)
+            else:
+                break
+            pending.popleft()

@@ -1,0 +1,152 @@
+"""namenorm.cli.pipeline: worker processes give the same bytes as one process,
+keep the row order, and leave nothing behind on errors or Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from namenorm.cli import cli, pipeline
+from namenorm.registry import Registry
+
+from .conftest import REGISTRY
+
+NAMES = [
+    "Alexander Lukashenko",
+    "Лукашэнка",
+    "Svetlana Tikhanovskaya",
+    "Smith",
+    "",
+    "Minsk",
+    "Мінск",
+    "Ales Bialiatski",
+    "Lukashenka, Aliaksandr",
+]
+
+
+def messy_rows(count: int, seed: int) -> bytes:
+    """Many distinct values (known, typos, invented), quoted fields, ragged and blank lines."""
+    rng = random.Random(seed)
+    lines = ["id,name,city,note\r\n"]
+    for i in range(count):
+        name = rng.choice(NAMES)
+        if rng.random() < 0.5:
+            name = f"{name} {rng.randrange(10_000)}"
+        if "," in name:
+            name = f'"{name}"'
+        kind = rng.random()
+        if kind < 0.02:
+            lines.append(f"{i},{name}\r\n")  # ragged
+        elif kind < 0.03:
+            lines.append("\r\n")  # blank
+        else:
+            lines.append(f'{i},{name},{rng.choice(NAMES[5:7])},"a\nb"\r\n')
+    return "".join(lines).encode()
+
+
+@pytest.fixture
+def eager_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "POOL_AFTER", 5)
+    monkeypatch.setattr(pipeline, "CHUNK", 3)
+    monkeypatch.setattr(pipeline, "SUBMIT_AFTER", 7)
+    monkeypatch.setattr(pipeline, "MAX_PENDING", 20)
+
+
+@pytest.mark.parametrize("columns", [["name"], ["name", "city"]], ids=["one", "two"])
+def test_workers_write_the_same_bytes(
+    runner: CliRunner, tmp_path: Path, eager_pool: None, columns: list[str]
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes(messy_rows(1500, seed=len(columns)))
+    flags = [flag for name in columns for flag in ("-c", name)]
+    outputs = []
+    for jobs in ("1", "2"):
+        target = tmp_path / f"out{jobs}.csv"
+        result = runner.invoke(
+            cli,
+            [
+                "clean",
+                str(source),
+                *flags,
+                "-o",
+                str(target),
+                "--jobs",
+                jobs,
+                "--unmatched",
+                str(tmp_path / f"u{jobs}.csv"),
+            ],
+            catch_exceptions=False,
+        )
+        assert result.exit_code == 0
+        outputs.append(
+            (target.read_bytes(), (tmp_path / f"u{jobs}.csv").read_bytes(), result.stderr)
+        )
+    assert outputs[0] == outputs[1]
+
+
+def test_a_worker_error_reaches_the_command_and_nothing_is_written(
+    runner: CliRunner, tmp_path: Path, eager_pool: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: Registry, query: str, **kwargs: object) -> list[object]:
+        if query.endswith(" 7"):
+            raise RuntimeError(f"resolver broke on {query!r}")
+        return original(self, query, **kwargs)
+
+    original = Registry.lookup
+    monkeypatch.setattr(Registry, "lookup", broken)  # the forked workers inherit it
+    source = tmp_path / "in.csv"
+    source.write_bytes(b"name\n" + b"".join(f"Smith {i}\n".encode() for i in range(40)))
+    with pytest.raises(RuntimeError, match="resolver broke on 'Smith 7'"):
+        runner.invoke(
+            cli,
+            ["clean", str(source), "-c", "name", "-o", str(tmp_path / "out.csv"), "-j", "2"],
+            catch_exceptions=False,
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
+def test_ctrl_c_with_workers_leaves_no_output_and_no_processes(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    env = {**os.environ, "NAMENORM_REGISTRY": str(REGISTRY)}
+    code = "import sys; from namenorm.cli import main, pipeline; pipeline.POOL_AFTER = 5; main(sys.argv[1:])"
+    with subprocess.Popen(
+        [sys.executable, "-c", code, "clean", "-", "-c", "name", "-o", str(target), "--jobs", "2"],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as proc:
+        assert proc.stdin is not None and proc.stderr is not None
+        proc.stdin.write(b"name\n" + b"".join(f"Smith {i}\n".encode() for i in range(20_000)))
+        proc.stdin.flush()  # stdin stays open: the command waits for more rows
+        deadline = time.monotonic() + 30
+        while (
+            len(_children(proc.pid)) < 2 or not list(tmp_path.glob(".out.csv.*.part"))
+        ) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        workers = _children(proc.pid)
+        assert len(workers) == 2
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 1
+        assert proc.stderr.read().decode().endswith("Aborted!\n")
+    assert list(tmp_path.iterdir()) == []
+    for pid in workers:
+        assert (
+            not Path(f"/proc/{pid}").exists()
+            or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
+        )
