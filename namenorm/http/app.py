@@ -25,7 +25,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, current_app, g, request
 from flask.json.provider import DefaultJSONProvider
 
 from ..registry import Registry, default_registry
@@ -71,7 +71,8 @@ def _start_timer() -> None:
 
 
 def _finish(response: Response) -> Response:
-    app_config = _config()
+    """CORS headers and the access line, on every response (errors included)."""
+    app_config = current_app.config
     if request.path.startswith("/reconcile"):
         response.headers["Access-Control-Allow-Origin"] = "*"
         _preflight(response)
@@ -96,12 +97,6 @@ def _preflight(response: Response) -> None:
         response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
         response.headers["Access-Control-Allow-Headers"] = "Content-Type"
         response.headers["Access-Control-Max-Age"] = "86400"
-
-
-def _config() -> Mapping[str, Any]:
-    from flask import current_app
-
-    return current_app.config
 
 
 def create_app(registry: Registry | None = None, config: Mapping[str, Any] | None = None) -> Flask:

@@ -25,6 +25,7 @@ __all__ = [
     "MAX_TEXT_LENGTH",
     "arg",
     "batch_size",
+    "describe",
     "json_object",
     "json_type",
     "limit_value",
@@ -55,7 +56,8 @@ def json_type(value: object) -> str:
     return "array" if isinstance(value, list) else "object"
 
 
-def _describe(value: object) -> str:
+def describe(value: object) -> str:
+    """``repr(value)``, cut to 60 characters (for messages quoting client input)."""
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -78,7 +80,7 @@ def optional_str(obj: Mapping[str, Any], key: str, *, where: str = "body") -> st
     if value is None:
         return None
     if not isinstance(value, str):
-        raise InvalidInputError(f"{where}.{key} is {_describe(value)}; expected a string")
+        raise InvalidInputError(f"{where}.{key} is {describe(value)}; expected a string")
     return value
 
 
@@ -95,7 +97,7 @@ def limit_value(value: object, *, name: str = "limit") -> int:
         number = int(value)
     if number is None or not 1 <= number <= MAX_LIMIT:
         raise InvalidInputError(
-            f"{name} is {_describe(value)}; expected an integer from 1 to {MAX_LIMIT}"
+            f"{name} is {describe(value)}; expected an integer from 1 to {MAX_LIMIT}"
         )
     return number
 

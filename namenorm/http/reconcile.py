@@ -26,7 +26,7 @@ from ..errors import InvalidInputError
 from ..index import MAX_QUERY_LENGTH
 from ..match import Match
 from ..registry import KINDS, check_kind
-from .inputs import MAX_BATCH, MAX_LIMIT, arg, batch_size, json_type, parse_json
+from .inputs import MAX_BATCH, MAX_LIMIT, arg, batch_size, describe, json_type, parse_json
 from .state import Service, current_service
 
 __all__ = ["bp", "candidate", "manifest"]
@@ -95,7 +95,7 @@ def _kinds(value: object, where: str) -> tuple[str, ...]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
         raise InvalidInputError(
-            f"{where}.type is {value!r}; expected a type id or an array of them "
+            f"{where}.type is {describe(value)}; expected a type id or an array of them "
             f"({', '.join(KINDS)})"
         )
     for kind in items:
@@ -109,7 +109,7 @@ def _limit(value: object, where: str) -> int:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise InvalidInputError(f"{where}.limit is {value!r}; expected a positive integer")
+        raise InvalidInputError(f"{where}.limit is {describe(value)}; expected a positive integer")
     return min(value, MAX_LIMIT)
 
 
@@ -122,7 +122,7 @@ def _answer(service: Service, query: object, where: str) -> dict[str, Any]:
     if text is None and query.get("properties"):
         return {"result": []}  # property-only queries: no properties to match here
     if not isinstance(text, str) or not text:
-        raise InvalidInputError(f"{where}.query is {text!r}; expected a non-empty string")
+        raise InvalidInputError(f"{where}.query is {describe(text)}; expected a non-empty string")
     if len(text) > MAX_QUERY_LENGTH:
         raise InvalidInputError(
             f"{where}.query is {len(text)} characters long; expected at most {MAX_QUERY_LENGTH}"

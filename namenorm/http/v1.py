@@ -23,6 +23,7 @@ from .inputs import (
     MAX_TEXT_LENGTH,
     arg,
     batch_size,
+    describe,
     json_object,
     json_type,
     limit_value,
@@ -69,7 +70,9 @@ def lookup_batch() -> Response:
     batch_size(len(queries))
     for i, query in enumerate(queries):
         if not isinstance(query, str) or not query:
-            raise InvalidInputError(f"body.queries[{i}] is {query!r}; expected a non-empty string")
+            raise InvalidInputError(
+                f"body.queries[{i}] is {describe(query)}; expected a non-empty string"
+            )
     limit = limit_value(body.get("limit"), name="body.limit")
     kind = check_kind(optional_str(body, "kind"))
     lang = service.check_lang(optional_str(body, "lang"))
