@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import jsonschema
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -81,3 +83,15 @@ def test_openapi_follows_a_reload(client: FlaskClient, registry_csv: Path) -> No
     doc = client.get("/openapi.json").get_json()
     params = {p["name"]: p for p in doc["paths"]["/v1/lookup"]["get"]["parameters"]}
     assert "lt" in params["lang"]["schema"]["enum"]
+
+
+def test_openapi_document_is_valid_openapi_31(client: FlaskClient) -> None:
+    """Checked against the OpenAPI 3.1 meta-schema that schemathesis ships."""
+    definitions = pytest.importorskip("schemathesis.specs.openapi.definitions")
+    meta_schema = getattr(definitions, "OPENAPI_31", None)
+    if meta_schema is None:
+        pytest.skip("this schemathesis has no OpenAPI 3.1 meta-schema")
+    doc = client.get("/openapi.json").get_json()
+    jsonschema.validate(doc, meta_schema, cls=jsonschema.Draft202012Validator)
+    for schema in doc["components"]["schemas"].values():
+        jsonschema.Draft202012Validator.check_schema(schema)
