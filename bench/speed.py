@@ -45,6 +45,7 @@ import os
 import platform
 import random
 import resource
+import signal
 import statistics
 import subprocess
 import sys
@@ -84,6 +85,8 @@ ALPHABETS = {
 MIN_FUZZY_SURNAME = 8
 MIN_TWO_EDIT_SURNAME = 10
 WARMUP_QUERIES = 200
+#: Below this CPU time ÷ wall time, a step shared its core and its wall-clock figures are flagged.
+BUSY_CPU_SHARE = 0.9
 
 TARGET_EXACT_PER_S = 100_000
 TARGET_FUZZY_PER_S_100K = 2_000
@@ -239,6 +242,7 @@ def _time_resolve(
             "planned": len(queries),
             "per_s": done / wall if wall else float("nan"),
             "cpu_share": cpu / wall if wall else float("nan"),
+            "cpu_per_s": done / cpu if cpu else float("nan"),
             "mean_us": statistics.fmean(latencies) / 1e3 if latencies else float("nan"),
             "p50_us": _percentile(latencies, 0.50) / 1e3,
             "p99_us": _percentile(latencies, 0.99) / 1e3,
@@ -411,16 +415,21 @@ def run_size(size: int, args: argparse.Namespace) -> Outcome:
     reader = threading.Thread(target=lambda: lines.extend(process.stdout or ()), daemon=True)
     reader.start()
     deadline = started + args.timeout
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.monotonic() > deadline:
-            process.kill()  # our own child, by its pid
-            pid, status, usage = os.wait4(process.pid, 0)
-            outcome.status = f"timeout ({args.timeout:.0f} s)"
-            break
-        time.sleep(0.2)
+    try:
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                process.kill()  # our own child, by its pid
+                pid, status, usage = os.wait4(process.pid, 0)
+                outcome.status = f"timeout ({args.timeout:.0f} s)"
+                break
+            time.sleep(0.2)
+    except BaseException:  # interrupted or terminated: take the child down too
+        process.kill()
+        process.wait()
+        raise
     process.returncode = os.waitstatus_to_exitcode(status)
     reader.join(timeout=10)
     outcome.seconds = time.monotonic() - started
@@ -494,7 +503,7 @@ def print_tables(outcomes: list[Outcome], args: argparse.Namespace) -> None:
             _fmt(fuzzy_us / 1e3 / floor_ms if fuzzy_us and floor_ms else None, ".4f", "×"),
             _fmt(fuzzy_us / base_cost if fuzzy_us and base_cost else None, ".2f", "×"),
             _fmt(_right_share(o, "fuzzy"), ".1%"),
-            o.status,
+            _status(o),
         ]
         print("| " + " | ".join(cells) + " |")
     print()
@@ -507,6 +516,15 @@ def print_tables(outcomes: list[Outcome], args: argparse.Namespace) -> None:
     )
     print_targets(outcomes)
     print_details(outcomes)
+
+
+def _status(o: Outcome) -> str:
+    """The run's status, flagged when other processes took a share of the core."""
+    shares = [_get(o, phase, "cpu_share") for phase in ("build", "exact", "fuzzy")]
+    lowest = min((x for x in shares if x is not None), default=None)
+    if lowest is not None and lowest < BUSY_CPU_SHARE:
+        return f"{o.status}, busy core (CPU share {lowest:.0%})"
+    return o.status
 
 
 def _ms(o: Outcome, key: str) -> float | None:
@@ -590,9 +608,10 @@ def print_details(outcomes: list[Outcome]) -> None:
         "| entities | generate s | Registry() s | RSS start / registry / index / peak MB "
         "| index KB / entity | build ms / entity | index tables | exact timed | exact right / none / wrong | dict ns/query "
         "| fuzzy timed | fuzzy right / none / wrong | right by edits (1 / 2) "
-        "| extractOne ms/query (n, right) | CPU share build / exact / fuzzy | wall s |"
+        "| extractOne ms/query (n, right) | CPU share build / exact / fuzzy "
+        "| exact / fuzzy resolve/s by CPU time | wall s |"
     )
-    print("|" + "---:|" * 16)
+    print("|" + "---:|" * 17)
     for o in outcomes:
         memory = " / ".join(
             _fmt(_get(o, "memory", key), ",.0f")
@@ -619,6 +638,7 @@ def print_details(outcomes: list[Outcome]) -> None:
             " / ".join(
                 _fmt(_get(o, phase, "cpu_share"), ".0%") for phase in ("build", "exact", "fuzzy")
             ),
+            " / ".join(_fmt(_get(o, phase, "cpu_per_s"), ",.0f") for phase in ("exact", "fuzzy")),
             f"{o.seconds:,.0f}",
         ]
         print("| " + " | ".join(cells) + " |")
@@ -627,7 +647,8 @@ def print_details(outcomes: list[Outcome]) -> None:
         "index KB / entity: resident memory the index build added. right / none / wrong: "
         "resolve returned the queried ID, None, another ID (exact queries of people who share "
         "a full name are rightly None). CPU share: CPU time ÷ wall time of the step; well "
-        "below 100% means other processes held the core and the wall-clock figures are inflated."
+        "below 100% means other processes held the core and the wall-clock figures are "
+        "inflated; resolve/s by CPU time is the rate on an idle core."
     )
     for o in outcomes:
         for phase in ("exact", "fuzzy"):
@@ -754,6 +775,7 @@ def main(argv: list[str] | None = None) -> int:
             raise
         return 0
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     print(
         f"namenorm speed: {', '.join(f'{s:,}' for s in sizes)} entities, {args.queries:,} "
         f"queries per phase; Python {platform.python_version()} on one core of {_cpu()}",
