@@ -108,6 +108,23 @@ def _ending(key: str) -> str:
     return key[end:]
 
 
+#: Registries with at most this many name units generate every romanization at
+#: build time; larger ones generate them per unit on first use.
+EAGER_UNITS = 30_000
+
+_COARSE = str.maketrans({"S": "s", "C": "c", "Z": "z"})
+
+
+def _coarse(key: str) -> str:
+    """A key with the hushing consonants folded into their plain twins, as
+    happens when š, č, ž lose their diacritics (Lukasenka)."""
+    return key.translate(_COARSE)
+
+
+def _stripped(system: str) -> str:
+    return system if system == "stored" or system.endswith("+stripped") else system + "+stripped"
+
+
 def _typo_of(key: str, other: str, allowed: int) -> bool:
     """Whether ``other`` is ``key`` with at most ``allowed`` typos (OSA distance:
     a swap of two neighbours counts once), same first sound, same ending (for
@@ -135,17 +152,125 @@ def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
-@dataclass
 class _Unit:
-    """One distinct part of registry names (a given name, a surname, ...)."""
+    """One distinct part of registry names (a given name, a surname, a whole
+    organization name) with every spelling known for it.
 
-    text: str
-    lang: str
-    role: str
-    variants: list[Evidence] = field(default_factory=list)
-    surfaces: tuple[str, ...] = ()  # _unit_surface of each variant, same order
-    keys: tuple[str, ...] = ()
-    initials: frozenset[str] = frozenset()
+    The stored spelling, its е-for-ё form and its case forms are made when the
+    unit is created; the romanizations in every system (and their
+    diacritic-free forms) are made on first use of :attr:`variants`, or for all
+    units at build time when the registry is small enough
+    (:data:`EAGER_UNITS`). Either way the variants, and their order, are the same.
+    """
+
+    __slots__ = (
+        "_generated",
+        "_surfaces",
+        "_variants",
+        "gender",
+        "keys",
+        "kind",
+        "lang",
+        "role",
+        "text",
+    )
+
+    def __init__(self, text: str, lang: str, role: str, kind: str, gender: str) -> None:
+        self.text, self.lang, self.role, self.kind, self.gender = text, lang, role, kind, gender
+        self._variants: list[Evidence] = []
+        self._surfaces: tuple[str, ...] = ()
+        self._generated = False
+        self.keys: tuple[str, ...] = ()
+
+    @property
+    def cyrillic(self) -> bool:
+        """Whether this is a Cyrillic source form (romanizations are generated from it)."""
+        return self.lang in ("be", "ru", "uk") and is_cyrillic(self.text)
+
+    def base(self) -> list[Evidence]:
+        """The spellings made eagerly: stored, е for ё, case forms."""
+        text, lang = self.text, self.lang
+        variants = [Evidence(text, text, lang, "stored")]
+        if not self.cyrillic:
+            stripped = _strip(text)
+            if stripped != text:
+                variants.append(Evidence(stripped, text, lang, "stored"))
+            return variants
+        if "ё" in text.lower():
+            variants.append(Evidence(text.replace("ё", "е").replace("Ё", "Е"), text, lang, "yo"))
+        if self.kind != "person":
+            forms: tuple[str, ...] = noun_case_forms(text, lang)
+        elif " " not in text:
+            forms = case_forms(text, lang, self.gender, self.role)
+        else:
+            forms = ()
+        for form in forms:
+            variants.append(Evidence(form, text, lang, "case"))
+            if "ё" in form:
+                variants.append(Evidence(form.replace("ё", "е"), text, lang, "case"))
+        return _dedupe(variants)
+
+    def generated(self) -> list[Evidence]:
+        """Romanizations of a Cyrillic unit in every system of its language, with and
+        without diacritics (none for Latin units)."""
+        if not self.cyrillic:
+            return []
+        text, lang = self.text, self.lang
+        words = text.split(" ")
+        variants = []
+        for system in _system_names(lang):
+            romanized = " ".join(_romanize(w, lang, system) for w in words)
+            variants.append(Evidence(romanized, text, lang, system))
+            stripped = _strip(romanized)
+            if stripped != romanized:
+                variants.append(Evidence(stripped, text, lang, system + "+stripped"))
+        return variants
+
+    @property
+    def variants(self) -> list[Evidence]:
+        """Every known spelling of the unit (generated on first use)."""
+        if not self._generated:
+            self._generate()
+        return self._variants
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        """The match surface of each variant, in the same order."""
+        if not self._generated:
+            self._generate()
+        return self._surfaces
+
+    def _generate(self) -> None:
+        if not self._variants:
+            self._variants = self.base()
+        self._variants = _dedupe(self._variants + self.generated())
+        self._surfaces = tuple(_unit_surface(e.spelling) for e in self._variants)
+        self._generated = True
+
+    @property
+    def initials(self) -> frozenset[str]:
+        """Letters a written initial of this unit may be (А, A; Ю, Y, J, I ...)."""
+        return _initials(self.text[:1], self.lang)
+
+
+def _dedupe(variants: list[Evidence]) -> list[Evidence]:
+    seen: set[str] = set()
+    kept = []
+    for evidence in variants:
+        key = _unit_surface(evidence.spelling)
+        if key not in seen:
+            seen.add(key)
+            kept.append(evidence)
+    return kept
+
+
+@lru_cache(maxsize=4096)
+def _initials(letter: str, lang: str) -> frozenset[str]:
+    found = {letter.casefold(), unidecode(letter).casefold()[:1]}
+    if lang in ("be", "ru", "uk") and is_cyrillic(letter):
+        for system in _system_names(lang):
+            found.add(_romanize(letter + "а", lang, system)[:1].casefold())
+    return frozenset(c for c in found if c)
 
 
 @dataclass
@@ -181,19 +306,30 @@ class Index:
         self._unit_ids: dict[tuple[str, str, str], int] = {}  # (text, lang, role or kind)
         self.surfaces: dict[str, list[tuple[int, int]]] = {}  # surface -> (unit, variant)
         self.keys: dict[str, list[int]] = {}
+        self.coarse: dict[str, list[int]] = {}  # keys with ш/ч/ж folded to с/ц/з
         self.deletes: dict[str, list[str]] = {}
         self.postings: dict[int, list[int]] = {}  # surname unit -> entities
         self.people: list[_Person] = []
+        self.eager = True
         self.build_seconds = 0.0
 
     # -- building ------------------------------------------------------------
     @classmethod
-    def build(cls, registry: Registry, *, given: GivenNames | None = None) -> Index:
-        """Build the index for ``registry`` (done once; see ``Registry.warm``)."""
+    def build(
+        cls, registry: Registry, *, given: GivenNames | None = None, eager: bool | None = None
+    ) -> Index:
+        """Build the index for ``registry`` (done once; see ``Registry.warm``).
+
+        ``eager`` makes every romanization at build time and enters it in the
+        lookup tables (fastest queries); ``None`` decides by size
+        (:data:`EAGER_UNITS`). Otherwise romanizations are made per unit on
+        first use; results are the same either way.
+        """
         started = time.perf_counter()
         index = cls(registry, given or given_names())
         for number, entity in enumerate(index.entities):
             index._add_entity(number, entity)
+        index.eager = len(index.units) <= EAGER_UNITS if eager is None else eager
         index._finish()
         index.build_seconds = time.perf_counter() - started
         return index
@@ -213,7 +349,7 @@ class Index:
                 feminine = any(w.endswith(("а", "я", "a", "ia", "ya")) for w in given_words)
                 gender = "f" if feminine else "m"
         for name in entity.names:
-            self._add_full(number, name.text, name.lang)
+            self._add_full(number, Evidence(name.text, name.text, name.lang, "stored"))
             parts = parse_registry_name(name.text, kind=entity.kind)
             for role, text, target in (
                 (_ROLE_GIVEN, parts.given, person.given),
@@ -226,93 +362,63 @@ class Index:
             self.postings.setdefault(unit, []).append(number)
         self.people.append(person)
 
-    def _add_full(self, number: int, text: str, lang: str) -> None:
-        spellings = [Evidence(text, text, lang, "stored")]
-        if lang in ("be", "ru", "uk"):
-            words = text.split(" ")
-            for system in _system_names(lang):
-                romanized = " ".join(_romanize(w, lang, system) for w in words)
-                spellings.append(Evidence(romanized, text, lang, system))
-        for evidence in list(spellings):
-            stripped = _strip(evidence.spelling)
-            if stripped != evidence.spelling:
-                system = (
-                    evidence.system
-                    if evidence.system == "stored"
-                    else evidence.system + "+stripped"
-                )
-                spellings.append(Evidence(stripped, evidence.source, lang, system))
-        for evidence in spellings:
-            bucket = self.full.setdefault(surface(evidence.spelling), [])
+    def _add_full(self, number: int, evidence: Evidence) -> None:
+        for spelling in dict.fromkeys((evidence.spelling, _strip(evidence.spelling))):
+            bucket = self.full.setdefault(surface(spelling), [])
             if all(entity != number for entity, _ in bucket):
-                bucket.append((number, evidence))
+                bucket.append(
+                    (
+                        number,
+                        evidence
+                        if spelling == evidence.spelling
+                        else Evidence(
+                            spelling, evidence.source, evidence.lang, _stripped(evidence.system)
+                        ),
+                    )
+                )
+
+    def _generated_full(self, number: int, entity: Entity) -> None:
+        """Romanizations of each Cyrillic full name, as full spellings (eager mode)."""
+        for name in entity.names:
+            if name.lang not in ("be", "ru", "uk") or not is_cyrillic(name.text):
+                continue
+            words = name.text.split(" ")
+            for system in _system_names(name.lang):
+                romanized = " ".join(_romanize(w, name.lang, system) for w in words)
+                self._add_full(number, Evidence(romanized, name.text, name.lang, system))
 
     def _unit(self, text: str, lang: str, role: str, gender: str, kind: str) -> int:
         ident = (text, lang, role if kind == "person" else kind)
         found = self._unit_ids.get(ident)
         if found is not None:
             return found
-        unit = _Unit(text, lang, role)
-        variants = [Evidence(text, text, lang, "stored")]
-        cyrillic = lang in ("be", "ru", "uk") and is_cyrillic(text)
-        if cyrillic:
-            if "ё" in text.lower():
-                variants.append(
-                    Evidence(text.replace("ё", "е").replace("Ё", "Е"), text, lang, "yo")
-                )
-            words = text.split(" ")
-            if kind != "person":
-                forms = noun_case_forms(text, lang)
-            elif len(words) == 1:
-                forms = case_forms(text, lang, gender, role)
-            else:
-                forms = ()
-            if forms:
-                for form in forms:
-                    variants.append(Evidence(form, text, lang, "case"))
-                    if "ё" in form:
-                        variants.append(Evidence(form.replace("ё", "е"), text, lang, "case"))
-            for system in _system_names(lang):
-                romanized = " ".join(_romanize(w, lang, system) for w in words)
-                variants.append(Evidence(romanized, text, lang, system))
-        for evidence in list(variants):
-            stripped = _strip(evidence.spelling)
-            if stripped != evidence.spelling and evidence.system != "case":
-                variants.append(Evidence(stripped, text, lang, evidence.system + "+stripped"))
-        seen: set[str] = set()
-        for evidence in variants:
-            key = surface(evidence.spelling)
-            if key not in seen:
-                seen.add(key)
-                unit.variants.append(evidence)
-        keys: list[str] = []
-        for evidence in unit.variants:
-            if evidence.system == "case":
-                continue
-            readings = _unit_keys(evidence.spelling)
-            # Cyrillic and generated spellings: one reading is right; stored Latin: all.
-            for key in readings if evidence.system == "stored" and not cyrillic else readings[:1]:
-                if key and key not in keys:
-                    keys.append(key)
-        unit.keys = tuple(keys)
-        unit.initials = frozenset(
-            c
-            for e in unit.variants
-            for c in (e.spelling[:1].casefold(), unidecode(e.spelling[:1]).casefold()[:1])
-            if c
-        )
+        unit = _Unit(text, lang, role, kind, gender)
+        unit._variants = unit.base()
+        if unit.cyrillic:
+            keys = _unit_keys(text)[:1]
+        else:  # a stored Latin spelling may be read several ways
+            keys = _unit_keys(text) + _unit_keys(unit._variants[-1].spelling)[:1]
+        unit.keys = tuple(dict.fromkeys(k for k in keys if k))
         number = len(self.units)
         self.units.append(unit)
         self._unit_ids[ident] = number
         return number
 
     def _finish(self) -> None:
+        if self.eager:
+            for number, entity in enumerate(self.entities):
+                self._generated_full(number, entity)
         for number, unit in enumerate(self.units):
-            unit.surfaces = tuple(_unit_surface(e.spelling) for e in unit.variants)
-            for variant_number, spelling in enumerate(unit.surfaces):
-                self.surfaces.setdefault(spelling, []).append((number, variant_number))
+            variants = unit.variants if self.eager else unit._variants
+            for variant_number, evidence in enumerate(variants):
+                self.surfaces.setdefault(_unit_surface(evidence.spelling), []).append(
+                    (number, variant_number)
+                )
             for key in unit.keys:
                 self.keys.setdefault(key, []).append(number)
+                coarse = _coarse(key)
+                if coarse != key:
+                    self.coarse.setdefault(coarse, []).append(number)
         for key in self.keys:
             if _max_edits(key):
                 for deleted in _deletions(key):
@@ -419,7 +525,13 @@ class Index:
                 for unit, level, similarity, variant in found:
                     for entity in self.postings.get(unit, ()):
                         candidate = self._score(
-                            entity, level, similarity, variant, rest, lithuanian=lithuanian
+                            entity,
+                            level,
+                            similarity,
+                            variant,
+                            rest,
+                            lithuanian=lithuanian,
+                            surname_last=end == len(words),
                         )
                         if candidate is not None:
                             found_any = True
@@ -440,12 +552,17 @@ class Index:
                     yield unit, "exact", 1.0, self.units[unit].variants[variant]
             if seen:  # the word is a known spelling: sound-alikes of other names are weaker
                 return
-            for key in keys:
-                for unit in self.keys.get(key, ()):
-                    if unit not in seen:
-                        seen.add(unit)
-                        similarity, variant_evidence = self._closest(unit, wanted)
-                        yield unit, "key", similarity, variant_evidence
+            for table, folded in ((self.keys, keys), (self.coarse, tuple(map(_coarse, keys)))):
+                for key in folded:
+                    for unit in table.get(key, ()):
+                        if unit not in seen:
+                            seen.add(unit)
+                            similarity, variant_evidence = self._closest(unit, wanted)
+                            # A romanization made on first use can still be the very spelling.
+                            level = "exact" if similarity == 1.0 else "key"
+                            yield unit, level, similarity, variant_evidence
+                if seen:
+                    return
             return
         seen_units: set[int] = set()
         for other in self._near_keys(keys[:4], text):
@@ -502,6 +619,7 @@ class Index:
         rest: list[Word],
         *,
         lithuanian: bool = False,
+        surname_last: bool = False,
     ) -> _Candidate | None:
         if level == "exact":
             surname_score = 100.0
@@ -513,6 +631,7 @@ class Index:
             return self._score_name(entity, level, surname_score, variant, rest)
         person = self.people[entity]
         given_score: float | None = None
+        given_evidence: Evidence | None = None
         notes: list[str] = []
         levels = [level]
         middle_seen = False
@@ -532,12 +651,27 @@ class Index:
                 levels.append("key")
                 given_score -= _MIDDLE_NAME_PENALTY
                 continue
-            role, score, word_level = fit
+            role, score, word_level, exact = fit
             levels.append(word_level)
             if role == _ROLE_GIVEN:
-                given_score = score
+                given_score, given_evidence = score, exact
             if word.initial:
                 notes.append(f"initial {word.text}")
+        if (
+            given_evidence is not None
+            and level == "exact"
+            and surname_last
+            and len(rest) == 1
+            and given_evidence.system == variant.system
+            and given_evidence.lang == variant.lang
+        ):
+            # Given name and surname are spellings of one stored name in one system:
+            # so is the full name ("Marija Kolesnikowa" from "Мария Колесникова").
+            source = f"{given_evidence.source} {variant.source}"
+            if any(e == entity for e, _ in self.full.get(surface(source), ())):
+                spelling = f"{given_evidence.spelling} {variant.spelling}"
+                full = Evidence(spelling, source, variant.lang, variant.system)
+                return _Candidate(entity, 100.0, "exact", full, spelling)
         if given_score is None and person.given:
             score = surname_score - _SURNAME_ONLY_PENALTY
             notes.append("surname only")
@@ -572,8 +706,9 @@ class Index:
 
     def _rest_score(
         self, person: _Person, word: Word, *, given_taken: bool, lithuanian: bool = False
-    ) -> tuple[str, float, str] | None:
-        """How a non-surname query word fits the candidate: (role, score, level), or None."""
+    ) -> tuple[str, float, str, Evidence | None] | None:
+        """How a non-surname query word fits the candidate: (role, score, level, the
+        spelling it is when exact), or None."""
         roles = [(_ROLE_PATRONYMIC, person.patronymic)]
         if not given_taken:
             roles.insert(0, (_ROLE_GIVEN, person.given))
@@ -590,31 +725,37 @@ class Index:
                     letter in self.units[u].initials or ascii_letter in self.units[u].initials
                     for u in units
                 ):
-                    return role, _INITIAL_SCORE, "key"
+                    return role, _INITIAL_SCORE, "key", None
                 continue
             wanted = _unit_surface(word.text)
             for unit in units:
-                if wanted in self.units[unit].surfaces:
-                    return role, 100.0, "exact"
+                found = self.units[unit]
+                if wanted in found.surfaces:
+                    return role, 100.0, "exact", found.variants[found.surfaces.index(wanted)]
             if role == _ROLE_GIVEN and any(
                 person.groups & self.given.groups(spelling) for spelling in spellings
             ):
-                return role, _EQUIVALENT_SCORE, "key"
+                return role, _EQUIVALENT_SCORE, "key", None
             keys = tuple(k for spelling in spellings for k in phonetic_keys(spelling))
             for unit in units:
                 if set(keys).intersection(self.units[unit].keys):
-                    return role, 88.0 + 10.0 * self._closest(unit, wanted)[0], "key"
+                    return role, 88.0 + 10.0 * self._closest(unit, wanted)[0], "key", None
             for unit in units:
                 for key in keys[:2]:
                     if any(
                         _typo_of(key, k, min(1, _max_edits(key))) for k in self.units[unit].keys
                     ):
                         similarity = self._closest(unit, wanted)[0]
-                        return role, min(_FUZZY_CAP, 100.0 * similarity), "fuzzy"
+                        return role, min(_FUZZY_CAP, 100.0 * similarity), "fuzzy", None
         if word.initial and not person.patronymic and given_taken:
-            return _ROLE_PATRONYMIC, _INITIAL_SCORE, "key"  # an initial the registry cannot check
+            return (
+                _ROLE_PATRONYMIC,
+                _INITIAL_SCORE,
+                "key",
+                None,
+            )  # an initial the registry cannot check
         if is_patronymic(word.text) and not person.patronymic and person.given:
-            return _ROLE_PATRONYMIC, 90.0, "key"  # a patronymic the registry does not record
+            return _ROLE_PATRONYMIC, 90.0, "key", None  # a patronymic the registry does not record
         return None
 
     # -- introspection ---------------------------------------------------------

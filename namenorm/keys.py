@@ -41,53 +41,56 @@ __all__ = [
 ]
 
 #: Most readings kept for one Latin token.
-MAX_READINGS = 12
+MAX_READINGS = 16
 
 # Vowel classes used while building a key; collapsed at the end.
 _A, _E, _I, _U, _Y = "1", "2", "3", "4", "5"
 _VOWELS = frozenset(_A + _E + _I + _U + _Y)
 _FINAL = {_A: "A", _E: "E", _I: "I", _U: "U", _Y: "I"}
-#: Vowel classes that soften a preceding ц (Belarusian ць = Russian ть).
+#: Vowel classes that soften a preceding т or ц (Belarusian ць = Russian ть).
 _FRONT = frozenset(_E + _I)
+_SOFTENED = frozenset("tc")
 
 # Cyrillic letter -> key symbols (Belarusian, Russian, Ukrainian).
 _CYRILLIC: dict[str, str] = {
     "а": _A, "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": _E, "ё": _A, "є": _E,
     "ж": "Z", "з": "z", "и": _I, "і": _I, "ї": _I, "й": _I, "к": "k", "л": "l", "м": "m",
     "н": "n", "о": _A, "п": "p", "р": "r", "с": "s", "т": "t", "у": _U, "ў": "v", "ф": "f",
-    "х": "x", "ц": "c", "ч": "C", "ш": "S", "щ": "SC", "ъ": "", "ы": _Y, "ь": "", "э": _E,
-    "ю": _U, "я": _A, "'": "", "дз": "d", "дж": "J",
+    "х": "x", "ц": "c", "ч": "C", "ш": "S", "щ": "SC", "ъ": "", "ы": _Y, "ь": "'", "э": _E,
+    "ю": _U, "я": _A, "'": "", "дз": "d", "дж": "J", "тч": "C",
 }  # fmt: skip
-_CYRILLIC_SOFT = frozenset("ьеёєиіїюя")
 #: Iotated vowels: after a vowel, a sign or at word start they begin with й.
 _IOTATED = {"я": _I + _A, "е": _I + _E, "ё": _I + _A, "ю": _I + _U, "є": _I + _E, "ї": _I + _I}
 _IOTATING = frozenset("аеёєиіїоуўыэюяьъ'")
 
 # Latin grapheme -> alternative key symbols, most likely first. Longest match wins.
 _LATIN: dict[str, tuple[str, ...]] = {
-    "a": (_A,), "b": ("b",), "c": ("c", "k"), "d": ("d",), "e": (_E,), "f": ("f",),
+    "a": (_A,), "b": ("b",), "c": ("c", "k", "C"), "d": ("d",), "e": (_E,), "f": ("f",),
     "g": ("g",), "h": ("g", "x"), "i": (_I,), "j": (_I, "Z", "x"), "k": ("k",), "l": ("l",),
     "m": ("m",), "n": ("n",), "o": (_A,), "p": ("p",), "q": ("k",), "r": ("r",),
-    "s": ("s",), "t": ("t",), "u": (_U,), "v": ("v",), "w": ("v",), "x": ("ks",),
-    "y": (_Y,), "z": ("z", "c"), "gue": ("g" + _E,), "gui": ("g" + _I,),
+    "s": ("s", "z", "S"), "t": ("t",), "u": (_U,), "v": ("v",), "w": ("v",), "x": ("ks", "x"),
+    "y": (_Y,), "z": ("z", "c", "Z"), "gue": ("g" + _E,), "gui": ("g" + _I,),
     "gué": ("g" + _E,), "guí": ("g" + _I,),
     "ch": ("C", "x", "S"), "kh": ("x",), "sh": ("S",), "zh": ("Z",), "ts": ("c",),
-    "tz": ("c",), "cz": ("C", "c"), "sz": ("S",), "rz": ("Z", "rz"), "sch": ("S",),
+    "tz": ("c",), "cz": ("C", "c"), "sz": ("S",), "rz": ("Z", "rz"), "sch": ("S", "Z"),
     "tsch": ("C",), "tch": ("C",), "dz": ("d",), "dzh": ("J",), "dsch": ("J",),
-    "dj": ("J",), "ph": ("f",), "ks": ("ks",), "iu": (_I + _U,), "yu": (_Y + _U,),
-    "ju": (_I + _U,), "ia": (_I + _A, _A), "ya": (_Y + _A, _A), "ja": (_I + _A,), "ie": (_I + _E,),
-    "ye": (_Y + _E,), "je": (_I + _E,), "io": (_I + _A,), "yo": (_Y + _A,), "jo": (_I + _A,),
+    "dj": ("J",), "ph": ("f",), "ks": ("ks",),
+    # iotated vowels: a syllable of their own (Yauhen, Maria) or a soft consonant's vowel
+    "iu": (_I + _U, _U), "yu": (_Y + _U, _U), "ju": (_I + _U, _U, "Z" + _U),
+    "ia": (_I + _A, _A), "ya": (_Y + _A, _A), "ja": (_I + _A, _A, "Z" + _A),
+    "ie": (_I + _E, _E), "ye": (_Y + _E, _E), "je": (_I + _E, _E, "Z" + _E),
+    "io": (_I + _A, _A), "yo": (_Y + _A, _A), "jo": (_I + _A, _A, "Z" + _A),
     # Letters with diacritics (Łacinka, national, ISO 9, Polish, Czech, Lithuanian, ...).
     "š": ("S",), "č": ("C",), "ž": ("Z",), "ŭ": ("v",), "ǔ": ("v",), "ś": ("s",),
-    "ć": ("t",), "ź": ("z",), "ń": ("n",), "ĺ": ("l",), "ľ": ("l",), "ł": ("l",),
+    "ć": ("c",), "ź": ("z",), "ń": ("n",), "ĺ": ("l",), "ľ": ("l",), "ł": ("l",),
     "ż": ("Z",), "ŝ": ("SC",), "ĉ": ("C",), "ĵ": ("J",), "ẑ": ("Z",), "ǧ": ("g",),
-    "ë": (_A,), "è": (_E,), "é": (_E,), "ê": (_E,), "ě": (_E,), "ė": (_E,), "ę": (_E,),
+    "ë": (_A,), "è": (_E,), "é": (_E,), "ê": (_I + _E, _E), "ě": (_E,), "ė": (_E,), "ę": (_E,),
     "ï": (_I,), "ì": (_I,), "í": (_I,), "î": (_I,), "ĭ": (_I,), "ý": (_Y,), "ÿ": (_Y,),
-    "á": (_A,), "à": (_A,), "â": (_A,), "ä": (_A, _E), "ą": (_A,), "å": (_A,),
+    "á": (_A,), "à": (_A,), "â": (_I + _A, _A), "ä": (_A, _E), "ą": (_A,), "å": (_A,),
     "ó": (_A,), "ò": (_A,), "ô": (_A,), "ö": (_A,), "õ": (_A,),
-    "ú": (_U,), "ù": (_U,), "û": (_U,), "ü": (_U,), "ū": (_U,), "ų": (_U,),
+    "ú": (_U,), "ù": (_U,), "û": (_I + _U, _U), "ü": (_U,), "ū": (_U,), "ų": (_U,),
     "ç": ("s",), "ß": ("s",), "ñ": ("n",), "ŕ": ("r",), "ř": ("Z",),
-    "ʹ": ("'",), "ʺ": ("",), "'": ("",), "·": ("",), "-": ("",),
+    "ʹ": ("'",), "ʺ": ("",), "'": ("'",), "ʼ": ("",), "·": ("",), "-": ("",),
 }  # fmt: skip
 _LATIN_MAX = max(len(g) for g in _LATIN)
 _LITHUANIAN_ENDINGS = ("as", "is", "ys", "us")
@@ -110,23 +113,25 @@ def _final(run: str) -> str:
 
 
 def _finish(symbols: str) -> str:
-    """Fold a raw symbol string into the key (soft ц, doubles, vowel runs)."""
+    """Fold a raw symbol string into the key (soft т/ц, doubles, vowel runs)."""
     out: list[str] = []
     n = len(symbols)
     i = 0
     while i < n:
         sym = symbols[i]
-        if sym == "'":  # soft sign: only softens a preceding ц
-            if out and out[-1] == "c":
-                out[-1] = "t"
+        if sym == "'":  # soft sign: only marks a preceding т/ц soft
+            if out and out[-1] in _SOFTENED:
+                out[-1] = "c"
             i += 1
             continue
         if sym in _VOWELS:
             j = i
             while j < n and symbols[j] in _VOWELS:
                 j += 1
-            if out and out[-1] == "c" and sym in _FRONT:
-                out[-1] = "t"
+            # Belarusian ць/ці/ця is Russian ть/ти/тя (dzekanne), and Latin writes
+            # both ts and t before i/e: before a front or iotated vowel they are one.
+            if out and out[-1] in _SOFTENED and (sym in _FRONT or (sym == _Y and j - i > 1)):
+                out[-1] = "c"
             out.append(_final(symbols[i:j]) if j == n else "a")
             i = j
             continue
@@ -151,9 +156,7 @@ def _cyrillic_key(word: str) -> str:
             if char == "ц" and i + 1 < n and word[i + 1] == "ц":
                 i += 1
                 continue
-            if char == "ц" and i + 1 < n and word[i + 1] in _CYRILLIC_SOFT:
-                raw.append("t")
-            elif char in _IOTATED and (i == 0 or word[i - 1] in _IOTATING):
+            if char in _IOTATED and (i == 0 or word[i - 1] in _IOTATING):
                 raw.append(_IOTATED[char])
             else:
                 raw.append(_CYRILLIC[char])
@@ -168,7 +171,10 @@ def _cyrillic_key(word: str) -> str:
 
 
 def _latin_readings(word: str) -> tuple[str, ...]:
-    readings = [""]
+    """Every reading of a Latin word, most likely first: each grapheme's options
+    are listed most likely first, and a reading's cost is how many second (or
+    third) choices it took."""
+    readings: list[tuple[int, str]] = [(0, "")]
     i, n = 0, len(word)
     while i < n:
         for size in range(min(_LATIN_MAX, n - i), 0, -1):
@@ -182,14 +188,22 @@ def _latin_readings(word: str) -> tuple[str, ...]:
             size = 1
         if options == (_U,):  # u after a vowel may be ў/в (Tsikhanouskaya, Yauhen, Mahiliou)
             readings = [
-                r + o for r in readings for o in ((_U, "v") if r[-1:] in _VOWELS else (_U,))
-            ][: MAX_READINGS * 4]
+                (cost + rank, r + o)
+                for cost, r in readings
+                for rank, o in enumerate((_U, "v") if r[-1:] in _VOWELS else (_U,))
+            ]
         elif len(options) == 1:
-            readings = [r + options[0] for r in readings]
+            readings = [(cost, r + options[0]) for cost, r in readings]
         else:
-            readings = [r + o for r in readings for o in options][: MAX_READINGS * 4]
+            readings = [
+                (cost + rank, r + o) for cost, r in readings for rank, o in enumerate(options)
+            ]
+        if len(readings) > MAX_READINGS * 4:
+            readings.sort(key=lambda item: item[0])
+            del readings[MAX_READINGS * 4 :]
         i += size
-    return tuple(readings)
+    readings.sort(key=lambda item: item[0])
+    return tuple(r for _, r in readings)
 
 
 @lru_cache(maxsize=262144)
@@ -208,13 +222,17 @@ def phonetic_keys(token: str) -> tuple[str, ...]:
         return (key,) if key else ()
     if any(script_of(c) not in ("latn", "") for c in word if c.isalpha()):
         word = unidecode(word).lower()
+    spellings = [word]
+    if len(word) > 4 and word.endswith("e") and word[-2] not in "aeiouy":
+        spellings.append(word[:-1])  # French mute e: Poutine, Gagarine
     keys: list[str] = []
-    for raw in _latin_readings(word):
-        key = _finish(raw)
-        if key and key not in keys:
-            keys.append(key)
-            if len(keys) == MAX_READINGS:
-                break
+    for spelling in spellings:
+        for raw in _latin_readings(spelling):
+            key = _finish(raw)
+            if key and key not in keys:
+                keys.append(key)
+                if len(keys) == MAX_READINGS:
+                    return tuple(keys)
     return tuple(keys)
 
 
