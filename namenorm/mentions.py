@@ -87,7 +87,7 @@ _TOKEN = r"[^\W\d_](?:[\w'’.\-]*[^\W\d_])?\.?"
 _GAP = r"[^\S\n]*\n?[^\S\n]*"
 #: The word before a position, matched on the reversed text (so only that word is read).
 _PREV_REVERSED = re.compile(rf"({_GAP})(\.?[^\W\d_](?:[\w'’.\-]*[^\W\d_])?)(?![\w'’.\-])")
-_NEXT = re.compile(rf"({_GAP})({_TOKEN})(?![\w'’\-])")
+_NEXT = re.compile(rf"([^\S\n]+)({_TOKEN})(?![\w'’\-])")  # on the same line
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+\Z")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\Z")
 _WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -295,7 +295,9 @@ def _build(registry: Registry) -> _Scanner:
             entities.setdefault(key, set()).update(posted)
     automaton = ahocorasick.Automaton()
     for key in caps:
-        if key.strip():
+        # A final apostrophe (a romanized soft sign, "Belarus'") reads as a possessive
+        # in running text: the spelling without it is a key too.
+        if key.strip() and not key.endswith("'"):
             automaton.add_word(key, key)
     if len(automaton):
         automaton.make_automaton()
@@ -695,11 +697,14 @@ class _Document:
             return None
         entity = self.scanner.ids[matches[0].id]
         given_text = self.text[given[0] : given[1]]
+        surname = self.text[word[0] : word[1]]
         if surface(given_text) not in self.scanner.own_surfaces(entity, "given"):
+            return None
+        if not self.close_to_surname(surname, entity, 2 if len(surname) >= 6 else 1):
             return None
         parts = [
             Part(given[0], given[1], given_text, "given"),
-            Part(word[0], word[1], self.text[word[0] : word[1]], "surname"),
+            Part(word[0], word[1], surname, "surname"),
         ]
         return _Draft(self.mark_inflection(parts, entity), matches, "matched", True)
 
@@ -708,9 +713,11 @@ class _Document:
         matches = self.scanner.lookup(token, _PERSON)
         if self.index.decide(matches) != "matched" or matches[0].id not in known:
             return None
+        entity = self.scanner.ids[matches[0].id]
         if surface(token)[:1] != surface(matches[0].matched)[:1]:
             return None
-        entity = self.scanner.ids[matches[0].id]
+        if not self.close_to_surname(token, entity, 2):
+            return None
         parts = self.mark_inflection([Part(word[0], word[1], token, "surname")], entity)
         return _Draft(parts, matches, "matched", False)
 
@@ -724,14 +731,18 @@ class _Document:
         if index.decide(matches) != "matched":
             return None
         entity = self.scanner.ids[matches[0].id]
-        wanted = surface(token)
-        if not any(
-            Levenshtein.distance(wanted, spelling, score_cutoff=1) <= 1
-            for spelling in self.scanner.own_surfaces(entity, "surname")
-        ):
+        if not self.close_to_surname(token, entity, 1):
             return None
         parts = self.mark_inflection([Part(word[0], word[1], token, "surname")], entity)
         return _Draft(parts, matches, "matched", False)
+
+    def close_to_surname(self, token: str, entity: int, allowed: int) -> bool:
+        """Whether ``token`` is at most ``allowed`` edits from a spelling of the surname."""
+        wanted = surface(token)
+        return any(
+            Levenshtein.distance(wanted, spelling, score_cutoff=allowed) <= allowed
+            for spelling in self.scanner.own_surfaces(entity, "surname")
+        )
 
     # -- the document as a whole -----------------------------------------------------------
     def decide(self, drafts: list[_Draft]) -> list[Found]:
