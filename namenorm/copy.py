@@ -20,11 +20,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import UnknownLanguageError
-from .mentions import Found, Mention, Part, cyrillic, scan
+from .mentions import Found, Mention, Part, cyrillic, scan, scanner
 from .names import NameParts, parse_registry_name
 from .registry import CYRILLIC_LANGS, Entity, Registry, default_registry
 
-__all__ = ["LANGS", "Edit", "Mention", "NormalizeResult", "find_names", "normalize_text"]
+__all__ = [
+    "LANGS",
+    "Edit",
+    "Mention",
+    "NormalizeResult",
+    "find_names",
+    "normalize_text",
+    "warm",
+]
 
 #: Languages copy can be written in. Latin-script copy takes the preferred
 #: English spelling as house style; Cyrillic copy the preferred spelling of
@@ -67,6 +75,13 @@ class NormalizeResult:
     def as_dict(self) -> dict[str, object]:
         """The JSON shape used by the HTTP API and the CLI."""
         return {"text": self.text, "edits": [edit.as_dict() for edit in self.edits]}
+
+
+def warm(registry: Registry | None = None) -> Registry:
+    """Build the index and the name automaton now (servers call this at start)."""
+    registry = (registry or default_registry()).warm()
+    scanner(registry)
+    return registry
 
 
 def _check(text: object, lang: object) -> None:

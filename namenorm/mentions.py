@@ -48,7 +48,7 @@ from .names import TITLES, is_patronymic
 from .registry import Entity, Registry
 from .text import is_cyrillic
 
-__all__ = ["HOMOGRAPHS", "Found", "Mention", "Part", "cyrillic", "scan"]
+__all__ = ["HOMOGRAPHS", "Found", "Mention", "Part", "cyrillic", "scan", "scanner"]
 
 #: Registry spellings that are also common words of a copy language (case-folded,
 #: with their case forms): at the start of a sentence or in a headline they are
@@ -162,7 +162,7 @@ def scan(text: str, registry: Registry, *, lang: str = "en") -> list[Found]:
     """
     if not text:
         return []
-    return _Document(text, _scanner(registry), lang).run()
+    return _Document(text, scanner(registry), lang).run()
 
 
 # -- the automaton and tables, built once per index ------------------------------------
@@ -256,7 +256,8 @@ class _Scanner:
 _SCANNERS: weakref.WeakKeyDictionary[object, _Scanner] = weakref.WeakKeyDictionary()
 
 
-def _scanner(registry: Registry) -> _Scanner:
+def scanner(registry: Registry) -> _Scanner:
+    """The automaton and tables for ``registry``, built on first use and kept with its index."""
     index = registry.index
     found = _SCANNERS.get(index)
     if found is None:

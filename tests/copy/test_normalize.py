@@ -236,3 +236,12 @@ def test_small_registry(small: Registry) -> None:
     assert normalize_text(text, "en", small).text == (
         "Ales Bialiatski and Viktar Babaryka in Hrodna; Babaryka spoke."
     )
+
+
+def test_warm_builds_the_automaton_once(small: Registry) -> None:
+    from namenorm.copy import warm
+    from namenorm.mentions import scanner
+
+    assert warm(small) is small
+    assert scanner(small) is scanner(small)
+    assert len(scanner(small).automaton) > 0
