@@ -178,7 +178,13 @@ class _Anchor:
 
 @dataclass
 class _Scanner:
-    registry: Registry
+    """The automaton over one registry's index, and what is remembered between texts.
+
+    It holds its registry weakly: it is kept in a table keyed (weakly) by the
+    index, and a strong reference back would keep both alive after a reload.
+    """
+
+    registry_ref: weakref.ReferenceType[Registry]
     automaton: ahocorasick.Automaton
     #: key -> per word of the key: must it start with a capital?
     caps: dict[str, tuple[bool, ...]]
@@ -193,6 +199,13 @@ class _Scanner:
     anchors: dict[str, _Anchor] = field(default_factory=dict)
     #: capitalized words known not to be a typo of any surname
     not_typos: set[str] = field(default_factory=set)
+
+    @property
+    def registry(self) -> Registry:
+        registry = self.registry_ref()
+        if registry is None:  # pragma: no cover - scan() holds the registry
+            raise RuntimeError("the registry of this scanner is gone")
+        return registry
 
     def lookup(self, query: str, kind: str | None = None) -> list[Match]:
         """``Registry.lookup`` (three candidates), remembered per query."""
@@ -249,6 +262,8 @@ class _Scanner:
                 role, person.surname
             )
             found = frozenset(surface(v.spelling) for u in units for v in index.units[u].variants)
+            if len(self.own) > _CACHE_LIMIT:
+                self.own.clear()
             self.own[(entity, role)] = found
         return found
 
@@ -303,7 +318,7 @@ def _build(registry: Registry) -> _Scanner:
     if len(automaton):
         automaton.make_automaton()
     return _Scanner(
-        registry,
+        weakref.ref(registry),
         automaton,
         caps,
         {k: frozenset(v) for k, v in entities.items()},
@@ -669,6 +684,8 @@ class _Document:
             if draft is None and len(word) >= _TYPO_LENGTH and word not in self.scanner.not_typos:
                 draft = self.fuzzy_typo((start, end))
                 if draft is None:
+                    if len(self.scanner.not_typos) > _CACHE_LIMIT:
+                        self.scanner.not_typos.clear()
                     self.scanner.not_typos.add(word)
             if draft is not None:
                 yield draft

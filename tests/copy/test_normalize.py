@@ -245,3 +245,20 @@ def test_warm_builds_the_automaton_once(small: Registry) -> None:
     assert warm(small) is small
     assert scanner(small) is scanner(small)
     assert len(scanner(small).automaton) > 0
+
+
+def test_a_dropped_registry_takes_its_automaton_with_it() -> None:
+    import gc
+    import weakref
+    from pathlib import Path
+
+    from namenorm.mentions import _SCANNERS
+
+    path = Path(__file__).parent.parent / "fixtures" / "registry" / "small.csv"
+    registry = Registry.from_csv(path)
+    assert normalize_text("Ales Bialiacki", "en", registry).text == "Ales Bialiatski"
+    index = weakref.ref(registry.index)
+    assert index() in _SCANNERS
+    del registry
+    gc.collect()
+    assert index() is None
