@@ -42,6 +42,7 @@ from .errors import QueryTooLongError
 from .given import GivenNames, given_names
 from .inflect import case_forms, noun_case_forms
 from .keys import has_lithuanian_ending, lithuanian_stems, phonetic_keys, surface
+from .lemmas import is_plural_surname, lemmas, word_gender
 from .match import AMBIGUITY_MARGIN, THRESHOLD, Evidence, Match
 from .names import (
     DESCRIPTORS,
@@ -281,6 +282,7 @@ class _Person:
     patronymic: set[int] = field(default_factory=set)
     surname: set[int] = field(default_factory=set)
     groups: set[str] = field(default_factory=set)
+    gender: str = ""
 
 
 @dataclass
@@ -348,6 +350,7 @@ class Index:
             if gender is None:  # not in the table: most -а/-я given names are women's
                 feminine = any(w.endswith(("а", "я", "a", "ia", "ya")) for w in given_words)
                 gender = "f" if feminine else "m"
+            person.gender = gender
         for name in entity.names:
             self._add_full(number, Evidence(name.text, name.text, name.lang, "stored"))
             parts = parse_registry_name(name.text, kind=entity.kind)
@@ -521,9 +524,13 @@ class Index:
             for start, end in spans:
                 unit_text = " ".join(w.text for w in words[start:end])
                 rest = words[:start] + words[end:]
-                found = self._find_units(unit_text, fuzzy=fuzzy, lithuanian=lithuanian)
-                for unit, level, similarity, variant in found:
+                found = self._find_units(
+                    unit_text, fuzzy=fuzzy, lithuanian=lithuanian, several=len(named) > 1
+                )
+                for unit, level, similarity, variant, gender in found:
                     for entity in self.postings.get(unit, ()):
+                        if gender and self.people[entity].gender not in ("", gender):
+                            continue  # a feminine case form never names a man, nor the reverse
                         candidate = self._score(
                             entity,
                             level,
@@ -540,16 +547,21 @@ class Index:
                 return
 
     def _find_units(
-        self, text: str, *, fuzzy: bool, lithuanian: bool = False
-    ) -> Iterator[tuple[int, str, float, Evidence]]:
+        self, text: str, *, fuzzy: bool, lithuanian: bool = False, several: bool = False
+    ) -> Iterator[tuple[int, str, float, Evidence, str | None]]:
+        """Units a query span may be: (unit, level, similarity, closest spelling,
+        gender the match requires or None)."""
         wanted = _unit_surface(text)
         keys = _query_keys(text, lithuanian=lithuanian)
+        if " " not in text and is_plural_surname(text):
+            return  # "Cichanouscy", "Тихановские": a family, not one of its members
+        gender = word_gender(text) if " " not in text else None
         if not fuzzy:
             seen: set[int] = set()
             for unit, variant in self.surfaces.get(wanted, ()):
                 if unit not in seen:
                     seen.add(unit)
-                    yield unit, "exact", 1.0, self.units[unit].variants[variant]
+                    yield unit, "exact", 1.0, self.units[unit].variants[variant], None
             if seen:  # the word is a known spelling: sound-alikes of other names are weaker
                 return
             for table, folded in ((self.keys, keys), (self.coarse, tuple(map(_coarse, keys)))):
@@ -560,9 +572,25 @@ class Index:
                             similarity, variant_evidence = self._closest(unit, wanted)
                             # A romanization made on first use can still be the very spelling.
                             level = "exact" if similarity == 1.0 else "key"
-                            yield unit, level, similarity, variant_evidence
+                            yield unit, level, similarity, variant_evidence, gender
                 if seen:
                     return
+            # A case form in a language the registry does not store (Łukaszenki,
+            # Лукашенком): read the ending back, keeping the gender it requires.
+            for lemma, gender, ambiguous, role in lemmas(text) if " " not in text else ():
+                if (ambiguous and not several) or role in ("given", "patronymic"):
+                    continue
+                lemma_keys = _query_keys(lemma, lithuanian=lithuanian)
+                for table, folded in (
+                    (self.keys, lemma_keys),
+                    (self.coarse, tuple(map(_coarse, lemma_keys))),
+                ):
+                    for key in folded:
+                        for unit in table.get(key, ()):
+                            if unit not in seen:
+                                seen.add(unit)
+                                similarity, variant_evidence = self._closest(unit, wanted)
+                                yield unit, "key", similarity, variant_evidence, gender
             return
         seen_units: set[int] = set()
         for other in self._near_keys(keys[:4], text):
@@ -572,7 +600,7 @@ class Index:
                 seen_units.add(unit)
                 similarity, variant_evidence = self._closest(unit, wanted)
                 if similarity >= _MIN_FUZZY_SIMILARITY:
-                    yield unit, "fuzzy", similarity, variant_evidence
+                    yield unit, "fuzzy", similarity, variant_evidence, gender
 
     def _near_keys(self, keys: tuple[str, ...], text: str) -> Iterator[str]:
         """Registry keys within the typo budget of any of ``keys`` (blocked by the
@@ -705,7 +733,13 @@ class Index:
         return _Candidate(entity, min(score, 100.0), method, variant, variant.spelling, note, scope)
 
     def _rest_score(
-        self, person: _Person, word: Word, *, given_taken: bool, lithuanian: bool = False
+        self,
+        person: _Person,
+        word: Word,
+        *,
+        given_taken: bool,
+        lithuanian: bool = False,
+        inflected: bool = False,
     ) -> tuple[str, float, str, Evidence | None] | None:
         """How a non-surname query word fits the candidate: (role, score, level, the
         spelling it is when exact), or None."""
@@ -747,6 +781,21 @@ class Index:
                     ):
                         similarity = self._closest(unit, wanted)[0]
                         return role, min(_FUZZY_CAP, 100.0 * similarity), "fuzzy", None
+        if not word.initial and not inflected:
+            # An inflected given name or patronymic (Władimira, Aliaksandro, Swiatłany).
+            for lemma, gender, _, role in lemmas(word.text):
+                if (gender and person.gender not in ("", gender)) or role in ("surname", "noun"):
+                    continue
+                fit = self._rest_score(
+                    person,
+                    Word(lemma),
+                    given_taken=given_taken,
+                    lithuanian=lithuanian,
+                    inflected=True,
+                )
+                if fit is not None:
+                    role, score, level, _evidence = fit
+                    return role, score - 2.0, "key" if level == "exact" else level, None
         if word.initial and not person.patronymic and given_taken:
             return (
                 _ROLE_PATRONYMIC,
