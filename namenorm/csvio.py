@@ -616,7 +616,10 @@ def atomic_binary(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
             yield direct
         return
     dest = Path(os.path.realpath(path))
-    fd, temp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    except OSError as exc:  # name the file asked for, not the temporary one
+        raise OSError(exc.errno, exc.strerror, os.fspath(path)) from exc
     try:
         with os.fdopen(fd, "wb") as raw:
             yield raw

@@ -457,7 +457,8 @@ def clean(
         registry.warm()
         out_encoding = _output_encoding(output_encoding)
     owned = input_path != "-"
-    binary = open(input_path, "rb") if owned else stdin_bytes()  # noqa: SIM115
+    with library_errors():
+        binary = open(input_path, "rb") if owned else stdin_bytes()  # noqa: SIM115
     name = "standard input" if input_path == "-" else input_path
     try:
         with library_errors(), open_source(binary, name, encoding=encoding) as source:

@@ -106,13 +106,22 @@ def parse_delimiter(ctx: click.Context, param: click.Parameter, value: str | Non
 
 @contextlib.contextmanager
 def library_errors() -> Iterator[None]:
-    """Turn library errors into click errors: bad arguments exit 2, bad data exit 1."""
+    """Turn library errors into click errors: bad arguments exit 2, bad data exit 1.
+
+    A file that cannot be read or written is a data error too (exit 1); a
+    closed pipe is left to :func:`namenorm.cli.main`.
+    """
     try:
         yield
     except InvalidInputError as exc:
         raise click.UsageError(str(exc)) from exc
     except (NamenormError, CsvError) as exc:
         raise click.ClickException(str(exc)) from exc
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise click.ClickException(f"{where}{exc.strerror or exc}") from exc
 
 
 def load_registry(path: Path | None) -> Registry:

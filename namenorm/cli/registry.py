@@ -28,6 +28,7 @@ from ..registry import (
 )
 from ..settings import setting
 from ..text import clean as clean_text
+from .options import library_errors
 
 __all__ = ["registry"]
 
@@ -84,7 +85,8 @@ def check(path: Path | None) -> None:
       namenorm registry check data/variants.csv
     """
     path = path or _default_path()
-    data = path.read_bytes()
+    with library_errors():
+        data = path.read_bytes()
     problems = []
     try:
         loaded = Registry(parse_registry(data, str(path)), source=str(path))
@@ -135,7 +137,8 @@ def add(
       namenorm registry add viasna --kind org --lang en --name Viasna --preferred
     """
     path = path or _default_path()
-    data = path.read_bytes()
+    with library_errors():
+        data = path.read_bytes()
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     text = data[len(bom) :].decode("utf-8", errors="replace")
     reader = RawReader(io.StringIO(text, newline=""))
@@ -176,6 +179,6 @@ def add(
         detail = "\n".join(f"  {p}" for p in mine or exc.problems)
         before = "" if mine else " (the file already has problems; see namenorm registry check)"
         raise click.ClickException(f"nothing added{before}:\n{detail}") from exc
-    with atomic_binary(path) as out:
+    with library_errors(), atomic_binary(path) as out:
         out.write(new)
     click.echo(f"{path}:{line}: added {row}")

@@ -536,3 +536,12 @@ def test_a_long_cell_is_unmatched(runner: CliRunner) -> None:
     data = ("name\n" + "x" * 600 + "\n").encode()
     result = run(runner, "-", "-c", "name", "-q", input=data)
     assert result.stdout.splitlines()[1] == "x" * 600 + ",,,,unmatched"
+
+
+def test_an_output_folder_that_does_not_exist_is_a_data_error(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    target = tmp_path / "missing" / "out.csv"
+    result = run(runner, str(FIXTURES / "utf8.csv"), "-c", "name", "-o", str(target))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {target}: No such file or directory\n"
