@@ -29,6 +29,7 @@ __all__ = [
     "Edit",
     "Mention",
     "NormalizeResult",
+    "apply_edits",
     "find_names",
     "normalize_text",
     "warm",

@@ -71,6 +71,7 @@ _PREFIX_WORDS = 3  # given name + patronymic + one initial, at most
 _TITLE_WORDS = 2
 _CACHE_LIMIT = 200_000
 _TYPO_LENGTH = 8  # a word this long one letter off a surname is a typo of it
+_HEADLINE = 300  # longest line taken for a headline, in characters
 #: Characters folded to what the index keys use, one for one (offsets hold).
 _FOLD_MAP: dict[str, str] = (
     {c: "'" for c in "\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\u02bb\uff07"}
@@ -615,6 +616,8 @@ class _Document:
 
     def mark_inflection(self, parts: list[Part], entity: int) -> list[Part]:
         """Flag Cyrillic parts not known as nominative spellings of this entity's names."""
+        if all(part.text.isascii() for part in parts):
+            return parts
         index = self.index
         person = index.people[entity]
         units = person.given | person.patronymic | person.surname
@@ -641,9 +644,13 @@ class _Document:
 
     def headline(self, position: int) -> bool:
         """Whether the line is in capitals or Title Case (where capitals say nothing)."""
-        line_start = self.text.rfind("\n", 0, position) + 1
-        line_end = self.text.find("\n", position)
-        words = _WORD.findall(self.text, line_start, line_end if line_end >= 0 else len(self.text))
+        text = self.text
+        low, high = max(0, position - _HEADLINE), min(len(text), position + _HEADLINE)
+        before, after = text.rfind("\n", low, position), text.find("\n", position, high)
+        if (before < 0 and low > 0) or (after < 0 and high < len(text)):
+            return False  # a line this long is not a headline
+        line_start, line_end = before + 1, after if after >= 0 else len(text)
+        words = _WORD.findall(text, line_start, line_end)
         return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.75 * len(words)
 
     def quoted(self, position: int) -> bool:
