@@ -553,7 +553,7 @@ class Index:
         gender the match requires or None)."""
         wanted = _unit_surface(text)
         keys = _query_keys(text, lithuanian=lithuanian)
-        if " " not in text and is_plural_surname(text):
+        if " " not in text and not lithuanian and is_plural_surname(text):
             return  # "Cichanouscy", "Тихановские": a family, not one of its members
         gender = word_gender(text) if " " not in text else None
         if not fuzzy:
@@ -607,8 +607,11 @@ class Index:
         deletion neighbourhood, never a scan), plus keys of ``text`` with two
         adjacent letters swapped back (Bialiatksi -> Bialiatski)."""
         seen: set[str] = set()
+        letters = sum(1 for c in text if c.isalpha())
         for key in keys:
-            allowed = _max_edits(key)
+            # Typos are made in letters; a key folds vowel runs, so one dropped
+            # consonant can cost two key symbols (Tsikhaouskaya).
+            allowed = max(_max_edits(key), 2 if letters >= 11 and len(key) >= 6 else 0)
             if not allowed:
                 continue
             probes = {key} | _deletions(key)

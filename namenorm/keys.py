@@ -74,7 +74,7 @@ _LATIN: dict[str, tuple[str, ...]] = {
     "ch": ("C", "x", "S"), "kh": ("x",), "sh": ("S",), "zh": ("Z",), "ts": ("c",),
     "tz": ("c",), "cz": ("C", "c"), "sz": ("S",), "rz": ("Z", "rz"), "sch": ("S", "Z"),
     "tsch": ("C",), "tch": ("C",), "dz": ("d",), "dzh": ("J",), "dsch": ("J",),
-    "dj": ("J",), "ph": ("f",), "ks": ("ks",),
+    "dj": ("J",), "ph": ("f",),
     # iotated vowels: a syllable of their own (Yauhen, Maria) or a soft consonant's vowel
     "iu": (_I + _U, _U), "yu": (_Y + _U, _U), "ju": (_I + _U, _U, "Z" + _U),
     "ia": (_I + _A, _A), "ya": (_Y + _A, _A), "ja": (_I + _A, _A, "Z" + _A),

@@ -77,6 +77,7 @@ LATIN_ENDINGS: dict[str, tuple[tuple[tuple[str, str | None], ...], bool]] = {
     "ową": ((("owa", "f"),), False),
     # Polish nouns: Łukaszenki, Łukaszenkę, Łukaszenką, Poczobutowi, Trumpem
     "owi": ((("", "m"), ("a", "m"), ("o", "m")), False),
+    "iowi": ((("", "m"), ("ś", "m")), False),
     "iem": ((("", "m"), ("ś", "m")), False),
     "em": ((("", "m"), ("a", "m")), False),
     "ę": ((("a", None),), False),
@@ -182,31 +183,64 @@ def lemmas(word: str) -> tuple[Lemma, ...]:
     """
     if len(word) < 4:
         return ()
-    lower = word.casefold()
-    found: list[Lemma] = []
     if is_cyrillic(word):
-        for size in _CYRILLIC_LENGTHS:
-            if size >= len(lower) - 1 or not lower.endswith(lower[-size:]):
-                continue
-            for nominative, gender, role in _CYRILLIC.get(lower[-size:], ()):
-                found.append((word[: len(word) - size] + nominative, gender, False, role))
+        found = _cyrillic_lemmas(word)
     else:
-        for size in _LATIN_LENGTHS:
-            rule = LATIN_ENDINGS.get(lower[-size:]) if size < len(lower) - 1 else None
-            if rule is None:
-                continue
-            endings, ambiguous = rule
-            for nominative, gender in endings:
-                found.append((word[: len(word) - size] + nominative, gender, ambiguous, ""))
+        found = _latin_lemmas(word) + _romanized_case_forms(word)
+    return _tidy(word, found)
+
+
+def _tidy(word: str, found: list[Lemma]) -> tuple[Lemma, ...]:
+    lower = word.casefold()
     unique: dict[str, Lemma] = {}
     for lemma in found:
-        if lemma[0][-1:].casefold() in _VOWELS and not _ends_like(lemma[0], lower):
+        text = lemma[0]
+        if text[-1:].casefold() in _VOWELS and not _ends_like(text, lower):
             continue  # a consonant-stem rule must leave a consonant (Тихановские is no stem)
-        if not _plausible(lemma[0].casefold()):
-            continue
-        if lemma[0].casefold() != lower:
-            unique.setdefault(f"{lemma[0]}\0{lemma[1]}\0{lemma[3]}", lemma)
+        if text.casefold() != lower:
+            unique.setdefault(f"{text}\0{lemma[1]}\0{lemma[3]}", lemma)
     return tuple(unique.values())
+
+
+def _cyrillic_lemmas(word: str, *, single_letter_ambiguous: bool = False) -> list[Lemma]:
+    lower = word.casefold()
+    found: list[Lemma] = []
+    for size in _CYRILLIC_LENGTHS:
+        if size >= len(lower) - 1:
+            continue
+        for nominative, gender, role in _CYRILLIC.get(lower[-size:], ()):
+            lemma = word[: len(word) - size] + nominative
+            if nominative in ("й", "ь") and not _plausible(lemma.casefold()):
+                continue
+            found.append((lemma, gender, single_letter_ambiguous and size == 1, role))
+    return found
+
+
+def _latin_lemmas(word: str) -> list[Lemma]:
+    lower = word.casefold()
+    found: list[Lemma] = []
+    for size in _LATIN_LENGTHS:
+        rule = LATIN_ENDINGS.get(lower[-size:]) if size < len(lower) - 1 else None
+        if rule is None:
+            continue
+        endings, ambiguous = rule
+        for nominative, gender in endings:
+            found.append((word[: len(word) - size] + nominative, gender, ambiguous, ""))
+    return found
+
+
+def _romanized_case_forms(word: str) -> list[Lemma]:
+    """A romanized Belarusian or Russian case form (Łukašenkam, Cichanoŭskaha) read
+    back through the Cyrillic tables after a best-effort return to Cyrillic.
+    One-letter endings are also nominatives of other names: ambiguous."""
+    from .translit import cyrillize
+
+    found: list[Lemma] = []
+    for lang in ("be", "ru"):
+        cyrillic = cyrillize(word, lang)
+        if is_cyrillic(cyrillic):
+            found.extend(_cyrillic_lemmas(cyrillic, single_letter_ambiguous=True))
+    return found
 
 
 def is_plural_surname(word: str) -> bool:
@@ -217,7 +251,7 @@ def is_plural_surname(word: str) -> bool:
 def word_gender(word: str) -> str | None:
     """The gender a Latin case ending settles on its own (Cichanouskiej: ``f``), or
     None when the ending allows either or is also a plain nominative."""
-    if is_cyrillic(word):
+    if len(word) < 4 or is_cyrillic(word):
         return None
-    genders = {g for _, g, ambiguous, _ in lemmas(word) if not ambiguous}
+    genders = {g for _, g, ambiguous, _ in _tidy(word, _latin_lemmas(word)) if not ambiguous}
     return genders.pop() if len(genders) == 1 and None not in genders else None
