@@ -76,8 +76,11 @@ def lookup_batch() -> Response:
     limit = limit_value(body.get("limit"), name="body.limit")
     kind = check_kind(optional_str(body, "kind"))
     lang = service.check_lang(optional_str(body, "lang"))
-    results = [service.result(q, limit=limit, kind=kind, lang=lang) for q in queries]
-    return jsonify({"results": results})
+    done: dict[str, dict[str, object]] = {}  # a column of names repeats itself: look up each once
+    for query in queries:
+        if query not in done:
+            done[query] = service.result(query, limit=limit, kind=kind, lang=lang)
+    return jsonify({"results": [done[query] for query in queries]})
 
 
 # -- entities --------------------------------------------------------------

@@ -227,3 +227,9 @@ def test_reload_calls_the_hook(registry_csv: Path) -> None:
     assert calls == [1]
     assert client.post("/v1/admin/reload", headers={"Authorization": "Bearer x"}).status_code == 401
     assert calls == [1]
+
+
+def test_batch_repeats_answer_alike(client: FlaskClient) -> None:
+    body = client.post("/v1/lookup", json={"queries": ["Minsk", "Grodno", "Minsk"]}).get_json()
+    first, _, again = body["results"]
+    assert first == again and first["match"]["id"] == "minsk"
