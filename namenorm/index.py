@@ -567,7 +567,7 @@ class Index:
             for table, folded in ((self.keys, keys), (self.coarse, tuple(map(_coarse, keys)))):
                 for key in folded:
                     for unit in table.get(key, ()):
-                        if unit not in seen:
+                        if unit not in seen and self._fits_gender(unit, gender):
                             seen.add(unit)
                             similarity, variant_evidence = self._closest(unit, wanted)
                             # A romanization made on first use can still be the very spelling.
@@ -601,6 +601,12 @@ class Index:
                 similarity, variant_evidence = self._closest(unit, wanted)
                 if similarity >= _MIN_FUZZY_SIMILARITY:
                     yield unit, "fuzzy", similarity, variant_evidence, gender
+
+    def _fits_gender(self, unit: int, gender: str | None) -> bool:
+        """Whether some entity with this surname unit has ``gender`` (or none is asked)."""
+        if not gender:
+            return True
+        return any(self.people[e].gender in ("", gender) for e in self.postings.get(unit, ()))
 
     def _near_keys(self, keys: tuple[str, ...], text: str) -> Iterator[str]:
         """Registry keys within the typo budget of any of ``keys`` (blocked by the

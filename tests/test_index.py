@@ -92,6 +92,34 @@ def test_cyrillic_and_case_forms(shipped: Registry, query: str, expected: str) -
     assert resolved(shipped, query) == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Swiatłany Cichanouskiej", TSIKHANOUSKAYA),  # Polish genitive
+        ("Cichanouskiej", TSIKHANOUSKAYA),
+        ("Siarhieja Cichanouskiego", "tsikhanouski-siarhei"),
+        ("Alaksandra Łukaszenki", LUKASHENKA),
+        ("Aliaksandro Lukašenkos", LUKASHENKA),  # Lithuanian genitive
+        ("Alexandru Lukašenkovi", LUKASHENKA),  # Czech dative
+        ("Олександром Лукашенком", LUKASHENKA),  # Ukrainian instrumental
+        ("Алеся Біляцького", BIALIATSKI),
+        ("Łukašenkam", LUKASHENKA),  # romanized Belarusian instrumental
+        ("Władimira Putina", "putin-vladimir"),
+    ],
+)
+def test_case_forms_the_registry_does_not_store(
+    shipped: Registry, query: str, expected: str
+) -> None:
+    assert resolved(shipped, query) == expected
+
+
+@pytest.mark.parametrize(
+    "query", ["Cichanouscy", "Тихановские", "Ціханоўскія", "the Tsikhanouskis"]
+)
+def test_plural_family_names_are_refused(shipped: Registry, query: str) -> None:
+    assert shipped.resolve(query) is None
+
+
 def test_ambiguous_inflected_surname_is_refused(shipped: Registry) -> None:
     assert shipped.resolve("Бабарыку") is None
     assert {m.id for m in shipped.lookup("Бабарыку")} >= {"babaryka-viktar", "babaryka-eduard"}
