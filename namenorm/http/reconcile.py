@@ -22,7 +22,7 @@ from markupsafe import escape
 from werkzeug.exceptions import UnsupportedMediaType
 
 from .. import __version__
-from ..errors import InvalidInputError
+from ..errors import InvalidInputError, QueryTooLongError
 from ..index import MAX_QUERY_LENGTH
 from ..match import Match
 from ..registry import KINDS, check_kind
@@ -124,7 +124,7 @@ def _answer(service: Service, query: object, where: str) -> dict[str, Any]:
     if not isinstance(text, str) or not text:
         raise InvalidInputError(f"{where}.query is {describe(text)}; expected a non-empty string")
     if len(text) > MAX_QUERY_LENGTH:
-        raise InvalidInputError(
+        raise QueryTooLongError(
             f"{where}.query is {len(text)} characters long; expected at most {MAX_QUERY_LENGTH}"
         )
     if len(kinds) in (0, len(KINDS)) or len(kinds) == 1:
@@ -185,7 +185,7 @@ def suggest_entity() -> Response:
     if prefix is None:
         raise InvalidInputError("query argument 'prefix' is missing; expected a string")
     if len(prefix) > MAX_QUERY_LENGTH:
-        raise InvalidInputError(
+        raise QueryTooLongError(
             f"prefix is {len(prefix)} characters long; expected at most {MAX_QUERY_LENGTH}"
         )
     raw_cursor = request.args.get("cursor", "0")

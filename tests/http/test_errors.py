@@ -188,7 +188,7 @@ CASES: list[tuple[str, str, dict[str, Any], int, str, str]] = [
         "/reconcile",
         {"data": {"queries": json.dumps({"q0": {"query": "a" * 513}})}},
         400,
-        "invalid_input",
+        "query_too_long",
         "513",
     ),
     ("POST", "/reconcile", {"data": {"other": "1"}}, 400, "invalid_input", "'queries'"),
@@ -205,7 +205,7 @@ CASES: list[tuple[str, str, dict[str, Any], int, str, str]] = [
     ("GET", "/reconcile?queries=null", {}, 400, "invalid_input", "JSON null"),
     ("GET", "/reconcile/suggest/entity", {}, 400, "invalid_input", "'prefix'"),
     ("GET", "/reconcile/suggest/entity?prefix=a&cursor=-1", {}, 400, "invalid_input", "'-1'"),
-    ("GET", "/reconcile/suggest/entity?prefix=" + "a" * 513, {}, 400, "invalid_input", "513"),
+    ("GET", "/reconcile/suggest/entity?prefix=" + "a" * 513, {}, 400, "query_too_long", "513"),
     ("GET", "/reconcile/preview", {}, 400, "invalid_input", "'id'"),
     # 401: admin without or with a wrong token
     ("POST", "/v1/admin/reload", {}, 401, "unauthorized", "Bearer"),
