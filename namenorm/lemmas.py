@@ -210,7 +210,7 @@ def _cyrillic_lemmas(word: str, *, single_letter_ambiguous: bool = False) -> lis
             continue
         for nominative, gender, role in _CYRILLIC.get(lower[-size:], ()):
             lemma = word[: len(word) - size] + nominative
-            if nominative in ("й", "ь") and not _plausible(lemma.casefold()):
+            if nominative in ("й", "ь") and role != "noun" and not _plausible(lemma.casefold()):
                 continue
             found.append((lemma, gender, single_letter_ambiguous and size == 1, role))
     return found

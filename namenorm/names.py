@@ -59,7 +59,14 @@ DESCRIPTORS: frozenset[str] = frozenset(
     republic city dc
     belarus belarusian belarusians russia russian lithuania lithuanian america american
     ukraine ukrainian poland polish european international
-    оао зао пао ооо ао таа аат праваабарончы правозащитный центр цэнтр компания кампанія
+    centrum obrony praw człowieka spółka akcyjna
+    оао зао пао ооо ао таа аат компания кампанія компанія пц
+    правозащитный правозащитного правозащитному правозащитным правозащитном
+    праваабарончы праваабарончага праваабарончаму праваабарончым
+    правозахисний правозахисного правозахисному правозахисним
+    центр центра центру центром центре цэнтр цэнтра цэнтру цэнтрам цэнтры
+    авиакомпания авиакомпании авиакомпанию авиакомпанией авіякампанія авіякампаніі
+    авіакомпанія авіакомпанії агентство агентства агенцтва агенцтва
     """.split()
 )
 #: Lower-case name particles that belong to a surname (von der Leyen, de Gaulle).
