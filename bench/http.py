@@ -17,11 +17,16 @@ and drives it for a fixed time per phase:
 3. *batch*: ``POST /v1/lookup`` with 1,000 of those names per request, one
    keep-alive connection per worker.
 
-Phases 1 and 2 use ``wrk`` when it is installed (``--client auto``), else a
-Python asyncio client; both keep ``--connections`` connections alive. Phase 3
-always uses the Python client. Every phase counts errors (non-200 answers and
-socket errors). It prints a markdown table and the issue's targets beside the
-measurements, then stops the server (SIGTERM, bounded wait).
+Phases 1 and 2 alternate for ``--rounds`` rounds (so drift in other load on
+the machine hits both alike) and use ``wrk`` when it is installed
+(``--client auto``), else a Python asyncio client; both keep
+``--connections`` connections alive. Phase 3 always uses the Python client.
+Every phase counts errors (non-200 answers and socket errors) and the
+server's CPU time (master and workers, from ``/proc``). It prints a markdown
+table, the issue's targets beside the measurements, and the load average
+before and after (a shared machine skews latency), then stops the server
+(SIGTERM, bounded wait). The lookup mix repeats, so the resolver's caches are
+as warm as in a long-running server that sees recurring names.
 
 Only 127.0.0.1 is ever contacted; each phase is bounded in time (at most
 60 s) and the whole run in ``--timeout`` seconds. Left out: cold start and
@@ -112,10 +117,18 @@ class Phase:
     p50_ms: float | None = None
     p99_ms: float | None = None
     names: int = 0
+    cpu_seconds: float | None = None  # used by the server (master and workers)
 
     @property
     def rps(self) -> float:
         return self.requests / self.seconds if self.seconds else 0.0
+
+    @property
+    def cpu_us(self) -> float | None:
+        """Server CPU time per request, in microseconds."""
+        if self.cpu_seconds is None or not self.requests:
+            return None
+        return self.cpu_seconds / self.requests * 1e6
 
     @classmethod
     def merge(cls, parts: Sequence[Phase]) -> Phase:
@@ -127,6 +140,8 @@ class Phase:
         merged.requests = sum(p.requests for p in parts)
         merged.errors = sum(p.errors for p in parts)
         merged.latencies_ms = [ms for p in parts for ms in p.latencies_ms]
+        if all(p.cpu_seconds is not None for p in parts):
+            merged.cpu_seconds = sum(p.cpu_seconds or 0.0 for p in parts)
         if not merged.latencies_ms:
             merged.p50_ms = statistics.median(p.p50_ms for p in parts if p.p50_ms is not None)
             merged.p99_ms = max(p.p99_ms for p in parts if p.p99_ms is not None)
@@ -270,9 +285,28 @@ def free_port() -> int:
         return port
 
 
+def server_cpu(pid: int) -> float | None:
+    """CPU seconds (user + system) used so far by process ``pid`` and its children,
+    read from ``/proc`` (``None`` where there is no ``/proc``)."""
+    try:
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue  # the process is gone
+            if int(stat.parent.name) == pid or int(fields[1]) == pid:
+                total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / tick
+    except (OSError, ValueError):
+        return None
+
+
 @contextmanager
-def server(workers: int, log: Path) -> Iterator[int]:
-    """gunicorn on a free loopback port; stopped with SIGTERM (then SIGKILL) on exit."""
+def server(workers: int, log: Path) -> Iterator[tuple[int, int]]:
+    """gunicorn on a free loopback port, as ``(port, pid)``; stopped with SIGTERM
+    (then SIGKILL) on exit."""
     port = free_port()
     with log.open("wb") as sink:
         process = subprocess.Popen(
@@ -295,7 +329,7 @@ def server(workers: int, log: Path) -> Iterator[int]:
             if time.monotonic() > deadline:
                 raise RuntimeError("server did not answer /health within 60 s")
             time.sleep(0.1)
-        yield port
+        yield port, process.pid
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -321,13 +355,15 @@ def report(
         f"({len(default_registry())} entities), {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; load: {client}; {queries} distinct lookup names",
         "",
-        "| phase | connections | requests | seconds | requests/s | p50 ms | p99 ms | errors |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| phase | connections | requests | seconds | requests/s | p50 ms | p99 ms | errors "
+        "| server CPU µs/request |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for phase in (floor, lookup, batch):
         lines.append(
             f"| {phase.name} | {phase.connections} | {phase.requests:,} | {phase.seconds:.1f} | "
-            f"{phase.rps:,.0f} | {_fmt(phase.p50_ms)} | {_fmt(phase.p99_ms)} | {phase.errors} |"
+            f"{phase.rps:,.0f} | {_fmt(phase.p50_ms)} | {_fmt(phase.p99_ms)} | {phase.errors} "
+            f"| {_fmt(phase.cpu_us, 0)} |"
         )
     lookup_p99 = lookup.p99_ms if lookup.p99_ms is not None else float("inf")
     checks = [
@@ -340,6 +376,14 @@ def report(
     lines += [
         f"| {what} | {want} | {got} | {'yes' if ok else 'NO'} |" for what, want, got, ok in checks
     ]
+    if floor.cpu_us and lookup.cpu_us and batch.cpu_seconds:
+        lines += [
+            "",
+            f"By server CPU time, which other load on the machine disturbs less: lookups "
+            f"would reach {floor.cpu_us / lookup.cpu_us:.0%} of the floor's throughput "
+            f"({lookup.cpu_us:,.0f} vs {floor.cpu_us:,.0f} µs per request), and batches "
+            f"{batch.names / batch.cpu_seconds:,.0f} names per CPU-second.",
+        ]
     return "\n".join(lines)
 
 
@@ -375,15 +419,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_before = os.getloadavg()[0]
     with (
         tempfile.TemporaryDirectory() as tmp,
-        server(args.workers, Path(tmp) / "server.log") as port,
+        server(args.workers, Path(tmp) / "server.log") as (port, pid),
     ):
         warm = [_request("GET", p) for p in lookup_paths]
         floor_request = [_request("GET", floor_path)]
 
         def load(name: str, paths: list[str], requests: list[bytes], seconds: float) -> Phase:
+            before = server_cpu(pid)
             if use_wrk:
-                return wrk_load(port, name, paths, args.connections, seconds, Path(tmp))
-            return python_load(port, name, requests, args.connections, seconds)
+                phase = wrk_load(port, name, paths, args.connections, seconds, Path(tmp))
+            else:
+                phase = python_load(port, name, requests, args.connections, seconds)
+            after = server_cpu(pid)
+            if before is not None and after is not None:
+                phase.cpu_seconds = after - before
+            return phase
 
         load("warm-up", lookup_paths, warm, 2.0)
         floors, lookups = [], []
@@ -398,6 +448,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             lookups.append(load("GET /v1/lookup", lookup_paths, warm, args.duration / args.rounds))
         floor, lookup = Phase.merge(floors), Phase.merge(lookups)
+        before = server_cpu(pid)
         batch = python_load(
             port,
             f"POST /v1/lookup ({BATCH:,} names)",
@@ -405,6 +456,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.workers,
             args.batch_duration,
         )
+        after = server_cpu(pid)
+        if before is not None and after is not None:
+            batch.cpu_seconds = after - before
         batch.names = batch.requests * BATCH
     client = (
         f"wrk (1 thread, {args.connections} keep-alive connections)"
