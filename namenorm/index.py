@@ -26,6 +26,7 @@ Left out: any learning from data; all knowledge is in the tables.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import time
 import unicodedata
@@ -188,6 +189,14 @@ class _Unit:
         """Whether this is a Cyrillic source form (romanizations are generated from it)."""
         return self.lang in ("be", "ru", "uk") and is_cyrillic(self.text)
 
+    def news(self) -> Evidence:
+        """The news-style romanization alone (the stored spelling for Latin units)."""
+        if not self.cyrillic:
+            return self._variants[0]
+        system = "news" if "news" in _system_names(self.lang) else _system_names(self.lang)[0]
+        romanized = " ".join(_romanize(w, self.lang, system) for w in self.text.split(" "))
+        return Evidence(romanized, self.text, self.lang, system)
+
     def base(self) -> list[Evidence]:
         """The spellings made eagerly: stored, е for ё, case forms."""
         text, lang = self.text, self.lang
@@ -328,11 +337,18 @@ class Index:
         first use; results are the same either way.
         """
         started = time.perf_counter()
-        index = cls(registry, given or given_names())
-        for number, entity in enumerate(index.entities):
-            index._add_entity(number, entity)
-        index.eager = len(index.units) <= EAGER_UNITS if eager is None else eager
-        index._finish()
+        collecting = gc.isenabled()
+        gc.disable()  # millions of small objects, none of them cyclic garbage
+        try:
+            index = cls(registry, given or given_names())
+            for number, entity in enumerate(index.entities):
+                index._add_entity(number, entity)
+            index.eager = len(index.units) <= EAGER_UNITS if eager is None else eager
+            index._finish()
+        finally:
+            if collecting:
+                gc.enable()
+        gc.freeze()  # the index lives as long as the process: keep it out of later collections
         index.build_seconds = time.perf_counter() - started
         return index
 
@@ -639,13 +655,23 @@ class Index:
                         yield other
 
     def _closest(self, unit: int, wanted: str) -> tuple[float, Evidence]:
+        """The unit's spelling most like ``wanted``, and how alike (0-1).
+
+        In a lazily built index a unit not yet romanized is compared with its
+        stored spellings and one romanization (the news style) rather than
+        romanized in every system for each candidate a query touches.
+        """
         found = self.units[unit]
-        best_score, best = -1.0, 0
-        for number, spelling in enumerate(found.surfaces):
-            score = ratio(wanted, spelling)
+        if not self.eager and not found._generated:
+            candidates = [*found._variants, found.news()]
+        else:
+            candidates = found.variants
+        best_score, best = -1.0, candidates[0]
+        for evidence in candidates:
+            score = ratio(wanted, _unit_surface(evidence.spelling))
             if score > best_score:
-                best_score, best = score, number
-        return best_score / 100.0, found.variants[best]
+                best_score, best = score, evidence
+        return best_score / 100.0, best
 
     def _score(
         self,
@@ -771,18 +797,25 @@ class Index:
                     return role, _INITIAL_SCORE, "key", None
                 continue
             wanted = _unit_surface(word.text)
+            keys = tuple(k for spelling in spellings for k in phonetic_keys(spelling))
+            equivalent = role == _ROLE_GIVEN and any(
+                person.groups & self.given.groups(spelling) for spelling in spellings
+            )
+            sounding = [u for u in units if set(keys).intersection(self.units[u].keys)]
+            # A stored spelling or case form is checked as is; the romanizations
+            # only when the word already fits by group or sound (a lazily built
+            # index then romanizes the unit once, not for every wrong candidate).
             for unit in units:
                 found = self.units[unit]
-                if wanted in found.surfaces:
+                if (equivalent or sounding or found._generated) and wanted in found.surfaces:
                     return role, 100.0, "exact", found.variants[found.surfaces.index(wanted)]
-            if role == _ROLE_GIVEN and any(
-                person.groups & self.given.groups(spelling) for spelling in spellings
-            ):
+                base = [e for e in found._variants if _unit_surface(e.spelling) == wanted]
+                if base:
+                    return role, 100.0, "exact", base[0]
+            if equivalent:
                 return role, _EQUIVALENT_SCORE, "key", None
-            keys = tuple(k for spelling in spellings for k in phonetic_keys(spelling))
-            for unit in units:
-                if set(keys).intersection(self.units[unit].keys):
-                    return role, 88.0 + 10.0 * self._closest(unit, wanted)[0], "key", None
+            for unit in sounding:
+                return role, 88.0 + 10.0 * self._closest(unit, wanted)[0], "key", None
             for unit in units:
                 for key in keys[:2]:
                     if any(
