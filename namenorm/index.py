@@ -348,7 +348,6 @@ class Index:
         finally:
             if collecting:
                 gc.enable()
-        gc.freeze()  # the index lives as long as the process: keep it out of later collections
         index.build_seconds = time.perf_counter() - started
         return index
 
