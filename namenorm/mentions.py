@@ -609,10 +609,7 @@ class _Document:
         return parts
 
     def given_like(self, token: str) -> bool:
-        key = surface(token)
-        return (
-            key in self.scanner.given or key in self.index.given.by_surface or is_patronymic(token)
-        )
+        return self.scanner.given_like(token)
 
     def mark_inflection(self, parts: list[Part], entity: int) -> list[Part]:
         """Flag Cyrillic parts not known as nominative spellings of this entity's names."""
@@ -659,7 +656,6 @@ class _Document:
     # -- capitalized words the automaton missed --------------------------------------------
     def fuzzy(self, drafts: list[_Draft]) -> Iterator[_Draft]:
         """Fuzzy finds: "Given Typo" pairs, and typos of surnames named elsewhere in the text."""
-        text = self.text
         known = {
             d.matches[0].id
             for d in drafts
@@ -667,9 +663,11 @@ class _Document:
         }
         near = self.neighbourhood(known)
         taken = sorted([(d.start, d.end) for d in drafts] + self.rejected)
-        cursor = 0
         previous: tuple[int, int] | None = None  # a given-like word just before
-        for found in _CAPITALIZED.finditer(text):
+        for found in self.untaken_capitalized(taken):
+            if found is None:  # a mention in between
+                previous = None
+                continue
             start, end = found.span()
             word = found.group(0)
             possessive = word.endswith(_POSSESSIVES)
@@ -679,9 +677,7 @@ class _Document:
                 word = word[:-cut]
                 if not word:
                     continue
-            while cursor < len(taken) and taken[cursor][1] <= start:
-                cursor += 1
-            if (cursor < len(taken) and taken[cursor][0] < end) or not word[0].isupper():
+            if not word[0].isupper():
                 previous = None
                 continue
             draft: _Draft | None = None
@@ -702,6 +698,15 @@ class _Document:
                 previous = (start, end)
             else:
                 previous = None
+
+    def untaken_capitalized(self, taken: list[tuple[int, int]]) -> Iterator[re.Match[str] | None]:
+        """Capitalized words outside ``taken`` spans, with ``None`` where a span was."""
+        position = 0
+        for start, end in [*taken, (len(self.text), len(self.text))]:
+            if start > position:
+                yield from _CAPITALIZED.finditer(self.text, position, start)
+            yield None
+            position = max(position, end)
 
     def neighbourhood(self, ids: set[str]) -> set[str]:
         """Sound keys of these people's surnames, with their one-deletion neighbours."""
