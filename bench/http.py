@@ -395,9 +395,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--rounds", type=int, default=2, help="floor/lookup alternations")
+    parser.add_argument("--warmup", type=float, default=5.0, help="seconds of lookups first")
     parser.add_argument("--timeout", type=float, default=300.0, help="whole run, seconds")
     args = parser.parse_args(argv)
-    if not (0 < args.duration <= MAX_PHASE and 0 < args.batch_duration <= MAX_PHASE):
+    if not all(0 < t <= MAX_PHASE for t in (args.duration, args.batch_duration, args.warmup)):
         parser.error(f"durations must be in (0, {MAX_PHASE:.0f}] seconds")
     if (
         not 1 <= args.connections <= 256
@@ -435,7 +436,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 phase.cpu_seconds = after - before
             return phase
 
-        load("warm-up", lookup_paths, warm, 2.0)
+        load("warm-up", lookup_paths, warm, args.warmup)
         floors, lookups = [], []
         for _ in range(args.rounds):  # alternate, so drift in machine load hits both alike
             floors.append(
