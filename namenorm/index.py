@@ -73,6 +73,9 @@ _SURNAME_ONLY_PENALTY = 6.0
 _INITIAL_SCORE = 92.0
 _MIDDLE_NAME_PENALTY = 10.0
 _DESCRIPTOR_PENALTY = 2.0
+#: In a lazily built index, how many sound-alike units per query word are
+#: romanized in every system to look for the exact spelling.
+_ROMANIZE_BEST = 4
 _EQUIVALENT_SCORE = 97.0
 _FUZZY_CAP = 89.0
 _MIN_FUZZY_SIMILARITY = 0.72
@@ -169,6 +172,7 @@ class _Unit:
         "_generated",
         "_surfaces",
         "_variants",
+        "base_surfaces",
         "gender",
         "keys",
         "kind",
@@ -183,6 +187,7 @@ class _Unit:
         self._surfaces: tuple[str, ...] = ()
         self._generated = False
         self.keys: tuple[str, ...] = ()
+        self.base_surfaces: tuple[str, ...] = ()
 
     @property
     def cyrillic(self) -> bool:
@@ -412,6 +417,7 @@ class Index:
             return found
         unit = _Unit(text, lang, role, kind, gender)
         unit._variants = unit.base()
+        unit.base_surfaces = tuple(_unit_surface(e.spelling) for e in unit._variants)
         if unit.cyrillic:
             keys = _unit_keys(text)[:1]
         else:  # a stored Latin spelling may be read several ways
@@ -580,14 +586,22 @@ class Index:
             if seen:  # the word is a known spelling: sound-alikes of other names are weaker
                 return
             for table, folded in ((self.keys, keys), (self.coarse, tuple(map(_coarse, keys)))):
+                hits: list[tuple[float, int, Evidence]] = []
                 for key in folded:
                     for unit in table.get(key, ()):
                         if unit not in seen and self._fits_gender(unit, gender):
                             seen.add(unit)
                             similarity, variant_evidence = self._closest(unit, wanted)
-                            # A romanization made on first use can still be the very spelling.
-                            level = "exact" if similarity == 1.0 else "key"
-                            yield unit, level, similarity, variant_evidence, gender
+                            hits.append((similarity, unit, variant_evidence))
+                hits.sort(key=lambda hit: -hit[0])
+                for rank, (similarity, unit, variant_evidence) in enumerate(hits):
+                    if rank < _ROMANIZE_BEST and not self.units[unit]._generated:
+                        # The closest few are romanized in every system: one of those
+                        # may be the very spelling asked for.
+                        self.units[unit]._generate()
+                        similarity, variant_evidence = self._closest(unit, wanted)
+                    level = "exact" if similarity == 1.0 else "key"
+                    yield unit, level, similarity, variant_evidence, gender
                 if seen:
                     return
             # A case form in a language the registry does not store (Łukaszenki,
@@ -616,6 +630,15 @@ class Index:
                 similarity, variant_evidence = self._closest(unit, wanted)
                 if similarity >= _MIN_FUZZY_SIMILARITY:
                     yield unit, "fuzzy", similarity, variant_evidence, gender
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one index per registry, cache dies with it
+    def _word_features(
+        self, spellings: tuple[str, ...]
+    ) -> tuple[str, tuple[str, ...], frozenset[str]]:
+        """Surface, sound keys and given-name groups of a query word (and its stems)."""
+        keys = tuple(k for spelling in spellings for k in phonetic_keys(spelling))
+        groups = frozenset(g for spelling in spellings for g in self.given.groups(spelling))
+        return _unit_surface(spellings[0]), keys, groups
 
     def _fits_gender(self, unit: int, gender: str | None) -> bool:
         """Whether some entity with this surname unit has ``gender`` (or none is asked)."""
@@ -795,11 +818,8 @@ class Index:
                 ):
                     return role, _INITIAL_SCORE, "key", None
                 continue
-            wanted = _unit_surface(word.text)
-            keys = tuple(k for spelling in spellings for k in phonetic_keys(spelling))
-            equivalent = role == _ROLE_GIVEN and any(
-                person.groups & self.given.groups(spelling) for spelling in spellings
-            )
+            wanted, keys, groups = self._word_features(spellings)
+            equivalent = role == _ROLE_GIVEN and bool(person.groups & groups)
             sounding = [u for u in units if set(keys).intersection(self.units[u].keys)]
             # A stored spelling or case form is checked as is; the romanizations
             # only when the word already fits by group or sound (a lazily built
@@ -808,9 +828,8 @@ class Index:
                 found = self.units[unit]
                 if (equivalent or sounding or found._generated) and wanted in found.surfaces:
                     return role, 100.0, "exact", found.variants[found.surfaces.index(wanted)]
-                base = [e for e in found._variants if _unit_surface(e.spelling) == wanted]
-                if base:
-                    return role, 100.0, "exact", base[0]
+                if wanted in found.base_surfaces:
+                    return role, 100.0, "exact", found._variants[found.base_surfaces.index(wanted)]
             if equivalent:
                 return role, _EQUIVALENT_SCORE, "key", None
             for unit in sounding:
