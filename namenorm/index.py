@@ -76,6 +76,10 @@ _DESCRIPTOR_PENALTY = 2.0
 #: In a lazily built index, how many sound-alike units per query word are
 #: romanized in every system to look for the exact spelling.
 _ROMANIZE_BEST = 4
+#: Sound-alike units kept per query word: at most this many, and none less
+#: similar than the best by more than the window.
+_MAX_SOUNDALIKES = 12
+_SIMILARITY_WINDOW = 0.3
 _EQUIVALENT_SCORE = 97.0
 _FUZZY_CAP = 89.0
 _MIN_FUZZY_SIMILARITY = 0.72
@@ -594,6 +598,11 @@ class Index:
                             similarity, variant_evidence = self._closest(unit, wanted)
                             hits.append((similarity, unit, variant_evidence))
                 hits.sort(key=lambda hit: -hit[0])
+                # In a large registry many names share a sound key: only the ones
+                # spelled closest to the query are worth scoring.
+                if hits:
+                    floor = hits[0][0] - _SIMILARITY_WINDOW
+                    hits = [hit for hit in hits[:_MAX_SOUNDALIKES] if hit[0] >= floor]
                 for rank, (similarity, unit, variant_evidence) in enumerate(hits):
                     if rank < _ROMANIZE_BEST and not self.units[unit]._generated:
                         # The closest few are romanized in every system: one of those
