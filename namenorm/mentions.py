@@ -38,6 +38,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import ahocorasick
 from rapidfuzz.distance import Levenshtein
@@ -291,26 +292,39 @@ def _caps_of(spelling: str) -> tuple[bool, ...]:
     return tuple(flags)
 
 
+def _unit_spellings(unit: Any) -> list[str]:
+    """Every stored, generated and inflected spelling of an index unit.
+
+    An index that romanizes units lazily (large registries) has not made every
+    romanization yet; they are made here without being stored in the unit.
+    """
+    if getattr(unit, "_generated", True):
+        return [evidence.spelling for evidence in unit.variants]
+    return [evidence.spelling for evidence in [*unit.base(), *unit.generated()]]
+
+
 def _build(registry: Registry) -> _Scanner:
     index = registry.index
     caps: dict[str, tuple[bool, ...]] = {}
     entities: dict[str, set[int]] = {}
     given: set[str] = set()
-    for key, entries in index.surfaces.items():
-        for unit_number, variant in entries:
-            unit = index.units[unit_number]
-            if unit.role != "surname":
+    for number, unit in enumerate(index.units):
+        posted = index.postings.get(number) if unit.role == "surname" else None
+        if unit.role == "surname" and not posted:
+            continue
+        for spelling in _unit_spellings(unit):
+            key = surface(spelling)
+            if not posted:
                 given.add(key)
                 continue
-            posted = index.postings.get(unit_number)
-            if not posted:
-                continue
-            flags = _caps_of(unit.variants[variant].spelling)
-            old = caps.get(key)
-            if old is not None and len(old) == len(flags):
-                flags = tuple(a and b for a, b in zip(old, flags, strict=True))
-            caps[key] = flags
-            entities.setdefault(key, set()).update(posted)
+            flags = _caps_of(spelling)
+            # "Jean-Claude" and "Jean Claude" alike, as the index has it
+            for form in {key, key.replace("-", " ")}:
+                old = caps.get(form)
+                if old is not None and len(old) == len(flags):
+                    flags = tuple(a and b for a, b in zip(old, flags, strict=True))
+                caps[form] = flags
+                entities.setdefault(form, set()).update(posted)
     automaton = ahocorasick.Automaton()
     for key in caps:
         # A final apostrophe (a romanized soft sign, "Belarus'") reads as a possessive
@@ -623,11 +637,11 @@ class _Document:
             if part.role in ("title", "initial") or not cyrillic(part.text):
                 marked.append(part)
                 continue
-            systems = [
-                index.units[u].variants[v].system
-                for u, v in index.surfaces.get(surface(part.text), ())
-                if u in units
-            ]
+            wanted = surface(part.text)
+            entries = (
+                index.surfaces.get(wanted) or index.surfaces.get(wanted.replace("-", " ")) or []
+            )
+            systems = [index.units[u].variants[v].system for u, v in entries if u in units]
             inflected = not systems or all(s == "case" for s in systems)
             marked.append(Part(part.start, part.end, part.text, part.role, inflected))
         return marked
