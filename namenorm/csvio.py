@@ -47,6 +47,7 @@ __all__ = [
     "DELIMITERS",
     "MAX_RECORD_CHARS",
     "PIPE_SAMPLE_BYTES",
+    "QUOTE",
     "SAMPLE_BYTES",
     "CsvError",
     "Dialect",
@@ -488,61 +489,64 @@ class RawReader:
     input. A record whose quote never closes before the end of the file comes
     back as ``([], text)``. ``line`` is the physical line the last record
     started on.
+
+    Fast loops may iterate :attr:`lines` (the physical lines, line endings
+    kept) themselves and hand any line they do not handle to :meth:`record`,
+    which reads the rest of a multi-line record from the same iterator;
+    iterating the reader does exactly that for every line.
     """
 
     def __init__(self, text: IO[str], *, delimiter: str | None = None) -> None:
-        self._text = text
-        self._head: list[str] = []
+        head: list[str] = []
         size = 0
-        while size < 1 << 16 and len(self._head) < 200:  # enough to sniff; a pipe is not waited on
+        while size < 1 << 16 and len(head) < 200:  # enough to sniff; a pipe is not waited on
             line = text.readline()
             if not line:
                 break
-            self._head.append(line)
+            head.append(line)
             size += len(line)
-        self.dialect = sniff(self._head, delimiter=delimiter)
+        self.dialect = sniff(head, delimiter=delimiter)
+        self.lines: Iterator[str] = itertools.chain(head, text)
+        self.line = 0
         self._splitter = _Splitter.make(self.dialect.delimiter)
-        self._extra = 0  # extra physical lines of the multi-line records read so far
-        self._records = 0
-
-    @property
-    def line(self) -> int:
-        """Physical line (1-based) on which the most recent record started."""
-        return self._records + self._extra
 
     def __iter__(self) -> Iterator[tuple[list[str], str]]:
-        delimiter = self.dialect.delimiter
+        record = self.record
+        number = 1
+        for line in self.lines:
+            self.line = number
+            fields, end, used = record(line, number)
+            yield fields, end
+            number += used
+
+    def record(self, line: str, number: int = 0) -> tuple[list[str], str, int]:
+        """The record that starts with physical ``line`` (number ``number``, for errors).
+
+        Returns the raw fields, the line ending, and how many physical lines
+        the record took (more than 1 when a quoted field holds line breaks).
+        """
+        if QUOTE not in line:  # no quoting: split in C
+            if line.endswith("\n"):
+                if line.endswith("\r\n"):
+                    return line[:-2].split(self.dialect.delimiter), "\r\n", 1
+                return line[:-1].split(self.dialect.delimiter), "\n", 1
+            content = line.rstrip("\r")
+            return content.split(self.dialect.delimiter), line[len(content) :], 1
         split = self._splitter.split
-        lines = itertools.chain(self._head, self._text)
-        self._head = []
-        for line in lines:
-            self._records += 1
-            if QUOTE not in line:  # the fast path: no quoting, split in C
-                if line.endswith("\n"):
-                    if line.endswith("\r\n"):
-                        yield line[:-2].split(delimiter), "\r\n"
-                    else:
-                        yield line[:-1].split(delimiter), "\n"
-                else:
-                    content = line.rstrip("\r")
-                    yield content.split(delimiter), line[len(content) :]
-                continue
-            buffer = line
-            extra = 0
-            while (fields := split(content := buffer.rstrip("\r\n"))) is None:
-                more = next(lines, None)
-                if more is None:  # end of file inside a quoted field: pass it through
-                    fields, content = [], ""
-                    break
-                buffer += more
-                extra += 1
-                if len(buffer) > MAX_RECORD_CHARS:
-                    raise CsvError(
-                        f"line {self.line}: a quoted field opened on this line is still "
-                        f"open after {MAX_RECORD_CHARS:,} characters; expected a closing quote"
-                    )
-            yield fields, buffer[len(content) :]
-            self._extra += extra
+        buffer = line
+        used = 1
+        while (fields := split(content := buffer.rstrip("\r\n"))) is None:
+            more = next(self.lines, None)
+            if more is None:  # end of file inside a quoted field: pass it through
+                return [], buffer, used
+            buffer += more
+            used += 1
+            if len(buffer) > MAX_RECORD_CHARS:
+                raise CsvError(
+                    f"line {number}: a quoted field opened on this line is still "
+                    f"open after {MAX_RECORD_CHARS:,} characters; expected a closing quote"
+                )
+        return fields, buffer[len(content) :], used
 
 
 # -- fields ------------------------------------------------------------------

@@ -1,11 +1,13 @@
 """``namenorm clean``: add house-style IDs and names to the name columns of a CSV file.
 
 The file streams through :mod:`namenorm.csvio`: every record is split into
-raw fields, the chosen columns are resolved (each distinct value once, then
-from a cache) and new fields are spliced in after them; every other field
-and every record that cannot be cleaned (ragged rows, blank lines) is
-written back exactly as read. Resolution is the library's one path:
-``Registry.lookup`` and ``Index.decide``.
+raw fields, the chosen columns are resolved and new fields are spliced in
+after them; every other field and every record that cannot be cleaned
+(ragged rows, blank lines) is written back exactly as read. A row whose
+values are cached is written by the loop here; the others go through
+:mod:`namenorm.cli.pipeline`, which resolves each distinct value once (in
+worker processes for big files) by the library's one path and keeps the
+row order.
 
 Left out: matching itself (``namenorm.index``) and CSV details
 (``namenorm.csvio``).
@@ -20,7 +22,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -28,6 +30,7 @@ from typing import IO, Any
 import click
 
 from ..csvio import (
+    QUOTE,
     CsvError,
     Dialect,
     Encoding,
@@ -52,12 +55,13 @@ from .options import (
     stdin_bytes,
     stdout_bytes,
 )
-from .pipeline import Column, Entry, Outcome, Pipeline
+from .pipeline import STATUSES, Column, Entry, Outcome, Pipeline
 
 __all__ = ["STATUSES", "clean"]
 
-#: Status of a cell: resolved to one ID, two IDs too close to call, no ID, blank.
-STATUSES: tuple[str, ...] = ("matched", "ambiguous", "unmatched", "empty")
+#: Splice cached values into plain lines of one-column runs (tests turn it off to
+#: compare with the general loop, its reference).
+FAST_PATH = True
 #: Output records gathered before one write.
 BATCH = 4096
 #: Ragged lines listed in the warning and the report.
@@ -89,9 +93,11 @@ def _entry_maker(dialect: Dialect, *, replace: bool) -> Callable[[str, str, Outc
         if replace:
             new = q(name) if name and name != value else None
             insert = delimiter.join((raw, q(ident), q(score), q(status)))
-            return Entry(status, insert, new, value, candidates)
-        insert = delimiter.join((q(ident), q(name), q(score), q(status)))
-        return Entry(status, insert, None, value, candidates)
+        else:
+            new = None
+            insert = delimiter.join((q(ident), q(name), q(score), q(status)))
+        splice = (raw if new is None else new) + delimiter + insert
+        return Entry(status, insert, new, value, candidates, splice)
 
     return make
 
@@ -172,32 +178,71 @@ class _Result:
 
 
 def _run(
-    records: Iterator[tuple[list[str], str]],
     reader: RawReader,
     out: IO[str],
     pipeline: Pipeline,
     width: int,
     progress: _Progress,
     batch: list[str],
+    number: int,
 ) -> _Result:
     """The hot loop: splice new fields into every full-width record; pass the rest through.
 
-    A row whose values are all cached (and that no earlier row is waiting
-    for) is written here directly; any other row goes through the pipeline,
-    which resolves new values and keeps the order.
+    With one column, a plain line (no quote, the file's line ending, the
+    header's number of fields) whose value is cached is spliced right here:
+    the new fields go in after the column's text, nothing else is split or
+    joined. Every other line is read by :meth:`RawReader.record`; a row whose
+    values are all cached (and that no earlier row is waiting for) is written
+    directly, any other row goes through the pipeline, which resolves new
+    values and keeps the order.
     """
     result = _Result()
-    join = reader.dialect.delimiter.join
+    dialect = reader.dialect
+    delimiter = dialect.delimiter
+    join = delimiter.join
     append = batch.append
     pending = pipeline.pending
     push = pipeline.push
-    rows = 0
+    record = reader.record
     columns = pipeline.columns
-    single = columns[0] if len(columns) == 1 else None
+    rows = 0
+    single = columns[0] if len(columns) == 1 and FAST_PATH else None
     if single is not None:  # one column: the common case, kept tight
-        index, after = single.index, single.index + 1
+        index, after, last = single.index, single.index + 1, width - 1
         get = single.cache.get
-        for fields, end in records:
+        term = dialect.lineterminator
+        cut = len(term)
+        for line in reader.lines:
+            if QUOTE not in line and line.endswith(term) and line.count(delimiter) == last:
+                if index < last:
+                    parts = line.split(delimiter, after)
+                    raw, rest = parts[index], parts[after]
+                    entry = get(raw)
+                    if entry is not None and not pending:
+                        entry.count += 1
+                        start = len(line) - len(rest) - len(raw) - 1
+                        append(line[:start] + entry.splice + delimiter + rest)
+                        rows += 1
+                        number += 1
+                        if len(batch) >= BATCH:
+                            out.write("".join(batch))
+                            batch.clear()
+                            progress.update()
+                        continue
+                else:
+                    start = line.rfind(delimiter) + 1
+                    entry = get(line[start:-cut])
+                    if entry is not None and not pending:
+                        entry.count += 1
+                        append(line[:start] + entry.splice + term)
+                        rows += 1
+                        number += 1
+                        if len(batch) >= BATCH:
+                            out.write("".join(batch))
+                            batch.clear()
+                            progress.update()
+                        continue
+            fields, end, used = record(line, number)
             if len(fields) == width:
                 rows += 1
                 entry = get(fields[index])
@@ -210,20 +255,23 @@ def _run(
                     fields.insert(after, entry.insert)
                     append(join(fields) + end)
             else:
-                _odd(fields, width, reader, result)
+                _odd(fields, number, result)
                 pipeline.push_line(join(fields) + end)
+            number += used
             if len(batch) >= BATCH:
                 out.write("".join(batch))
                 batch.clear()
                 progress.update()
     else:
-        for fields, end in records:
+        for line in reader.lines:
+            fields, end, used = record(line, number)
             if len(fields) == width:
                 rows += 1
                 push(fields, end)
             else:
-                _odd(fields, width, reader, result)
+                _odd(fields, number, result)
                 pipeline.push_line(join(fields) + end)
+            number += used
             if len(batch) >= BATCH:
                 out.write("".join(batch))
                 batch.clear()
@@ -235,16 +283,16 @@ def _run(
     return result
 
 
-def _odd(fields: list[str], width: int, reader: RawReader, result: _Result) -> None:
+def _odd(fields: list[str], number: int, result: _Result) -> None:
     """Count a record that is passed through untouched: a blank line or a ragged row."""
     if fields == [""]:
         result.blank += 1
     elif not fields:
-        result.unclosed_line = reader.line
+        result.unclosed_line = number
     else:
         result.ragged += 1
         if len(result.ragged_lines) < SHOWN_LINES:
-            result.ragged_lines.append(reader.line)
+            result.ragged_lines.append(number)
 
 
 def _header_out(
@@ -257,7 +305,7 @@ def _header_out(
     return fields
 
 
-def _decode_error(exc: UnicodeDecodeError, source: Source, reader: RawReader | None) -> CsvError:
+def _decode_error(exc: UnicodeDecodeError, source: Source) -> CsvError:
     found = None
     if source.size is not None:
         with contextlib.suppress(OSError, ValueError):
@@ -265,7 +313,7 @@ def _decode_error(exc: UnicodeDecodeError, source: Source, reader: RawReader | N
     if found is not None:
         where, bad = f" at line {found[0]}", found[1]
     else:
-        where = f" near line {reader.line + 1}" if reader is not None else ""
+        where = ""  # a pipe: the bytes are gone
         bad = bytes(exc.object[exc.start : exc.start + 4])
     return CsvError(
         f"cannot read {source.name} as {source.encoding.codec}{where}: bytes {bad!r} "
@@ -462,11 +510,9 @@ def clean(
     name = "standard input" if input_path == "-" else input_path
     try:
         with library_errors(), open_source(binary, name, encoding=encoding) as source:
-            reader = None
             try:
                 reader = RawReader(source.text, delimiter=delimiter)
-                records = iter(reader)
-                header_raw, header_end = _header(records, name)
+                header_raw, header_end, header_lines = _header(reader, name)
                 dialect = reader.dialect
                 header = [unquote(f, dialect.delimiter) for f in header_raw]
                 found = _find_columns(wanted, header, name, replace=replace)
@@ -492,11 +538,13 @@ def clean(
                     header_fields = _header_out(header_raw, columns, dialect, replace=replace)
                     try:
                         out.write(dialect.delimiter.join(header_fields) + header_end)
-                        result = _run(records, reader, out, pipeline, len(header), progress, batch)
+                        result = _run(
+                            reader, out, pipeline, len(header), progress, batch, 1 + header_lines
+                        )
                     except UnicodeEncodeError as exc:
                         raise _encode_error(exc, target or "standard output", encoding_out) from exc
             except UnicodeDecodeError as exc:
-                raise _decode_error(exc, source, reader) from exc
+                raise _decode_error(exc, source) from exc
             seconds = _clock() - started
             if unmatched_path:
                 _write_unmatched(unmatched_path, columns)
@@ -544,11 +592,11 @@ def _output_encoding(name: str | None) -> Encoding | None:
     return output_encoding(name) if name else None
 
 
-def _header(records: Iterator[tuple[list[str], str]], name: str) -> tuple[list[str], str]:
-    try:
-        fields, end = next(records)
-    except StopIteration:
-        raise CsvError(f"{name} is empty; expected a header row") from None
+def _header(reader: RawReader, name: str) -> tuple[list[str], str, int]:
+    line = next(reader.lines, None)
+    if line is None:
+        raise CsvError(f"{name} is empty; expected a header row")
+    fields, end, used = reader.record(line, 1)
     if not fields:
         raise CsvError(f"{name}: the header row opens a quote that never closes")
-    return fields, end
+    return fields, end, used

@@ -7,7 +7,9 @@ shows more than :data:`POOL_AFTER` distinct values, new values go to a pool of
 forked worker processes (which inherit the loaded registry) in chunks, while
 this process keeps reading: rows whose values are still being resolved wait,
 in order, in a queue bounded by :data:`MAX_PENDING` rows, so memory stays
-flat. Workers ignore Ctrl-C; the pool is torn down with the command.
+flat; each worker is replaced by a fresh fork after :data:`WORKER_CHUNKS`
+chunks, so the resolver's caches in it stay small too. Workers ignore
+Ctrl-C; the pool is torn down with the command.
 
 Left out: CSV details (``namenorm.csvio``) and how results are written
 (``namenorm.cli.clean`` makes the :class:`Entry` of an outcome).
@@ -31,6 +33,8 @@ __all__ = [
     "CHUNK",
     "MAX_PENDING",
     "POOL_AFTER",
+    "STATUSES",
+    "WORKER_CHUNKS",
     "Column",
     "Entry",
     "Outcome",
@@ -38,14 +42,19 @@ __all__ = [
     "outcome",
 ]
 
+#: Status of a cell: resolved to one ID, two IDs too close to call, no ID, blank.
+STATUSES: tuple[str, ...] = ("matched", "ambiguous", "unmatched", "empty")
 #: Distinct values remembered per column; later new values are resolved each time.
-CACHE_SIZE = 200_000
+CACHE_SIZE = 100_000
 #: Distinct values resolved in this process before worker processes take over.
 POOL_AFTER = 200
 #: Values sent to a worker at a time.
 CHUNK = 16
 #: Rows that may wait for their values before reading pauses.
-MAX_PENDING = 50_000
+MAX_PENDING = 10_000
+#: Chunks a worker resolves before a fresh one replaces it: the resolver's own
+#: caches grow with every lookup (about 4 MB per 1,000), a new fork starts small.
+WORKER_CHUNKS = 250
 #: Waiting rows after which a chunk is sent even if it is not full.
 SUBMIT_AFTER = 1024
 
@@ -93,6 +102,7 @@ class Entry:
     replace: str | None  # the column's new raw text (--replace), None to keep it
     value: str
     candidates: str
+    splice: str = ""  # the column as written out, the delimiter, then ``insert``
     count: int = 0
     cached: bool = False
 
@@ -133,7 +143,7 @@ class Column:
         totals = Counter(self.uncached)
         for entry in self.cache.values():
             totals[entry.status] += entry.count
-        return {status: totals[status] for status in ("matched", "ambiguous", "unmatched", "empty")}
+        return {status: totals[status] for status in STATUSES}
 
     def distinct(self) -> int | None:
         """Distinct values seen, or ``None`` when the cache overflowed (not known)."""
@@ -263,7 +273,9 @@ class Pipeline:
     def _start_pool(self) -> None:
         global _WORKER
         _WORKER = (self.registry, self.kind)  # inherited by the forked workers
-        self.pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_init_worker)
+        self.pool = multiprocessing.get_context("fork").Pool(
+            self.jobs, initializer=_init_worker, maxtasksperchild=WORKER_CHUNKS
+        )
 
     def _submit(self) -> None:
         if self.batch and self.pool is not None:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from namenorm.cli import clean as clean_module
 from namenorm.cli import cli, pipeline
@@ -545,3 +547,38 @@ def test_an_output_folder_that_does_not_exist_is_a_data_error(
     result = run(runner, str(FIXTURES / "utf8.csv"), "-c", "name", "-o", str(target))
     assert result.exit_code == 1
     assert result.stderr == f"Error: {target}: No such file or directory\n"
+
+
+CELLS = ["Minsk", "Smith", "Лукашэнка", "", '"Lukashenka, A."', '"x ""y"""', '"a\nb"', "x", " "]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    rows=st.lists(
+        st.lists(st.sampled_from(CELLS), min_size=1, max_size=4), min_size=0, max_size=12
+    ),
+    endings=st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=1, max_size=3),
+    column=st.integers(0, 2),
+    replace=st.booleans(),
+)
+def test_the_fast_loop_writes_what_the_general_loop_writes(
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    rows: list[list[str]],
+    endings: list[str],
+    column: int,
+    replace: bool,
+) -> None:
+    lines = ["a,b,c"] + [",".join(row) for row in rows]
+    text = "".join(line + endings[i % len(endings)] for i, line in enumerate(lines))
+    args = ["clean", "-", "-c", "abc"[column], "-q", "--delimiter", ","] + (
+        ["--replace"] if replace else []
+    )
+    outputs = []
+    for fast in (True, False):
+        monkeypatch.setattr(clean_module, "FAST_PATH", fast)
+        result = runner.invoke(cli, args, input=text.encode(), catch_exceptions=False)
+        outputs.append((result.exit_code, result.stdout_bytes, result.stderr))
+    assert outputs[0] == outputs[1]
