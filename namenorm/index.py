@@ -174,9 +174,11 @@ class _Unit:
 
     __slots__ = (
         "_generated",
+        "_news",
         "_surfaces",
         "_variants",
         "base_surfaces",
+        "cyrillic",
         "gender",
         "keys",
         "kind",
@@ -187,24 +189,23 @@ class _Unit:
 
     def __init__(self, text: str, lang: str, role: str, kind: str, gender: str) -> None:
         self.text, self.lang, self.role, self.kind, self.gender = text, lang, role, kind, gender
+        self.cyrillic = lang in ("be", "ru", "uk") and is_cyrillic(text)
+        self._news: Evidence | None = None
         self._variants: list[Evidence] = []
         self._surfaces: tuple[str, ...] = ()
         self._generated = False
         self.keys: tuple[str, ...] = ()
         self.base_surfaces: tuple[str, ...] = ()
 
-    @property
-    def cyrillic(self) -> bool:
-        """Whether this is a Cyrillic source form (romanizations are generated from it)."""
-        return self.lang in ("be", "ru", "uk") and is_cyrillic(self.text)
-
     def news(self) -> Evidence:
         """The news-style romanization alone (the stored spelling for Latin units)."""
         if not self.cyrillic:
             return self._variants[0]
-        system = "news" if "news" in _system_names(self.lang) else _system_names(self.lang)[0]
-        romanized = " ".join(_romanize(w, self.lang, system) for w in self.text.split(" "))
-        return Evidence(romanized, self.text, self.lang, system)
+        if self._news is None:
+            system = "news" if "news" in _system_names(self.lang) else _system_names(self.lang)[0]
+            romanized = " ".join(_romanize(w, self.lang, system) for w in self.text.split(" "))
+            self._news = Evidence(romanized, self.text, self.lang, system)
+        return self._news
 
     def base(self) -> list[Evidence]:
         """The spellings made eagerly: stored, е for ё, case forms."""
@@ -649,6 +650,12 @@ class Index:
         groups = frozenset(g for spelling in spellings for g in self.given.groups(spelling))
         return _unit_surface(spellings[0]), keys, groups
 
+    @lru_cache(maxsize=65536)  # noqa: B019 - one index per registry, cache dies with it
+    def _given_typo(self, key: str, unit: int) -> bool:
+        """Whether a given-name or patronymic key is one typo away from the unit's keys."""
+        allowed = min(1, _max_edits(key))
+        return any(_typo_of(key, k, allowed) for k in self.units[unit].keys)
+
     def _fits_gender(self, unit: int, gender: str | None) -> bool:
         """Whether some entity with this surname unit has ``gender`` (or none is asked)."""
         if not gender:
@@ -667,17 +674,23 @@ class Index:
             allowed = max(_max_edits(key), 2 if letters >= 11 and len(key) >= 6 else 0)
             if not allowed:
                 continue
-            probes = {key} | _deletions(key)
-            if allowed > 1:
-                probes |= {d2 for d in _deletions(key) for d2 in _deletions(d)}
-            for probe in probes:
-                for other in itertools.chain(
-                    self.deletes.get(probe, ()), (probe,) if probe in self.keys else ()
-                ):
-                    if other not in seen and _typo_of(key, other, allowed):
-                        seen.add(other)
-                        yield other
-        if " " not in text and 5 <= len(text) <= 40:
+            near = {key} | _deletions(key)
+            for probes in (
+                near,
+                {d2 for d in near for d2 in _deletions(d)} if allowed > 1 else set(),
+            ):
+                found = False
+                for probe in probes:
+                    for other in itertools.chain(
+                        self.deletes.get(probe, ()), (probe,) if probe in self.keys else ()
+                    ):
+                        if other not in seen and _typo_of(key, other, allowed):
+                            seen.add(other)
+                            found = True
+                            yield other
+                if found:
+                    break  # one typo explains it: no need to look two away
+        if not seen and " " not in text and 5 <= len(text) <= 40:
             for i in range(1, len(text) - 2):  # never the first letter or the ending
                 swapped = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
                 for other in phonetic_keys(swapped)[:2]:
@@ -845,9 +858,7 @@ class Index:
                 return role, 88.0 + 10.0 * self._closest(unit, wanted)[0], "key", None
             for unit in units:
                 for key in keys[:2]:
-                    if any(
-                        _typo_of(key, k, min(1, _max_edits(key))) for k in self.units[unit].keys
-                    ):
+                    if self._given_typo(key, unit):
                         similarity = self._closest(unit, wanted)[0]
                         return role, min(_FUZZY_CAP, 100.0 * similarity), "fuzzy", None
         if not word.initial and not inflected:
