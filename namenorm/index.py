@@ -679,17 +679,14 @@ class Index:
                 near,
                 {d2 for d in near for d2 in _deletions(d)} if allowed > 1 else set(),
             ):
-                found = False
                 for probe in probes:
                     for other in itertools.chain(
                         self.deletes.get(probe, ()), (probe,) if probe in self.keys else ()
                     ):
                         if other not in seen and _typo_of(key, other, allowed):
                             seen.add(other)
-                            found = True
                             yield other
-                if found:
-                    break  # one typo explains it: no need to look two away
+
         if not seen and " " not in text and 5 <= len(text) <= 40:
             for i in range(1, len(text) - 2):  # never the first letter or the ending
                 swapped = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
