@@ -192,7 +192,7 @@ class _Scanner:
     #: key -> per word of the key: must it start with a capital?
     caps: dict[str, tuple[bool, ...]]
     #: key -> numbers of the entities whose surname (or whole name) it spells
-    entities: dict[str, frozenset[int]]
+    entities: dict[str, tuple[int, ...]]  # tuples: the garbage collector stops walking them
     #: surfaces of every given name and patronymic in the registry
     given: frozenset[str]
     ids: dict[str, int]
@@ -337,7 +337,7 @@ def _build(registry: Registry) -> _Scanner:
         weakref.ref(registry),
         automaton,
         caps,
-        {k: frozenset(v) for k, v in entities.items()},
+        {k: tuple(sorted(v)) for k, v in entities.items()},
         frozenset(given),
         {entity.id: number for number, entity in enumerate(index.entities)},
     )
