@@ -1,5 +1,6 @@
 """namenorm: one stable ID and one house spelling for every spelling of a name."""
 
+from .copy import Edit, Mention, NormalizeResult, find_names, normalize_text
 from .errors import (
     InvalidInputError,
     NamenormError,
@@ -20,11 +21,14 @@ __version__ = "0.1.0"
 __all__ = [
     "AMBIGUITY_MARGIN",
     "THRESHOLD",
+    "Edit",
     "Entity",
     "InvalidInputError",
     "Match",
+    "Mention",
     "Name",
     "NamenormError",
+    "NormalizeResult",
     "NotFoundError",
     "Problem",
     "QueryTooLongError",
@@ -38,6 +42,8 @@ __all__ = [
     "__version__",
     "cyrillize",
     "default_registry",
+    "find_names",
+    "normalize_text",
     "reset_caches",
     "systems",
     "transliterate",
