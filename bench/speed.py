@@ -654,8 +654,10 @@ def print_details(outcomes: list[Outcome]) -> None:
         for phase in ("exact", "fuzzy"):
             kinds = (o.data.get(phase) or {}).get("kind_mean_us")
             if kinds:
-                listed = ", ".join(f"{k} {v:,.0f}" for k, v in kinds.items())
-                print(f"- {o.size:,}, {phase}: mean µs by query kind: {listed}.")
+                listed = ", ".join(
+                    f"{k} {v:,.0f} ({_kind_right(o, phase, k)})" for k, v in kinds.items()
+                )
+                print(f"- {o.size:,}, {phase}: mean µs (right ID) by query kind: {listed}.")
         progress = o.data.get("progress")
         if o.status != "ok" and progress:
             print(
@@ -674,6 +676,12 @@ def print_details(outcomes: list[Outcome]) -> None:
                 f"per entity) would need about {kb * o.size / 1024**2:,.1f} GB of index and "
                 f"{ms * o.size / 1e3:,.0f} s of build."
             )
+
+
+def _kind_right(o: Outcome, phase: str, kind: str) -> str:
+    counts = ((o.data.get(phase) or {}).get("outcomes") or {}).get(kind) or {}
+    total = sum(counts.values())
+    return f"{counts.get('right', 0) / total:.0%}" if total else "–"
 
 
 def _index_kb(o: Outcome) -> float | None:
@@ -710,6 +718,27 @@ def _edits_share(o: Outcome, edits: int) -> str:
             counts.update(tally)
     total = sum(counts.values())
     return f"{counts['right'] / total:.1%}" if total else "–"
+
+
+def _revision() -> str:
+    """The checkout's commit, marked ``+changes`` when namenorm/ has uncommitted edits."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    try:
+        commit = subprocess.run(
+            ["git", "-C", root, "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", root, "status", "--porcelain", "--", "namenorm"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "(not a git checkout)"
+    return f"at {commit}" + (" +changes" if dirty else "")
 
 
 def _cpu() -> str:
@@ -758,6 +787,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="address-space limit of each size's process, 0 = none (default: %(default)s)",
     )
     parser.add_argument("--seed", type=int, default=0, help="synthetic registry and query seed")
+    parser.add_argument("--json", metavar="PATH", help="also write every measurement as JSON")
     parser.add_argument("--worker", type=int, default=0, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -788,10 +818,22 @@ def main(argv: list[str] | None = None) -> int:
         outcomes.append(outcome)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
-        f"Python {platform.python_version()}, one core of {_cpu()} ({os.cpu_count()} cores, "
-        f"load average at the end {load}); synthetic registries (bench/synthetic.py, seed "
-        f"{args.seed}); {args.queries:,} exact and {args.queries:,} fuzzy queries per size."
+        f"namenorm {_revision()}, Python {platform.python_version()}, one core of {_cpu()} "
+        f"({os.cpu_count()} cores, load average at the end {load}); synthetic registries "
+        f"(bench/synthetic.py, seed {args.seed}); {args.queries:,} exact and "
+        f"{args.queries:,} fuzzy queries per size."
     )
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(
+                [
+                    {"size": o.size, "status": o.status, "peak_mb": o.peak_mb, **o.data}
+                    for o in outcomes
+                ],
+                handle,
+                ensure_ascii=False,
+                indent=1,
+            )
     print_tables(outcomes, args)
     return 0 if all(o.status == "ok" for o in outcomes) else 1
 
