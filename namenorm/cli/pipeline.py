@@ -7,8 +7,8 @@ shows more than :data:`POOL_AFTER` distinct values, new values go to a pool of
 forked worker processes (which inherit the loaded registry) in chunks, while
 this process keeps reading: rows whose values are still being resolved wait,
 in order, in a queue bounded by :data:`MAX_PENDING` rows, so memory stays
-flat; each worker is replaced by a fresh fork after :data:`WORKER_CHUNKS`
-chunks, so the resolver's caches in it stay small too. Workers ignore
+flat; the pool is replaced by fresh forks after :data:`WORKER_CHUNKS` chunks
+per worker, so the resolver's caches in the workers stay small too. Workers ignore
 Ctrl-C; the pool is torn down with the command.
 
 Left out: CSV details (``namenorm.csvio``) and how results are written
@@ -52,8 +52,12 @@ POOL_AFTER = 200
 CHUNK = 16
 #: Rows that may wait for their values before reading pauses.
 MAX_PENDING = 10_000
-#: Chunks a worker resolves before a fresh one replaces it: the resolver's own
-#: caches grow with every lookup (about 4 MB per 1,000), a new fork starts small.
+#: Chunks per worker before the pool is replaced by a fresh one: the resolver's
+#: own caches grow with every lookup (about 4 MB per 1,000); a new fork starts
+#: small. (Not ``maxtasksperchild``: that forks from the pool's thread while the
+#: main thread may hold a lock, e.g. reading standard input, and the new worker
+#: deadlocks closing its copy of stdin. Here every fork is made by the main
+#: thread, between rows.)
 WORKER_CHUNKS = 250
 #: Waiting rows after which a chunk is sent even if it is not full.
 SUBMIT_AFTER = 1024
@@ -185,6 +189,7 @@ class Pipeline:
         )
         self.pool: Pool | None = None
         self.local = 0
+        self.chunks = 0
 
     def __enter__(self) -> Pipeline:
         return self
@@ -273,12 +278,18 @@ class Pipeline:
     def _start_pool(self) -> None:
         global _WORKER
         _WORKER = (self.registry, self.kind)  # inherited by the forked workers
-        self.pool = multiprocessing.get_context("fork").Pool(
-            self.jobs, initializer=_init_worker, maxtasksperchild=WORKER_CHUNKS
-        )
+        self.pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_init_worker)
+        self.chunks = 0
 
     def _submit(self) -> None:
         if self.batch and self.pool is not None:
+            if self.chunks >= WORKER_CHUNKS * self.jobs:  # replace the pool (see WORKER_CHUNKS)
+                while self.tasks:
+                    self._collect(block=True)
+                self.pool.close()
+                self.pool.join()
+                self._start_pool()
+            self.chunks += 1
             values = [value for _, _, value in self.batch]
             self.tasks.append((self.pool.apply_async(_resolve_many, (values,)), self.batch))
             self.batch = []

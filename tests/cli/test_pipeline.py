@@ -3,6 +3,7 @@ keep the row order, and leave nothing behind on errors or Ctrl-C."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -58,7 +59,7 @@ def eager_pool(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "CHUNK", 3)
     monkeypatch.setattr(pipeline, "SUBMIT_AFTER", 7)
     monkeypatch.setattr(pipeline, "MAX_PENDING", 20)
-    monkeypatch.setattr(pipeline, "WORKER_CHUNKS", 2)  # workers are replaced as they go
+    monkeypatch.setattr(pipeline, "WORKER_CHUNKS", 2)  # the pool is replaced as it goes
 
 
 @pytest.mark.parametrize("columns", [["name"], ["name", "city"]], ids=["one", "two"])
@@ -121,33 +122,88 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
-def test_ctrl_c_with_workers_leaves_no_output_and_no_processes(tmp_path: Path) -> None:
-    target = tmp_path / "out.csv"
+def _reading_a_pipe(pid: int) -> bool:
+    return "pipe" in Path(f"/proc/{pid}/wchan").read_text()
+
+
+def _start(target: Path) -> subprocess.Popen[bytes]:
+    """namenorm clean - reading a pipe, with a pool from the 6th value, replaced every 6 chunks."""
     env = {**os.environ, "NAMENORM_REGISTRY": str(REGISTRY)}
-    code = "import sys; from namenorm.cli import main, pipeline; pipeline.POOL_AFTER = 5; main(sys.argv[1:])"
-    with subprocess.Popen(
+    code = (
+        "import sys; from namenorm.cli import main, pipeline; "
+        "pipeline.POOL_AFTER = 5; pipeline.WORKER_CHUNKS = 3; main(sys.argv[1:])"
+    )
+    return subprocess.Popen(
         [sys.executable, "-c", code, "clean", "-", "-c", "name", "-o", str(target), "--jobs", "2"],
         stdin=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
-    ) as proc:
+    )
+
+
+def _wait_idle_on_stdin(proc: subprocess.Popen[bytes], folder: Path) -> list[int]:
+    """Wait until the command has read everything sent so far, with its two workers up."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if (
+            len(_children(proc.pid)) == 2
+            and list(folder.glob(".out.csv.*.part"))
+            and _reading_a_pipe(proc.pid)
+        ):
+            time.sleep(0.2)  # still reading after a moment: idle, not between reads
+            if _reading_a_pipe(proc.pid):
+                return _children(proc.pid)
+        time.sleep(0.05)
+    raise AssertionError("namenorm clean never waited on its input with two workers")
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """Kill the command and its workers if a test failed half-way (no orphans left)."""
+    with contextlib.suppress(OSError):
+        for pid in _children(proc.pid):
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+    proc.kill()
+    proc.wait()
+
+
+def _rows(start: int, count: int) -> bytes:
+    return b"".join(f"Smith {i}\n".encode() for i in range(start, start + count))
+
+
+@pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="needs /proc")
+def test_a_pipe_that_pauses_does_not_stall_the_workers(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    proc = _start(target)
+    try:
+        assert proc.stdin is not None
+        proc.stdin.write(b"name\n" + _rows(0, 1500))  # under a pipe's 64 KiB: never blocks
+        proc.stdin.flush()
+        _wait_idle_on_stdin(proc, tmp_path)
+        proc.stdin.write(_rows(1500, 1500))  # the pool has been replaced meanwhile
+        proc.stdin.close()
+        assert proc.wait(timeout=60) == 0
+    finally:
+        _stop(proc)
+    lines = target.read_text().splitlines()
+    assert len(lines) == 3001
+    assert lines[-1] == "Smith 2999,,,94.0,ambiguous"
+
+
+@pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="needs /proc")
+def test_ctrl_c_with_workers_leaves_no_output_and_no_processes(tmp_path: Path) -> None:
+    proc = _start(tmp_path / "out.csv")
+    try:
         assert proc.stdin is not None and proc.stderr is not None
-        proc.stdin.write(b"name\n" + b"".join(f"Smith {i}\n".encode() for i in range(20_000)))
+        proc.stdin.write(b"name\n" + _rows(0, 1500))
         proc.stdin.flush()  # stdin stays open: the command waits for more rows
-        deadline = time.monotonic() + 30
-        while (
-            len(_children(proc.pid)) < 2 or not list(tmp_path.glob(".out.csv.*.part"))
-        ) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        workers = _children(proc.pid)
-        assert len(workers) == 2
+        workers = _wait_idle_on_stdin(proc, tmp_path)
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=30) == 1
         assert proc.stderr.read().decode().endswith("Aborted!\n")
+    finally:
+        _stop(proc)
     assert list(tmp_path.iterdir()) == []
     for pid in workers:
-        assert (
-            not Path(f"/proc/{pid}").exists()
-            or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
-        )
+        stat = Path(f"/proc/{pid}/stat")
+        assert not stat.exists() or stat.read_text().split()[2] == "Z"
