@@ -73,6 +73,8 @@ _SURNAME_ONLY_PENALTY = 6.0
 _INITIAL_SCORE = 92.0
 _MIDDLE_NAME_PENALTY = 10.0
 _DESCRIPTOR_PENALTY = 2.0
+#: A word ending in one of these is Lithuanian (Alesį, Kęstutį).
+_LITHUANIAN_LETTERS = frozenset("ąęėįųū")
 #: In a lazily built index, how many sound-alike units per query word are
 #: romanized in every system to look for the exact spelling.
 _ROMANIZE_BEST = 4
@@ -544,7 +546,9 @@ class Index:
         named = [w for w in words if not w.initial]
         # Lithuanian copy adds -as/-is/-us to foreign names; trust that reading
         # only when the query has several words and one of them shows it.
-        lithuanian = len(named) > 1 and any(has_lithuanian_ending(w.text) for w in named)
+        lithuanian = len(named) > 1 and any(
+            has_lithuanian_ending(w.text) or w.text[-1:] in _LITHUANIAN_LETTERS for w in named
+        )
         found_any = False
         for fuzzy in (False, True):
             for start, end in spans:

@@ -236,11 +236,34 @@ def _romanized_case_forms(word: str) -> list[Lemma]:
     from .translit import cyrillize
 
     found: list[Lemma] = []
-    for lang in ("be", "ru"):
-        cyrillic = cyrillize(word, lang)
-        if is_cyrillic(cyrillic):
-            found.extend(_cyrillic_lemmas(cyrillic, single_letter_ambiguous=True))
+    spellings = [word]
+    if any(c in _LACINKA_MARKS for c in word.casefold()):
+        spellings.append(word.casefold().translate(_LACINKA_TO_NEWS))
+    for spelling in spellings:
+        for lang in ("be", "ru"):
+            cyrillic = cyrillize(spelling, lang)
+            if is_cyrillic(cyrillic):
+                found.extend(_cyrillic_lemmas(cyrillic, single_letter_ambiguous=True))
     return found
+
+
+#: Letters that mark Łacinka or the national system, where c is ц and h is г,
+#: and their news-style spelling (what ``cyrillize`` reads).
+_LACINKA_MARKS = frozenset("ŭłšččžćśźń")
+_LACINKA_TO_NEWS = str.maketrans(
+    {
+        "c": "ts",
+        "č": "ch",
+        "š": "sh",
+        "ž": "zh",
+        "ŭ": "u",
+        "ł": "l",
+        "ć": "ts",
+        "ś": "s",
+        "ź": "z",
+        "ń": "n",
+    }
+)
 
 
 def is_plural_surname(word: str) -> bool:

@@ -80,8 +80,12 @@ _PATRONYMIC = re.compile(
     r"ichna|auna|euna|aŭna|eŭna|ovitch|evitch|owitsch|ewitsch|owicz|ewicz)\Z",
     re.IGNORECASE,
 )
-_POSSESSIVE = re.compile(r"(?:'s|'|'ы|s')\Z", re.IGNORECASE)
+#: English possessives, and Lithuanian case endings written after an apostrophe
+#: on foreign names (Coale'as, Coale'ui): always lower case.
+_POSSESSIVE = re.compile(r"(?:'s|'|'ы|s'|'(?-i:[a-ząčęėįšųūž]{1,3}))\Z", re.IGNORECASE)
 _INITIALS = re.compile(r"\A(?:[^\W\d_]\.)+[^\W\d_]?\.?\Z")
+#: An initial written against the next word: "Т.Хомич", "A.Lukashenko".
+_INITIAL_GLUED = re.compile(r"(?<![^\W\d_])([^\W\d_]\.)(?=[^\W\d_]{2})")
 _SPLIT = re.compile(r"[\s\-–—/,;:()\[\]\"«»„“”!?]+")
 
 
@@ -109,7 +113,7 @@ def split_query(text: str) -> list[Word]:
     [('Lukashenko', False), ('A', True), ('G', True)]
     """
     words: list[Word] = []
-    for raw in _SPLIT.split(clean(text)):
+    for raw in _SPLIT.split(_INITIAL_GLUED.sub(r"\1 ", clean(text))):
         token = raw.strip(".'")
         if not token:
             continue
