@@ -15,6 +15,7 @@ service, property and type suggest, and JSONP (optional in 0.2).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
@@ -113,26 +114,42 @@ def _limit(value: object, where: str) -> int:
     return min(value, MAX_LIMIT)
 
 
-def _answer(service: Service, query: object, where: str) -> dict[str, Any]:
-    if not isinstance(query, dict):
-        raise InvalidInputError(f"{where} is a JSON {json_type(query)}; expected an object")
-    text = query.get("query")
-    kinds = _kinds(query.get("type"), where)
-    limit = _limit(query.get("limit"), where)
-    if text is None and query.get("properties"):
-        return {"result": []}  # property-only queries: no properties to match here
+@dataclass(frozen=True)
+class _Query:
+    text: str | None  # None: a property-only query (no properties are matched here)
+    kinds: tuple[str, ...]
+    limit: int
+
+
+def _query(value: object, where: str) -> _Query:
+    """One reconciliation query, checked (400 with its place in the batch otherwise)."""
+    if not isinstance(value, dict):
+        raise InvalidInputError(f"{where} is a JSON {json_type(value)}; expected an object")
+    text = value.get("query")
+    kinds = _kinds(value.get("type"), where)
+    limit = _limit(value.get("limit"), where)
+    if text is None and value.get("properties"):
+        return _Query(None, kinds, limit)
     if not isinstance(text, str) or not text:
         raise InvalidInputError(f"{where}.query is {describe(text)}; expected a non-empty string")
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryTooLongError(
             f"{where}.query is {len(text)} characters long; expected at most {MAX_QUERY_LENGTH}"
         )
-    if len(kinds) in (0, len(KINDS)) or len(kinds) == 1:
-        kind = kinds[0] if len(kinds) == 1 else None
-        status, matches = service.lookup(text, limit=limit, kind=kind)
-    else:  # several (not all) kinds: decide among those kinds only
-        wanted = [m for m in service.registry.lookup(text, limit=MAX_LIMIT) if m.kind in kinds]
-        status, matches = service.registry.index.decide(wanted), wanted[:limit]
+    return _Query(text, kinds, limit)
+
+
+def _answer(service: Service, query: _Query) -> dict[str, Any]:
+    if query.text is None:
+        return {"result": []}
+    if len(query.kinds) == 1:
+        status, matches = service.lookup(query.text, limit=query.limit, kind=query.kinds[0])
+    elif len(query.kinds) in (0, len(KINDS)):
+        status, matches = service.lookup(query.text, limit=query.limit)
+    else:  # several kinds, not all: decide among those kinds only
+        found = service.registry.lookup(query.text, limit=MAX_LIMIT)
+        wanted = [m for m in found if m.kind in query.kinds]
+        status, matches = service.registry.index.decide(wanted), wanted[: query.limit]
     return {
         "result": [
             candidate(m, chosen=i == 0 and status == "matched") for i, m in enumerate(matches)
@@ -173,8 +190,9 @@ def reconcile() -> Response:
             f"query batch is a JSON {json_type(batch)}; expected an object of queries by ID"
         )
     batch_size(len(batch))
+    queries = {qid: _query(value, f"queries[{qid!r}]") for qid, value in batch.items()}
     service = current_service()
-    return jsonify({qid: _answer(service, q, f"queries[{qid!r}]") for qid, q in batch.items()})
+    return jsonify({qid: _answer(service, query) for qid, query in queries.items()})
 
 
 @bp.get("/suggest/entity")
