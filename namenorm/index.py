@@ -335,6 +335,9 @@ class Index:
         self.people: list[_Person] = []
         self.eager = True
         self.build_seconds = 0.0
+        # Per-index caches (a class-level cache would keep replaced indexes alive).
+        self._word_features = lru_cache(maxsize=4096)(self._word_features)  # type: ignore[method-assign]
+        self._given_typo = lru_cache(maxsize=65536)(self._given_typo)  # type: ignore[method-assign]
 
     # -- building ------------------------------------------------------------
     @classmethod
@@ -594,46 +597,19 @@ class Index:
                     yield unit, "exact", 1.0, self.units[unit].variants[variant], None
             if seen:  # the word is a known spelling: sound-alikes of other names are weaker
                 return
-            for table, folded in ((self.keys, keys), (self.coarse, tuple(map(_coarse, keys)))):
-                hits: list[tuple[float, int, Evidence]] = []
-                for key in folded:
-                    for unit in table.get(key, ()):
-                        if unit not in seen and self._fits_gender(unit, gender):
-                            seen.add(unit)
-                            similarity, variant_evidence = self._closest(unit, wanted)
-                            hits.append((similarity, unit, variant_evidence))
-                hits.sort(key=lambda hit: -hit[0])
-                # In a large registry many names share a sound key: only the ones
-                # spelled closest to the query are worth scoring.
-                if hits:
-                    floor = hits[0][0] - _SIMILARITY_WINDOW
-                    hits = [hit for hit in hits[:_MAX_SOUNDALIKES] if hit[0] >= floor]
-                for rank, (similarity, unit, variant_evidence) in enumerate(hits):
-                    if rank < _ROMANIZE_BEST and not self.units[unit]._generated:
-                        # The closest few are romanized in every system: one of those
-                        # may be the very spelling asked for.
-                        self.units[unit]._generate()
-                        similarity, variant_evidence = self._closest(unit, wanted)
-                    level = "exact" if similarity == 1.0 else "key"
-                    yield unit, level, similarity, variant_evidence, gender
-                if seen:
-                    return
+            yield from self._sound_alikes(keys, wanted, gender, seen)
+            if seen:
+                return
             # A case form in a language the registry does not store (Łukaszenki,
             # Лукашенком): read the ending back, keeping the gender it requires.
-            for lemma, gender, ambiguous, role in lemmas(text) if " " not in text else ():
+            for lemma, required, ambiguous, role in lemmas(text) if " " not in text else ():
                 if (ambiguous and not several) or role in ("given", "patronymic"):
                     continue
                 lemma_keys = _query_keys(lemma, lithuanian=lithuanian)
-                for table, folded in (
-                    (self.keys, lemma_keys),
-                    (self.coarse, tuple(map(_coarse, lemma_keys))),
+                for unit, level, similarity, evidence, _ in self._sound_alikes(
+                    lemma_keys, wanted, required, seen
                 ):
-                    for key in folded:
-                        for unit in table.get(key, ()):
-                            if unit not in seen:
-                                seen.add(unit)
-                                similarity, variant_evidence = self._closest(unit, wanted)
-                                yield unit, "key", similarity, variant_evidence, gender
+                    yield unit, "key" if level == "exact" else level, similarity, evidence, required
             return
         seen_units: set[int] = set()
         for other in self._near_keys(keys[:4], text):
@@ -645,7 +621,42 @@ class Index:
                 if similarity >= _MIN_FUZZY_SIMILARITY:
                     yield unit, "fuzzy", similarity, variant_evidence, gender
 
-    @lru_cache(maxsize=4096)  # noqa: B019 - one index per registry, cache dies with it
+    def _sound_alikes(
+        self, keys: tuple[str, ...], wanted: str, gender: str | None, seen: set[int]
+    ) -> list[tuple[int, str, float, Evidence, str | None]]:
+        """Units sharing a sound key with the query (else a coarse key), the ones
+        spelled closest first; ``seen`` collects the units returned."""
+        for table, folded in ((self.keys, keys), (self.coarse, tuple(map(_coarse, keys)))):
+            hits: list[tuple[float, int, Evidence]] = []
+            for key in folded:
+                for unit in table.get(key, ()):
+                    if unit not in seen and self._fits_gender(unit, gender):
+                        seen.add(unit)
+                        similarity, evidence = self._closest(unit, wanted)
+                        hits.append((similarity, unit, evidence))
+            if hits:
+                return self._closest_few(hits, wanted, gender)
+        return []
+
+    def _closest_few(
+        self, hits: list[tuple[float, int, Evidence]], wanted: str, gender: str | None
+    ) -> list[tuple[int, str, float, Evidence, str | None]]:
+        """In a large registry many names share a sound key: keep the ones spelled
+        closest to the query, and romanize the closest few in every system, since
+        one of those may be the very spelling asked for."""
+        hits.sort(key=lambda hit: -hit[0])
+        floor = hits[0][0] - _SIMILARITY_WINDOW
+        kept = []
+        for rank, (similarity, unit, evidence) in enumerate(hits[:_MAX_SOUNDALIKES]):
+            if similarity < floor:
+                break
+            if rank < _ROMANIZE_BEST and not self.units[unit]._generated:
+                self.units[unit]._generate()
+                similarity, evidence = self._closest(unit, wanted)
+            level = "exact" if similarity == 1.0 else "key"
+            kept.append((unit, level, similarity, evidence, gender))
+        return kept
+
     def _word_features(
         self, spellings: tuple[str, ...]
     ) -> tuple[str, tuple[str, ...], frozenset[str]]:
@@ -654,7 +665,6 @@ class Index:
         groups = frozenset(g for spelling in spellings for g in self.given.groups(spelling))
         return _unit_surface(spellings[0]), keys, groups
 
-    @lru_cache(maxsize=65536)  # noqa: B019 - one index per registry, cache dies with it
     def _given_typo(self, key: str, unit: int) -> bool:
         """Whether a given-name or patronymic key is one typo away from the unit's keys."""
         allowed = min(1, _max_edits(key))
