@@ -203,6 +203,7 @@ def _run(
     append = batch.append
     pending = pipeline.pending
     push = pipeline.push
+    push_line = pipeline.push_line
     record = reader.record
     columns = pipeline.columns
     rows = 0
@@ -218,45 +219,46 @@ def _run(
                     parts = line.split(delimiter, after)
                     raw, rest = parts[index], parts[after]
                     entry = get(raw)
-                    if entry is not None and not pending:
+                    if entry is not None:
                         entry.count += 1
                         start = len(line) - len(rest) - len(raw) - 1
-                        append(line[:start] + entry.splice + delimiter + rest)
-                        rows += 1
-                        number += 1
-                        if len(batch) >= BATCH:
-                            out.write("".join(batch))
-                            batch.clear()
-                            progress.update()
-                        continue
+                        done = line[:start] + entry.splice + delimiter + rest
                 else:
                     start = line.rfind(delimiter) + 1
                     entry = get(line[start:-cut])
-                    if entry is not None and not pending:
+                    if entry is not None:
                         entry.count += 1
-                        append(line[:start] + entry.splice + term)
-                        rows += 1
-                        number += 1
-                        if len(batch) >= BATCH:
-                            out.write("".join(batch))
-                            batch.clear()
-                            progress.update()
-                        continue
+                        done = line[:start] + entry.splice + term
+                if entry is not None:
+                    if pending:
+                        push_line(done)
+                    else:
+                        append(done)
+                    rows += 1
+                    number += 1
+                    if len(batch) >= BATCH:
+                        out.write("".join(batch))
+                        batch.clear()
+                        progress.update()
+                    continue
             fields, end, used = record(line, number)
             if len(fields) == width:
                 rows += 1
                 entry = get(fields[index])
-                if entry is None or pending:
+                if entry is None:
                     push(fields, end)
                 else:
                     entry.count += 1
                     if entry.replace is not None:
                         fields[index] = entry.replace
                     fields.insert(after, entry.insert)
-                    append(join(fields) + end)
+                    if pending:
+                        push_line(join(fields) + end)
+                    else:
+                        append(join(fields) + end)
             else:
                 _odd(fields, number, result)
-                pipeline.push_line(join(fields) + end)
+                push_line(join(fields) + end)
             number += used
             if len(batch) >= BATCH:
                 out.write("".join(batch))
@@ -270,7 +272,7 @@ def _run(
                 push(fields, end)
             else:
                 _odd(fields, number, result)
-                pipeline.push_line(join(fields) + end)
+                push_line(join(fields) + end)
             number += used
             if len(batch) >= BATCH:
                 out.write("".join(batch))

@@ -31,6 +31,7 @@ from ..registry import Registry
 __all__ = [
     "CACHE_SIZE",
     "CHUNK",
+    "MAX_INFLIGHT",
     "MAX_PENDING",
     "POOL_AFTER",
     "STATUSES",
@@ -50,8 +51,11 @@ CACHE_SIZE = 100_000
 POOL_AFTER = 200
 #: Values sent to a worker at a time.
 CHUNK = 16
-#: Rows that may wait for their values before reading pauses.
-MAX_PENDING = 10_000
+#: Rows that may wait in order behind a row whose value is being resolved,
+#: before reading pauses (each is kept as its finished text, ~100 bytes).
+MAX_PENDING = 200_000
+#: Values being resolved at a time, before reading pauses.
+MAX_INFLIGHT = 8192
 #: Chunks per worker before the pool is replaced by a fresh one: the resolver's
 #: own caches grow with every lookup (about 4 MB per 1,000); a new fork starts
 #: small. (Not ``maxtasksperchild``: that forks from the pool's thread while the
@@ -159,8 +163,10 @@ class Pipeline:
     """Rows that need a value not in the cache, or that come after such rows.
 
     :meth:`push` takes a full-width row (raw fields and line ending) and
-    :meth:`push_line` a row passed through as it is; both come out through
-    ``emit`` in input order. :meth:`finish` waits for every value and emits
+    :meth:`push_line` a finished line (passed through, or rendered by a fast
+    loop from cached values); both come out through ``emit`` in input order.
+    Rows behind a row that waits are kept as finished text, so reading can run
+    far ahead of the workers. :meth:`finish` waits for every value and emits
     the rest. Use as a context manager: the worker pool is closed on exit.
     """
 
@@ -190,6 +196,7 @@ class Pipeline:
         self.pool: Pool | None = None
         self.local = 0
         self.chunks = 0
+        self.inflight = 0
 
     def __enter__(self) -> Pipeline:
         return self
@@ -227,20 +234,25 @@ class Pipeline:
                     else:
                         column.waiting[raw] = slot
                         self.batch.append((column, raw, value))
+                        self.inflight += 1
             ready = ready and slot.entry is not None
             slots.append(slot)
-        if ready and not self.pending:
-            self._write(fields, end, slots)
-        else:
+        if not ready:
             self.pending.append((fields, end, slots))
+        elif self.pending:
+            self.pending.append((None, self._render(fields, end, slots), []))
+        else:
+            self.emit(self._render(fields, end, slots))
         if self.pool is None and self.jobs > 1 and self.local >= POOL_AFTER:
             self._start_pool()
         self._advance()
 
     def push_line(self, line: str) -> None:
-        """A row passed through untouched (ragged, blank)."""
+        """A row written as it is: passed through (ragged, blank) or already rendered."""
         if self.pending:
             self.pending.append((None, line, []))
+            if not len(self.pending) % 256:
+                self._advance()
         else:
             self.emit(line)
 
@@ -253,7 +265,7 @@ class Pipeline:
         assert not self.pending, "rows left waiting after every value was resolved"
 
     # -- internals -------------------------------------------------------------
-    def _write(self, fields: list[str], end: str, slots: list[_Slot]) -> None:
+    def _render(self, fields: list[str], end: str, slots: list[_Slot]) -> str:
         for column, slot in zip(self.columns, slots, strict=True):
             entry = slot.entry
             assert entry is not None
@@ -264,14 +276,16 @@ class Pipeline:
             if entry.replace is not None:
                 fields[column.index] = entry.replace
             fields.insert(column.index + 1, entry.insert)
-        self.emit(self.join(fields) + end)
+        return self.join(fields) + end
 
     def _advance(self) -> None:
         if self.batch and (len(self.batch) >= CHUNK or len(self.pending) >= SUBMIT_AFTER):
             self._submit()
         if self.tasks:
             self._collect(block=False)
-        while len(self.pending) > MAX_PENDING:
+        while (len(self.pending) > MAX_PENDING or self.inflight > MAX_INFLIGHT) and (
+            self.batch or self.tasks
+        ):
             self._submit()
             self._collect(block=True)
 
@@ -301,6 +315,7 @@ class Pipeline:
             for (column, raw, value), found in zip(batch, result.get(), strict=True):
                 slot = column.waiting.pop(raw)
                 slot.entry = column.add(raw, value, found)
+                self.inflight -= 1
             block = False
         self._flush()
 
@@ -311,7 +326,7 @@ class Pipeline:
             if fields is None:
                 self.emit(end)
             elif all(slot.entry is not None for slot in slots):
-                self._write(fields, end, slots)
+                self.emit(self._render(fields, end, slots))
             else:
                 break
             pending.popleft()

@@ -59,6 +59,7 @@ def eager_pool(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "CHUNK", 3)
     monkeypatch.setattr(pipeline, "SUBMIT_AFTER", 7)
     monkeypatch.setattr(pipeline, "MAX_PENDING", 20)
+    monkeypatch.setattr(pipeline, "MAX_INFLIGHT", 10)
     monkeypatch.setattr(pipeline, "WORKER_CHUNKS", 2)  # the pool is replaced as it goes
 
 
