@@ -159,6 +159,34 @@ def _exact_queries(
     return found
 
 
+def _shared(entities: list[Any], queries: list[tuple[str, str, str]]) -> set[str]:
+    """The exact queries that more than one person's names spell (``resolve`` must say None).
+
+    Makes every query kind's spelling of every entity (each word romanized once)
+    and keeps the queries, compared case-insensitively, made for two IDs or more.
+    """
+    from namenorm import transliterate
+
+    wanted = {query.casefold(): query for query, _, _ in queries}
+    owners: dict[str, set[str]] = {}
+    for lang, system in EXACT_SPELLINGS:  # one kind at a time: one word cache in memory
+        words: dict[str, str] = {}
+        for entity in entities:
+            text = next(name.text for name in entity.names if name.lang == lang)
+            if system is not None:
+                parts = []
+                for word in text.split(" "):
+                    romanized = words.get(word)
+                    if romanized is None:
+                        romanized = words[word] = transliterate(word, lang, system)
+                    parts.append(romanized)
+                text = " ".join(parts)
+            folded = text.casefold()
+            if folded in wanted:
+                owners.setdefault(folded, set()).add(entity.id)
+    return {wanted[f] for f, ids in owners.items() if len(ids) > 1}
+
+
 def _edit(word: str, alphabet: str, rng: random.Random, edits: int) -> str:
     """``word`` with ``edits`` substitutions/insertions/deletions, never at the first or last letter."""
     letters = list(word)
@@ -253,11 +281,17 @@ def _time_resolve(
     )
 
 
-def _outcomes(queries: list[tuple[str, str, str]], results: list[Any]) -> dict[str, dict[str, int]]:
-    """Right ID / wrong ID / None counts, overall and per spelling kind."""
+def _outcomes(
+    queries: list[tuple[str, str, str]], results: list[Any], shared: set[str] | None = None
+) -> dict[str, dict[str, int]]:
+    """Right ID / wrong ID / None counts, overall and per spelling kind; with ``shared``,
+    None for a spelling several people share is counted as ``shared`` (it is right)."""
     table: dict[str, Counter[str]] = {}
-    for (_, expected, kind), match in zip(queries, results, strict=False):
-        outcome = "none" if match is None else "right" if match.id == expected else "wrong"
+    for (query, expected, kind), match in zip(queries, results, strict=False):
+        if match is None:
+            outcome = "shared" if shared is not None and query in shared else "none"
+        else:
+            outcome = "right" if match.id == expected else "wrong"
         for key in ("all", kind):
             table.setdefault(key, Counter())[outcome] += 1
     return {key: dict(counter) for key, counter in table.items()}
@@ -338,8 +372,9 @@ def worker(args: argparse.Namespace) -> None:
         for query in strings:
             get(query)
         floor_ns = min(floor_ns, (time.perf_counter_ns() - before) / len(strings))
+    shared = _shared(entities, exact[: timing["queries"]])
     _emit(
-        exact=timing | {"outcomes": _outcomes(exact, results)},
+        exact=timing | {"outcomes": _outcomes(exact, results, shared)},
         exact_floor={
             "ns": floor_ns,
             "stored_hits": sum(query in stored_ids for query in strings) / len(strings),
@@ -606,7 +641,8 @@ def print_details(outcomes: list[Outcome]) -> None:
     print()
     print(
         "| entities | generate s | Registry() s | RSS start / registry / index / peak MB "
-        "| index KB / entity | build ms / entity | index tables | exact timed | exact right / none / wrong | dict ns/query "
+        "| index KB / entity | build ms / entity | index tables | exact timed "
+        "| exact right / shared / none / wrong | dict ns/query "
         "| fuzzy timed | fuzzy right / none / wrong | right by edits (1 / 2) "
         "| extractOne ms/query (n, right) | CPU share build / exact / fuzzy "
         "| exact / fuzzy resolve/s by CPU time | wall s |"
@@ -629,10 +665,10 @@ def print_details(outcomes: list[Outcome]) -> None:
             _fmt(_build_ms(o), ".2f"),
             tables,
             _counted(o, "exact"),
-            _shares(o, "exact", "all"),
+            _shares(o, "exact", ("right", "shared", "none", "wrong")),
             _fmt(_get(o, "exact_floor", "ns"), ".0f"),
             _counted(o, "fuzzy"),
-            _shares(o, "fuzzy", "all"),
+            _shares(o, "fuzzy", ("right", "none", "wrong")),
             f"{_edits_share(o, 1)} / {_edits_share(o, 2)}",
             (f"{floor['ms']:,.1f} ({floor['queries']}, {floor['right']:.0%})" if floor else "–"),
             " / ".join(
@@ -644,9 +680,9 @@ def print_details(outcomes: list[Outcome]) -> None:
         print("| " + " | ".join(cells) + " |")
     print()
     print(
-        "index KB / entity: resident memory the index build added. right / none / wrong: "
-        "resolve returned the queried ID, None, another ID (exact queries of people who share "
-        "a full name are rightly None). CPU share: CPU time ÷ wall time of the step; well "
+        "index KB / entity: resident memory the index build added. right / shared / none / "
+        "wrong: resolve returned the queried ID; None for a spelling two or more people "
+        "share (right); None otherwise; another ID. CPU share: CPU time ÷ wall time of the step; well "
         "below 100% means other processes held the core and the wall-clock figures are "
         "inflated; resolve/s by CPU time is the rate on an idle core."
     )
@@ -657,7 +693,7 @@ def print_details(outcomes: list[Outcome]) -> None:
                 listed = ", ".join(
                     f"{k} {v:,.0f} ({_kind_right(o, phase, k)})" for k, v in kinds.items()
                 )
-                print(f"- {o.size:,}, {phase}: mean µs (right ID) by query kind: {listed}.")
+                print(f"- {o.size:,}, {phase}: mean µs (share right) by query kind: {listed}.")
         progress = o.data.get("progress")
         if o.status != "ok" and progress:
             print(
@@ -681,7 +717,8 @@ def print_details(outcomes: list[Outcome]) -> None:
 def _kind_right(o: Outcome, phase: str, kind: str) -> str:
     counts = ((o.data.get(phase) or {}).get("outcomes") or {}).get(kind) or {}
     total = sum(counts.values())
-    return f"{counts.get('right', 0) / total:.0%}" if total else "–"
+    right = counts.get("right", 0) + counts.get("shared", 0)
+    return f"{right / total:.0%}" if total else "–"
 
 
 def _index_kb(o: Outcome) -> float | None:
@@ -702,12 +739,12 @@ def _counted(o: Outcome, phase: str) -> str:
     return f"{data['queries']:,}" + ("" if data["queries"] == data["planned"] else " (budget)")
 
 
-def _shares(o: Outcome, phase: str, kind: str) -> str:
-    counts = ((o.data.get(phase) or {}).get("outcomes") or {}).get(kind)
+def _shares(o: Outcome, phase: str, outcomes: tuple[str, ...]) -> str:
+    counts = ((o.data.get(phase) or {}).get("outcomes") or {}).get("all")
     if not counts:
         return "–"
     total = sum(counts.values())
-    return " / ".join(f"{counts.get(k, 0) / total:.1%}" for k in ("right", "none", "wrong"))
+    return " / ".join(f"{counts.get(k, 0) / total:.1%}" for k in outcomes)
 
 
 def _edits_share(o: Outcome, edits: int) -> str:
