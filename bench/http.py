@@ -466,7 +466,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if use_wrk
         else f"Python asyncio ({args.connections} keep-alive connections)"
     )
-    client += f", {args.rounds} alternating rounds; load average {load_before:.1f} -> {os.getloadavg()[0]:.1f}"
+    client += (
+        f", {args.rounds} alternating rounds; load average {load_before:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after (this bench adds about {args.workers + 1})"
+    )
     print(report(floor, lookup, batch, client=client, workers=args.workers, queries=len(names)))
     return 0
 
