@@ -17,6 +17,7 @@ Left out: CSV details (``namenorm.csvio``) and how results are written
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 from collections import Counter, deque
@@ -63,8 +64,6 @@ MAX_INFLIGHT = 8192
 #: deadlocks closing its copy of stdin. Here every fork is made by the main
 #: thread, between rows.)
 WORKER_CHUNKS = 250
-#: Waiting rows after which a chunk is sent even if it is not full.
-SUBMIT_AFTER = 1024
 
 #: (status, id, house name, best score or None, candidates as ``id:score|...``)
 Outcome = tuple[str, str, str, float | None, str]
@@ -279,7 +278,9 @@ class Pipeline:
         return self.join(fields) + end
 
     def _advance(self) -> None:
-        if self.batch and (len(self.batch) >= CHUNK or len(self.pending) >= SUBMIT_AFTER):
+        # A full chunk goes out at once; a partial one only when a worker would
+        # otherwise wait (one-value chunks would just add overhead).
+        if self.batch and (len(self.batch) >= CHUNK or len(self.tasks) < self.jobs):
             self._submit()
         if self.tasks:
             self._collect(block=False)
@@ -292,7 +293,13 @@ class Pipeline:
     def _start_pool(self) -> None:
         global _WORKER
         _WORKER = (self.registry, self.kind)  # inherited by the forked workers
-        self.pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_init_worker)
+        gc.freeze()  # the collector then leaves the inherited objects (and their pages) alone
+        try:
+            self.pool = multiprocessing.get_context("fork").Pool(
+                self.jobs, initializer=_init_worker
+            )
+        finally:
+            gc.unfreeze()
         self.chunks = 0
 
     def _submit(self) -> None:

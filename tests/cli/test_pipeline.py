@@ -57,7 +57,6 @@ def messy_rows(count: int, seed: int) -> bytes:
 def eager_pool(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "POOL_AFTER", 5)
     monkeypatch.setattr(pipeline, "CHUNK", 3)
-    monkeypatch.setattr(pipeline, "SUBMIT_AFTER", 7)
     monkeypatch.setattr(pipeline, "MAX_PENDING", 20)
     monkeypatch.setattr(pipeline, "MAX_INFLIGHT", 10)
     monkeypatch.setattr(pipeline, "WORKER_CHUNKS", 2)  # the pool is replaced as it goes
