@@ -19,7 +19,6 @@ import contextlib
 import csv
 import functools
 import json
-import os
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -72,12 +71,6 @@ _clock: Callable[[], float] = time.perf_counter
 
 def _stderr_is_tty() -> bool:
     return sys.stderr.isatty()
-
-
-def _default_jobs() -> int:
-    return max(
-        1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    )
 
 
 def _entry_maker(dialect: Dialect, *, replace: bool) -> Callable[[str, str, Outcome], Entry]:
@@ -457,9 +450,10 @@ def _report(
     "--jobs",
     "-j",
     type=click.IntRange(1, 64),
-    default=_default_jobs,
-    show_default="the number of cores",
-    help="Worker processes resolving new values (1: all in this process).",
+    default=1,
+    show_default=True,
+    help="Processes resolving new values; more than 1 pays off on files with many "
+    "distinct values when cores are free.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def clean(

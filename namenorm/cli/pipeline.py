@@ -54,7 +54,7 @@ POOL_AFTER = 200
 CHUNK = 16
 #: Rows that may wait in order behind a row whose value is being resolved,
 #: before reading pauses (each is kept as its finished text, ~100 bytes).
-MAX_PENDING = 200_000
+MAX_PENDING = 50_000
 #: Values being resolved at a time, before reading pauses.
 MAX_INFLIGHT = 8192
 #: Chunks per worker before the pool is replaced by a fresh one: the resolver's
@@ -187,7 +187,7 @@ class Pipeline:
         self.join = join
         self.emit = emit
         self.jobs = jobs
-        self.pending: deque[tuple[list[str] | None, str, list[_Slot]]] = deque()
+        self.pending: deque[tuple[list[str] | None, str, list[_Slot] | tuple[()]]] = deque()
         self.batch: list[tuple[Column, str, str]] = []
         self.tasks: deque[tuple[AsyncResult[list[Outcome]], list[tuple[Column, str, str]]]] = (
             deque()
@@ -239,7 +239,7 @@ class Pipeline:
         if not ready:
             self.pending.append((fields, end, slots))
         elif self.pending:
-            self.pending.append((None, self._render(fields, end, slots), []))
+            self.pending.append((None, self._render(fields, end, slots), ()))
         else:
             self.emit(self._render(fields, end, slots))
         if self.pool is None and self.jobs > 1 and self.local >= POOL_AFTER:
@@ -249,7 +249,7 @@ class Pipeline:
     def push_line(self, line: str) -> None:
         """A row written as it is: passed through (ragged, blank) or already rendered."""
         if self.pending:
-            self.pending.append((None, line, []))
+            self.pending.append((None, line, ()))
             if not len(self.pending) % 256:
                 self._advance()
         else:
@@ -264,7 +264,7 @@ class Pipeline:
         assert not self.pending, "rows left waiting after every value was resolved"
 
     # -- internals -------------------------------------------------------------
-    def _render(self, fields: list[str], end: str, slots: list[_Slot]) -> str:
+    def _render(self, fields: list[str], end: str, slots: list[_Slot] | tuple[()]) -> str:
         for column, slot in zip(self.columns, slots, strict=True):
             entry = slot.entry
             assert entry is not None
