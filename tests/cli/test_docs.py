@@ -1,11 +1,11 @@
-"""The README fragment of the command line (docs/readme/cli.md) is true and complete.
+"""The command-line section of the README is true and complete.
 
 Every ``$`` line of its console blocks runs, in a fresh folder, and its
 output is compared line for line: ``cat FILE`` creates FILE from the shown
 text the first time and checks it afterwards; ``echo $?`` checks the exit
 code of the command before; ``namenorm ...`` runs with ``CliRunner`` on the
 shipped registry (timings in summaries are not compared). Every command and
-subcommand must appear in the fragment.
+subcommand must appear in the README section.
 """
 
 from __future__ import annotations
@@ -19,16 +19,24 @@ import pytest
 from click.testing import CliRunner
 
 from namenorm.cli import cli
+from tests.readme import section
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-DOC = ROOT / "docs" / "readme" / "cli.md"
+
+DOC_NAME = "README.md"
+
+
+def doc() -> str:
+    return section("Command line")
+
+
 TIMING = re.compile(r" in [\d.]+ s \([\d,]+ rows/s\)")
 
 
 def sessions() -> list[list[tuple[str, str]]]:
     """Each console block as (command, expected output) pairs, in order."""
     found = []
-    for block in re.findall(r"```console\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL):
+    for block in re.findall(r"```console\n(.*?)```", doc(), re.DOTALL):
         steps: list[tuple[str, str]] = []
         for line in block.splitlines(keepends=True):
             if line.startswith("$ "):
@@ -86,8 +94,8 @@ def all_commands(group: click.Group = cli, prefix: str = "namenorm") -> list[str
 
 @pytest.mark.parametrize("command", all_commands())
 def test_every_command_is_documented(command: str) -> None:
-    assert f"`{command}" in DOC.read_text(encoding="utf-8"), f"{command} is not in {DOC.name}"
+    assert f"`{command}" in doc(), f"{command} is not in {DOC_NAME}"
 
 
 def test_the_bench_figures_are_filled_in() -> None:
-    assert "CLEAN_BENCH_TABLE" not in DOC.read_text(encoding="utf-8")
+    assert "CLEAN_BENCH_TABLE" not in doc()

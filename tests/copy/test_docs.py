@@ -1,4 +1,4 @@
-"""The README fragment of copy normalization (docs/readme/copy.md) is true.
+"""The copy-normalization section of the README is true.
 
 Its Python examples run as doctests; its ``namenorm fix`` sessions are run with
 ``CliRunner`` on the same file and compared line for line; its
@@ -7,7 +7,6 @@ Its Python examples run as doctests; its ``namenorm fix`` sessions are run with
 
 from __future__ import annotations
 
-import doctest
 import json
 import re
 import shlex
@@ -18,8 +17,13 @@ from click.testing import CliRunner
 
 from namenorm.cli import cli
 from namenorm.http import create_app
+from tests.readme import run_doctests, section
 
-DOC = Path(__file__).parent.parent.parent / "docs" / "readme" / "copy.md"
+
+def doc() -> str:
+    return section("Copy normalization")
+
+
 ARTICLE = (
     "President Lukashenko met Viktor Babariko in Grodno.\n"
     "Babariko thanked Svetlana Tikhanovskaya.\n"
@@ -28,7 +32,7 @@ ARTICLE = (
 
 def console_sessions() -> list[tuple[str, str]]:
     """(command, output) for every ``$`` line of the console blocks."""
-    blocks = re.findall(r"```console\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
+    blocks = re.findall(r"```console\n(.*?)```", doc(), re.DOTALL)
     sessions = []
     for block in blocks:
         command, _, output = block.partition("\n")
@@ -40,7 +44,7 @@ def console_sessions() -> list[tuple[str, str]]:
 
 
 def test_python_examples_run() -> None:
-    result = doctest.testfile(str(DOC), module_relative=False, optionflags=doctest.ELLIPSIS)
+    result = run_doctests(doc(), "README copy section")
     assert result.attempted >= 15
     assert result.failed == 0
 
