@@ -77,7 +77,7 @@ _DESCRIPTOR_PENALTY = 2.0
 _LITHUANIAN_LETTERS = frozenset("ąęėįųū")
 #: In a lazily built index, how many sound-alike units per query word are
 #: romanized in every system to look for the exact spelling.
-_ROMANIZE_BEST = 4
+_ROMANIZE_BEST = 1
 #: Sound-alike units kept per query word: at most this many, and none less
 #: similar than the best by more than the window.
 _MAX_SOUNDALIKES = 12
