@@ -15,7 +15,7 @@ import hashlib
 import io
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -414,8 +414,3 @@ def default_registry() -> Registry:
 def reset_caches() -> None:
     """Forget loaded registries (long-lived processes call this after the file changes)."""
     _default_registry.cache_clear()
-
-
-def iter_problems(error: RegistryError) -> Sequence[Problem]:
-    """The problems of a registry error (a convenience for front ends)."""
-    return error.problems
