@@ -121,7 +121,7 @@ def _ending(key: str) -> str:
 
 #: Registries with at most this many name units generate every romanization at
 #: build time; larger ones generate them per unit on first use.
-EAGER_UNITS = 30_000
+EAGER_UNITS = 250_000
 
 _COARSE = str.maketrans({"S": "s", "C": "c", "Z": "z"})
 
@@ -362,6 +362,9 @@ class Index:
             index._finish()
         finally:
             if collecting:
+                # One collection now moves the index to the oldest generation, so
+                # queries do not pay for walking it in collections of their own.
+                gc.collect()
                 gc.enable()
         index.build_seconds = time.perf_counter() - started
         return index
