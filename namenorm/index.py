@@ -10,15 +10,20 @@ Built once per registry (:meth:`Index.build`):
   (which system made it from which source), so a hit can be explained;
 * every spelling is reduced by the same functions used on queries
   (:func:`~namenorm.keys.surface` and :func:`~namenorm.keys.phonetic_keys`)
-  into three lookup tables: full-name surfaces, unit surfaces, and unit sound
-  keys, plus a one-deletion neighbourhood of the sound keys for typos.
+  into lookup tables: full-name surfaces, unit surfaces, unit sound keys and
+  their coarse form, plus a one-deletion neighbourhood of the keys for typos.
+
+Above :data:`EAGER_UNITS` name units the romanizations are made per unit on
+first use instead of at build time (the results are the same; a generated
+spelling then costs a sound-key lookup instead of a dictionary hit).
 
 A query (:meth:`Index.lookup`) is cleaned the same way, tried as a full
 spelling first, then split into words; each plausible surname span is looked
-up by surface, then by sound key, then (only when both fail) by the typo
-neighbourhood, and the remaining words must agree with the candidate's given
-name (same spelling, same given-name group, same sound, or a fitting initial)
-and patronymic. Candidates are scored on a calibrated 0–100 scale (see
+up by surface, then by sound key, then by its case ending read back
+(``namenorm.lemmas``), then (only when all fail) by the typo neighbourhood,
+and the remaining words must agree with the candidate's given name (same
+spelling, same given-name group, same sound, or a fitting initial) and
+patronymic. Candidates are scored on a calibrated 0–100 scale (see
 ``match.THRESHOLD``); ``resolve`` refuses ambiguous results.
 
 Left out: any learning from data; all knowledge is in the tables.
