@@ -14,8 +14,10 @@ Built once per registry (:meth:`Index.build`):
   their coarse form, plus a one-deletion neighbourhood of the keys for typos.
 
 Above :data:`EAGER_UNITS` name units the romanizations are made per unit on
-first use instead of at build time (the results are the same; a generated
-spelling then costs a sound-key lookup instead of a dictionary hit).
+first use instead of at build time: a generated spelling then costs a
+sound-key lookup instead of a dictionary hit, and only the closest
+sound-alike is romanized in full, so a score may say ``key`` where the eager
+index says ``exact``.
 
 A query (:meth:`Index.lookup`) is cleaned the same way, tried as a full
 spelling first, then split into words; each plausible surname span is looked
