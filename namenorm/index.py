@@ -356,7 +356,8 @@ class Index:
         ``eager`` makes every romanization at build time and enters it in the
         lookup tables (fastest queries); ``None`` decides by size
         (:data:`EAGER_UNITS`). Otherwise romanizations are made per unit on
-        first use; results are the same either way.
+        first use (slower for generated spellings, and at a million names a few
+        percent of them are missed; see README "Speed, measured").
         """
         started = time.perf_counter()
         collecting = gc.isenabled()
