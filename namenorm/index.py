@@ -61,6 +61,7 @@ from .names import (
     split_query,
     without_titles,
 )
+from .registry import check_kind
 from .text import clean, is_cyrillic
 from .translit import systems, transliterate
 
@@ -380,21 +381,18 @@ class Index:
     def _add_entity(self, number: int, entity: Entity) -> None:
         person = _Person()
         gender = None
+        named = [(name, parse_registry_name(name.text, kind=entity.kind)) for name in entity.names]
         if entity.kind == "person":
-            given_words = []
-            for name in entity.names:
-                parts = parse_registry_name(name.text, kind=entity.kind)
-                if parts.given:
-                    given_words.append(parts.given)
-                    person.groups.update(self.given.groups(parts.given))
-                    gender = gender or self.given.gender_of(parts.given)
+            given_words = [parts.given for _, parts in named if parts.given]
+            for given in given_words:
+                person.groups.update(self.given.groups(given))
+                gender = gender or self.given.gender_of(given)
             if gender is None:  # not in the table: most -а/-я given names are women's
                 feminine = any(w.endswith(("а", "я", "a", "ia", "ya")) for w in given_words)
                 gender = "f" if feminine else "m"
             person.gender = gender
-        for name in entity.names:
+        for name, parts in named:
             self._add_full(number, Evidence(name.text, name.text, name.lang, "stored"))
-            parts = parse_registry_name(name.text, kind=entity.kind)
             for role, text, target in (
                 (_ROLE_GIVEN, parts.given, person.given),
                 (_ROLE_PATRONYMIC, parts.patronymic, person.patronymic),
@@ -474,8 +472,6 @@ class Index:
         self, query: str, *, limit: int = 5, kind: str | None = None, lang: str | None = None
     ) -> list[Match]:
         """Up to ``limit`` candidates for ``query``, best first (see ``Registry.lookup``)."""
-        from .registry import check_kind
-
         check_kind(kind)
         if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
             raise ValueError(f"limit must be a positive int, not {limit!r}")
@@ -486,8 +482,6 @@ class Index:
         self, query: str, *, kind: str | None = None, lang: str | None = None
     ) -> Match | None:
         """The one entity ``query`` names, or ``None`` (see ``Registry.resolve``)."""
-        from .registry import check_kind
-
         check_kind(kind)
         candidates = self._candidates(query, kind)
         if not candidates or candidates[0].score < THRESHOLD:
