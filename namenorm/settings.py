@@ -1,7 +1,7 @@
 """Settings read once from ``NAMENORM_*`` environment variables.
 
-Each setting is declared once here with its default and help text; the README
-table and the CLI help are generated from :data:`SETTINGS`. Nothing else in the
+Each setting is declared once here with its default and help text; the table in
+``docs/settings.md`` repeats them (a test keeps the two equal). Nothing else in the
 package reads the environment.
 """
 
@@ -22,12 +22,25 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("NAMENORM_REGISTRY", "", "Registry CSV to load instead of the shipped one."),
+    Setting(
+        "NAMENORM_REGISTRY",
+        "",
+        "Registry CSV to load (library, CLI and server) instead of the shipped one.",
+    ),
     Setting("NAMENORM_HOST", "127.0.0.1", "Address the HTTP server binds to."),
     Setting("NAMENORM_PORT", "8000", "Port the HTTP server listens on."),
-    Setting("NAMENORM_WORKERS", "2", "Number of gunicorn worker processes."),
-    Setting("NAMENORM_CORS_ORIGINS", "", "Comma-separated origins allowed to call /v1 (CORS)."),
-    Setting("NAMENORM_ADMIN_TOKEN", "", "Bearer token for POST /v1/admin/reload; unset = off."),
+    Setting("NAMENORM_WORKERS", "2", "Number of gunicorn worker processes (each with 2 threads)."),
+    Setting(
+        "NAMENORM_CORS_ORIGINS",
+        "",
+        "Comma-separated origins allowed to call /v1, /health and /openapi.json from a "
+        "browser (* for any); /reconcile is always open.",
+    ),
+    Setting(
+        "NAMENORM_ADMIN_TOKEN",
+        "",
+        "Bearer token for POST /v1/admin/reload; unset, the route is off.",
+    ),
 )
 
 

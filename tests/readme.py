@@ -1,11 +1,19 @@
-"""Sections of README.md, for the tests that check what the README says."""
+"""The README and the reference documents in ``docs/``, for the tests that
+check what they say."""
 
 from __future__ import annotations
 
 import doctest
 from pathlib import Path
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+DOCS = ROOT / "docs"
+
+
+def doc(name: str) -> str:
+    """The text of ``docs/<name>.md``."""
+    return (DOCS / f"{name}.md").read_text(encoding="utf-8")
 
 
 def section(heading: str) -> str:
@@ -17,9 +25,9 @@ def section(heading: str) -> str:
 
 
 def run_doctests(text: str, name: str) -> doctest.TestResults:
-    """Run the ``>>>`` examples of ``text`` (a README section) like ``doctest.testfile``."""
+    """Run the ``>>>`` examples of ``text`` (a document) like ``doctest.testfile``."""
     parser = doctest.DocTestParser()
-    test = parser.get_doctest(text, {}, name, str(README), 0)
+    test = parser.get_doctest(text, {}, name, name, 0)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     runner.run(test)
     return runner.summarize(verbose=False)

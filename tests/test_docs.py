@@ -1,17 +1,19 @@
-"""The README's examples run, and every setting is documented."""
+"""The README and the documents in ``docs/`` are true and hold together: their
+Python examples run, every setting is documented once from its declaration,
+and every document is reachable from the README."""
 
 from __future__ import annotations
 
 import doctest
 import importlib
+import re
 from pathlib import Path
 
 import pytest
 
-from namenorm.settings import SETTINGS, Setting
+from namenorm.settings import SETTINGS
+from tests.readme import DOCS, README, ROOT, doc, run_doctests
 
-ROOT = Path(__file__).parent.parent
-README = ROOT / "README.md"
 MODULES = [
     "namenorm.text",
     "namenorm.keys",
@@ -20,11 +22,19 @@ MODULES = [
     "namenorm.match",
     "namenorm.translit",
 ]
+DOCUMENTS = sorted(path.stem for path in DOCS.glob("*.md"))
+LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 
 
 def test_readme_examples_run() -> None:
     result = doctest.testfile(str(README), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 5
+    assert result.failed == 0
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_document_examples_run(name: str) -> None:
+    result = run_doctests(doc(name), f"docs/{name}.md")
     assert result.failed == 0
 
 
@@ -34,7 +44,19 @@ def test_module_examples_run(name: str) -> None:
     assert result.failed == 0
 
 
-@pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: s.env)
-def test_every_setting_is_documented(setting: Setting) -> None:
-    env = setting.env
-    assert f"`{env}`" in README.read_text(encoding="utf-8"), f"{env} is not in the README"
+def test_the_settings_table_repeats_the_declarations() -> None:
+    rows = re.findall(r"(?m)^\| `(NAMENORM_\w+)` \| (.*?) \| (.*?) \|$", doc("settings"))
+    declared = [(s.env, f"`{s.default}`" if s.default else "(unset)", s.help) for s in SETTINGS]
+    assert rows == declared
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_every_document_is_linked_from_the_readme(name: str) -> None:
+    assert f"](docs/{name}.md)" in README.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", [README, *sorted(DOCS.glob("*.md"))], ids=lambda p: p.name)
+def test_every_relative_link_points_at_a_file(path: Path) -> None:
+    for target in LINK.findall(path.read_text(encoding="utf-8")):
+        if "://" not in target:
+            assert (path.parent / target).exists(), f"{path.relative_to(ROOT)}: {target}"

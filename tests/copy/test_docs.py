@@ -1,4 +1,4 @@
-"""The copy-normalization section of the README is true.
+"""The copy-normalization reference (``docs/copy.md``) is true.
 
 Its Python examples run as doctests; its ``namenorm fix`` sessions are run with
 ``CliRunner`` on the same file and compared line for line; its
@@ -17,11 +17,12 @@ from click.testing import CliRunner
 
 from namenorm.cli import cli
 from namenorm.http import create_app
-from tests.readme import run_doctests, section
+from tests.readme import doc as read_doc
+from tests.readme import run_doctests
 
 
 def doc() -> str:
-    return section("Copy normalization")
+    return read_doc("copy")
 
 
 ARTICLE = (
@@ -44,7 +45,7 @@ def console_sessions() -> list[tuple[str, str]]:
 
 
 def test_python_examples_run() -> None:
-    result = run_doctests(doc(), "README copy section")
+    result = run_doctests(doc(), "docs/copy.md")
     assert result.attempted >= 15
     assert result.failed == 0
 
