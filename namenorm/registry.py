@@ -33,6 +33,7 @@ __all__ = [
     "COLUMNS",
     "CYRILLIC_LANGS",
     "KINDS",
+    "OPTIONAL_COLUMNS",
     "Entity",
     "Name",
     "Registry",
@@ -44,23 +45,37 @@ __all__ = [
 
 KINDS: tuple[str, ...] = ("person", "org", "place")
 COLUMNS: tuple[str, ...] = ("id", "kind", "lang", "name", "preferred")
+#: Columns a registry may have; files without them load as before.
+OPTIONAL_COLUMNS: tuple[str, ...] = ("wikidata", "geonames", "source")
 #: Language tags whose names are written in Cyrillic; every other tag is Latin.
 CYRILLIC_LANGS: frozenset[str] = frozenset({"be", "ru", "uk"})
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 _PREFERRED = {"1": True, "": False}
+_QID = re.compile(r"Q[1-9][0-9]*\Z")
+_GEONAMES = re.compile(r"[1-9][0-9]*\Z")
+_LINK_FORMS = {
+    "wikidata": (_QID, "a Wikidata QID such as Q42"),
+    "geonames": (_GEONAMES, "a GeoNames ID such as 625144"),
+}
+_SOURCE = re.compile(
+    r"(?:https?://[^\s/]+\.[^\s/]+(?:/\S*)?|wikidata:Q[1-9][0-9]*|geonames:[1-9][0-9]*)\Z"
+)
 
 
 @dataclass(frozen=True)
 class Name:
     """One spelling of an entity: the text as written, its language, whether it
-    is the house style for that language, and the registry line it came from."""
+    is the house style for that language, the registry line it came from, and
+    where the spelling was seen (``source``: a URL, ``wikidata:Q...`` or
+    ``geonames:ID``; empty if the row names none)."""
 
     text: str
     lang: str
     preferred: bool = False
     line: int = 0
+    source: str = ""
 
     @property
     def is_cyrillic(self) -> bool:
@@ -70,11 +85,17 @@ class Name:
 
 @dataclass(frozen=True)
 class Entity:
-    """A person, organization or place with every stored spelling of its name."""
+    """A person, organization or place with every stored spelling of its name.
+
+    ``wikidata`` (a QID such as ``Q...``) and ``geonames`` (a GeoNames ID) link
+    the entity to those databases when the registry names them.
+    """
 
     id: str
     kind: str
     names: tuple[Name, ...]
+    wikidata: str | None = None
+    geonames: int | None = None
 
     def preferred(self, lang: str = "en") -> str | None:
         """The house spelling in ``lang`` (``None`` if that language has none)."""
@@ -301,18 +322,32 @@ def parse_registry(data: bytes, path: str = "<registry>") -> list[Entity]:
     kinds: dict[str, tuple[str, int]] = {}
     preferred: dict[tuple[str, str], int] = {}
     names: dict[str, list[Name]] = {}
+    links = {column: _Links(column, path, problems) for column in ("wikidata", "geonames")}
     for number, row in rows:
         entity_id = row["id"].strip()
         kind = row["kind"].strip()
         lang = row["lang"].strip()
         name = clean(row["name"])
         flag = row["preferred"].strip()
+        source = row.get("source", "").strip()
         ok = True
         if not _ID.match(entity_id):
             problems.append(
                 Problem(path, number, "id", f"bad id {entity_id!r}; expected [a-z0-9][a-z0-9-]*")
             )
             ok = False
+        for column, link in links.items():
+            link.add(entity_id if ok else None, row.get(column, "").strip(), number)
+        if source and not _SOURCE.match(source):
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    "source",
+                    f"bad source {source!r}; expected a URL (http:// or https://), "
+                    "wikidata:Q... or geonames:ID",
+                )
+            )
         if kind not in KINDS:
             problems.append(
                 Problem(
@@ -368,7 +403,7 @@ def parse_registry(data: bytes, path: str = "<registry>") -> list[Entity]:
                 )
         if ok:
             names.setdefault(entity_id, []).append(
-                Name(name, lang, _PREFERRED.get(flag, False), number)
+                Name(name, lang, _PREFERRED.get(flag, False), number, source)
             )
 
     for entity_id, (_, first_line) in kinds.items():
@@ -384,10 +419,56 @@ def parse_registry(data: bytes, path: str = "<registry>") -> list[Entity]:
     if problems:
         problems.sort(key=lambda p: p.line)
         raise RegistryError(problems)
+    wikidata, geonames = links["wikidata"].values, links["geonames"].values
     return [
-        Entity(entity_id, kinds[entity_id][0], tuple(entity_names))
+        Entity(
+            entity_id,
+            kinds[entity_id][0],
+            tuple(entity_names),
+            wikidata.get(entity_id, (None, 0))[0],
+            int(geonames[entity_id][0]) if entity_id in geonames else None,
+        )
         for entity_id, entity_names in names.items()
     ]
+
+
+class _Links:
+    """Validates one optional link column (``wikidata`` or ``geonames``): the
+    value's form, one value per ID (on any of its rows), one ID per value."""
+
+    def __init__(self, column: str, path: str, problems: list[Problem]) -> None:
+        self.column, self.path, self.problems = column, path, problems
+        self.pattern, self.expected = _LINK_FORMS[column]
+        self.values: dict[str, tuple[str, int]] = {}  # id -> (value, first line)
+        self.owners: dict[str, tuple[str, int]] = {}  # value -> (id, first line)
+
+    def _problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, self.column, message))
+
+    def add(self, entity_id: str | None, value: str, line: int) -> None:
+        """Check ``value`` on ``line`` (``entity_id`` is None when the row's ID is bad)."""
+        if not value:
+            return
+        if not self.pattern.match(value):
+            self._problem(line, f"bad {self.column} ID {value!r}; expected {self.expected}")
+            return
+        if entity_id is None:
+            return
+        first, first_line = self.values.setdefault(entity_id, (value, line))
+        if first != value:
+            self._problem(
+                line,
+                f"{self.column} {value!r} for {entity_id!r} differs from {first!r} on line "
+                f"{first_line}; expected one {self.column} ID per id",
+            )
+            return
+        owner, owner_line = self.owners.setdefault(value, (entity_id, line))
+        if owner != entity_id:
+            self._problem(
+                line,
+                f"{self.column} {value!r} of {entity_id!r} is already the {self.column} ID of "
+                f"{owner!r} (line {owner_line}); expected one id per {self.column} ID",
+            )
 
 
 # -- the shipped registry --------------------------------------------------

@@ -146,3 +146,38 @@ def test_digest_changes_with_content(tmp_path: Path) -> None:
     copy.write_bytes((REGISTRY / "small.csv").read_bytes() + b"x,place,en,X,1\n")
     assert Registry.from_csv(copy).digest != first
     assert len(first) == 64
+
+
+def test_optional_link_and_source_columns_load() -> None:
+    registry = Registry.from_csv(REGISTRY / "linked.csv")
+    minsk = registry.entity("minsk")
+    assert (minsk.wikidata, minsk.geonames) == ("Q2280", 625144)
+    assert [n.source for n in minsk.names] == [
+        "https://en.wikipedia.org/wiki/Minsk",
+        "wikidata:Q2280",
+        "geonames:625144",
+    ]
+    ales = registry.entity("bialiatski-ales")
+    assert (ales.wikidata, ales.geonames) == ("Q2633436", None)  # the QID may be on any row
+    assert ales.names[0].source == ""
+
+
+def test_files_without_the_optional_columns_still_load(small: Registry) -> None:
+    entity = small.entity("hrodna")
+    assert (entity.wikidata, entity.geonames) == (None, None)
+    assert {n.source for n in entity.names} == {""}
+
+
+def test_bad_links_and_sources_are_reported_with_line_and_field() -> None:
+    found = problems_of("broken-links.csv")
+    path = str(REGISTRY / "broken-links.csv")
+    assert found == [
+        f"{path}:3: wikidata: wikidata 'Q2281' for 'minsk' differs from 'Q2280' on line 2; expected one wikidata ID per id",
+        f"{path}:4: wikidata: bad wikidata ID '2280'; expected a Wikidata QID such as Q42",
+        f"{path}:4: geonames: bad geonames ID 'abc'; expected a GeoNames ID such as 625144",
+        f"{path}:5: wikidata: wikidata 'Q2280' of 'brest' is already the wikidata ID of 'minsk' (line 2); expected one id per wikidata ID",
+        f"{path}:5: source: bad source 'wikipedia'; expected a URL (http:// or https://), wikidata:Q... or geonames:ID",
+        f"{path}:6: geonames: geonames '625144' for 'brest' differs from '629634' on line 5; expected one geonames ID per id",
+        f"{path}:6: source: bad source 'wikidata:2280'; expected a URL (http:// or https://), wikidata:Q... or geonames:ID",
+        f"{path}:7: source: bad source 'geonames:Q1'; expected a URL (http:// or https://), wikidata:Q... or geonames:ID",
+    ]

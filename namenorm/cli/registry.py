@@ -21,6 +21,7 @@ from ..errors import RegistryError
 from ..registry import (
     COLUMNS,
     KINDS,
+    OPTIONAL_COLUMNS,
     Registry,
     SharedSpelling,
     parse_registry,
@@ -117,13 +118,28 @@ def check(path: Path | None) -> None:
 @click.option("--name", required=True, help="The spelling, as written.")
 @click.option("--preferred", is_flag=True, help="Make it the house spelling for --lang.")
 @click.option(
+    "--source",
+    default="",
+    help="Where the spelling was seen: a URL, wikidata:Q... or geonames:ID (needs a source column).",
+)
+@click.option("--wikidata", default="", help="The entity's Wikidata QID (needs a wikidata column).")
+@click.option("--geonames", default="", help="The place's GeoNames ID (needs a geonames column).")
+@click.option(
     "--registry",
     "path",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Registry file to change (default: $NAMENORM_REGISTRY, else the shipped one).",
 )
 def add(
-    entity_id: str, kind: str, lang: str, name: str, preferred: bool, path: Path | None
+    entity_id: str,
+    kind: str,
+    lang: str,
+    name: str,
+    preferred: bool,
+    source: str,
+    wikidata: str,
+    geonames: str,
+    path: Path | None,
 ) -> None:
     """Append a spelling of ID to the registry, validating first.
 
@@ -135,6 +151,7 @@ def add(
     Examples:
       namenorm registry add lukashenka-alaksandr --kind person --lang pl --name "Ałaksandr Łukaszenka"
       namenorm registry add viasna --kind org --lang en --name Viasna --preferred
+      namenorm registry add minsk --kind place --lang lt --name Minskas --source https://lt.wikipedia.org/wiki/Minskas
     """
     path = path or _default_path()
     with library_errors():
@@ -157,7 +174,16 @@ def add(
         "lang": lang.strip(),
         "name": name.strip(),
         "preferred": "1" if preferred else "",
+        "source": source.strip(),
+        "wikidata": wikidata.strip(),
+        "geonames": geonames.strip(),
     }
+    lacking = [c for c in OPTIONAL_COLUMNS if values[c] and c not in header]
+    if lacking:
+        raise click.ClickException(
+            f"{path}: no {' or '.join(lacking)} column to write --{' and --'.join(lacking)} to; "
+            f"add the column(s) to the header first; nothing added"
+        )
     where = {c: header.index(c) for c in COLUMNS}
     key = (values["id"], values["lang"], clean_text(values["name"]).casefold())
     for fields, _ in records:

@@ -181,3 +181,49 @@ def test_missing_column(runner: CliRunner, tmp_path: Path) -> None:
     assert result.stderr == (
         f"Error: {path}: missing column(s) kind, lang, preferred; expected id, kind, lang, name, preferred\n"
     )
+
+
+def test_add_writes_source_and_links_to_their_columns(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "linked.csv"
+    path.write_text("id,kind,lang,name,preferred,source,wikidata\nminsk,place,en,Minsk,1,,\n")
+    result = add(
+        runner,
+        path,
+        *("minsk", "--kind", "place", "--lang", "lt", "--name", "Minskas"),
+        *("--source", "wikidata:Q2280", "--wikidata", "Q2280"),
+    )
+    assert result.exit_code == 0
+    assert path.read_text().endswith("minsk,place,lt,Minskas,,wikidata:Q2280,Q2280\n")
+    assert Registry.from_csv(path).entity("minsk").wikidata == "Q2280"
+
+
+def test_add_refuses_a_source_the_file_has_no_column_for(
+    runner: CliRunner, registry_copy: Path
+) -> None:
+    before = registry_copy.read_bytes()
+    result = add(
+        runner,
+        registry_copy,
+        *("minsk", "--kind", "place", "--lang", "lt", "--name", "Minskas", "--source", "x"),
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {registry_copy}: no source column to write --source to; "
+        "add the column(s) to the header first; nothing added\n"
+    )
+    assert registry_copy.read_bytes() == before
+
+
+def test_add_refuses_a_bad_source(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "linked.csv"
+    path.write_text("id,kind,lang,name,preferred,source\nminsk,place,en,Minsk,1,\n")
+    result = add(
+        runner,
+        path,
+        *("minsk", "--kind", "place", "--lang", "lt", "--name", "Minskas", "--source", "wiki"),
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: nothing added:\n  {path}:3: source: bad source 'wiki'; expected a URL "
+        "(http:// or https://), wikidata:Q... or geonames:ID\n"
+    )
