@@ -189,7 +189,8 @@ with open(sys.argv[1], encoding="utf-8", newline="") as src, \\
 # Every lookup replaced by a constant: what reading, splitting and writing cost alone.
 STUBBED = """
 import sys
-from namenorm.cli import main, pipeline
+from namenorm.batch import pipeline
+from namenorm.cli import main
 pipeline.outcome = lambda registry, value, kind: ("unmatched", "", "", None, "")
 main(sys.argv[1:])
 """

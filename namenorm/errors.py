@@ -60,6 +60,20 @@ class NotFoundError(NamenormError, KeyError):
         return str(self.args[0]) if self.args else "not found"
 
 
+class CsvError(NamenormError, ValueError):
+    """A CSV file that cannot be read or written as asked (bad bytes, an unclosed quote)."""
+
+    status = 422
+    code = "invalid_csv"
+
+
+class CsvOptionError(CsvError, InvalidInputError):
+    """A CSV option that cannot be used: an unknown encoding, a delimiter that is not one character."""
+
+    status = 400
+    code = "invalid_csv_option"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One validation problem in a registry file, located to the line and field."""

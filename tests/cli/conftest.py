@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from namenorm.cli import clean as clean_module
+from namenorm.batch import clean as batch_clean
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
 REGISTRY = FIXTURES / "registry.csv"
@@ -35,7 +35,7 @@ def fixture_registry(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clean_module, "_clock", itertools.count(0.0, 2.0).__next__)
+    monkeypatch.setattr(batch_clean, "_clock", itertools.count(0.0, 2.0).__next__)
 
 
 @pytest.fixture

@@ -15,8 +15,9 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from namenorm.batch import loop, pipeline
 from namenorm.cli import clean as clean_module
-from namenorm.cli import cli, pipeline
+from namenorm.cli import cli
 from namenorm.csvio import RawReader, detect_encoding
 from namenorm.registry import Registry
 
@@ -435,9 +436,7 @@ def test_in_place_failure_leaves_the_original(
         return original(self, query, **kwargs)
 
     original = Registry.lookup
-    monkeypatch.setattr(
-        clean_module, "BATCH", 1
-    )  # rows reach the temporary file before the failure
+    monkeypatch.setattr(loop, "BATCH", 1)  # rows reach the temporary file before the failure
     monkeypatch.setattr(Registry, "lookup", broken)
     with pytest.raises(RuntimeError, match="resolver broke"):
         run(runner, str(path), "-c", "name", "--in-place")
@@ -460,7 +459,7 @@ def test_ctrl_c_leaves_no_partial_output(
         return original(self, query, **kwargs)
 
     original = Registry.lookup
-    monkeypatch.setattr(clean_module, "BATCH", 1)
+    monkeypatch.setattr(loop, "BATCH", 1)
     monkeypatch.setattr(Registry, "lookup", interrupted)
     target = ["--in-place"] if in_place else ["-o", str(path.parent / "out.csv")]
     result = run(runner, str(path), "-c", "name", *target)
@@ -578,7 +577,7 @@ def test_the_fast_loop_writes_what_the_general_loop_writes(
     )
     outputs = []
     for fast in (True, False):
-        monkeypatch.setattr(clean_module, "FAST_PATH", fast)
+        monkeypatch.setattr(loop, "FAST_PATH", fast)
         result = runner.invoke(cli, args, input=text.encode(), catch_exceptions=False)
         outputs.append((result.exit_code, result.stdout_bytes, result.stderr))
     assert outputs[0] == outputs[1]

@@ -85,7 +85,7 @@ def test_line_numbers_count_physical_lines() -> None:
 
 
 def test_an_unclosed_quote_in_a_huge_record_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("namenorm.csvio.MAX_RECORD_CHARS", 100)
+    monkeypatch.setattr("namenorm.csvio.records.MAX_RECORD_CHARS", 100)
     text = 'a,b\n1,"never closed\n' + "x\n" * 200
     with pytest.raises(CsvError, match=r"line 2: a quoted field opened on this line is still open"):
         records(text, ",")

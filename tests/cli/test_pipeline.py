@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from namenorm.cli import cli, pipeline
+from namenorm.batch import pipeline
+from namenorm.cli import cli
 from namenorm.registry import Registry
 
 from .conftest import REGISTRY
@@ -130,7 +131,7 @@ def _start(target: Path) -> subprocess.Popen[bytes]:
     """namenorm clean - reading a pipe, with a pool from the 6th value, replaced every 6 chunks."""
     env = {**os.environ, "NAMENORM_REGISTRY": str(REGISTRY)}
     code = (
-        "import sys; from namenorm.cli import main, pipeline; "
+        "import sys; from namenorm.batch import pipeline; from namenorm.cli import main; "
         "pipeline.POOL_AFTER = 5; pipeline.WORKER_CHUNKS = 3; main(sys.argv[1:])"
     )
     return subprocess.Popen(

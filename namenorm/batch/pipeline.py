@@ -12,7 +12,7 @@ per worker, so the resolver's caches in the workers stay small too. Workers igno
 Ctrl-C; the pool is torn down with the command.
 
 Left out: CSV details (``namenorm.csvio``) and how results are written
-(``namenorm.cli.clean`` makes the :class:`Entry` of an outcome).
+(``namenorm.batch.loop`` makes the :class:`Entry` of an outcome).
 """
 
 from __future__ import annotations

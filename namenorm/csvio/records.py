@@ -1,0 +1,91 @@
+"""Iterate the records of a CSV text stream, keeping each field's raw text.
+
+Joining a record's raw fields with the delimiter and adding its line ending
+gives back the input exactly; a record is split with :meth:`str.split` when
+it has no quote character (the fast path) and by a compiled regular
+expression otherwise; both follow the stdlib :mod:`csv` reader's rules.
+Left out: decoding (``source``) and the dialect's rules (``dialect``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from typing import IO
+
+from ..errors import CsvError
+from .dialect import QUOTE, _Splitter, sniff
+
+__all__ = ["MAX_RECORD_CHARS", "RawReader"]
+
+#: A record longer than this (a quote that never closes) is a data error.
+MAX_RECORD_CHARS = 1 << 20
+
+
+class RawReader:
+    """Iterate the records of a CSV text stream as ``(raw_fields, terminator)``.
+
+    ``raw_fields`` are the fields exactly as written (quotes and all); joining
+    them with the delimiter and adding ``terminator`` gives back the record's
+    text, so ``"".join(delimiter.join(f) + t for f, t in reader)`` is the
+    input. A record whose quote never closes before the end of the file comes
+    back as ``([], text)``. ``line`` is the physical line the last record
+    started on.
+
+    Fast loops may iterate :attr:`lines` (the physical lines, line endings
+    kept) themselves and hand any line they do not handle to :meth:`record`,
+    which reads the rest of a multi-line record from the same iterator;
+    iterating the reader does exactly that for every line.
+    """
+
+    def __init__(self, text: IO[str], *, delimiter: str | None = None) -> None:
+        head: list[str] = []
+        size = 0
+        while size < 1 << 16 and len(head) < 200:  # enough to sniff; a pipe is not waited on
+            line = text.readline()
+            if not line:
+                break
+            head.append(line)
+            size += len(line)
+        self.dialect = sniff(head, delimiter=delimiter)
+        self.lines: Iterator[str] = itertools.chain(head, text)
+        self.line = 0
+        self._splitter = _Splitter.make(self.dialect.delimiter)
+
+    def __iter__(self) -> Iterator[tuple[list[str], str]]:
+        record = self.record
+        number = 1
+        for line in self.lines:
+            self.line = number
+            fields, end, used = record(line, number)
+            yield fields, end
+            number += used
+
+    def record(self, line: str, number: int = 0) -> tuple[list[str], str, int]:
+        """The record that starts with physical ``line`` (number ``number``, for errors).
+
+        Returns the raw fields, the line ending, and how many physical lines
+        the record took (more than 1 when a quoted field holds line breaks).
+        """
+        if QUOTE not in line:  # no quoting: split in C
+            if line.endswith("\n"):
+                if line.endswith("\r\n"):
+                    return line[:-2].split(self.dialect.delimiter), "\r\n", 1
+                return line[:-1].split(self.dialect.delimiter), "\n", 1
+            content = line.rstrip("\r")
+            return content.split(self.dialect.delimiter), line[len(content) :], 1
+        split = self._splitter.split
+        buffer = line
+        used = 1
+        while (fields := split(content := buffer.rstrip("\r\n"))) is None:
+            more = next(self.lines, None)
+            if more is None:  # end of file inside a quoted field: pass it through
+                return [], buffer, used
+            buffer += more
+            used += 1
+            if len(buffer) > MAX_RECORD_CHARS:
+                raise CsvError(
+                    f"line {number}: a quoted field opened on this line is still "
+                    f"open after {MAX_RECORD_CHARS:,} characters; expected a closing quote"
+                )
+        return fields, buffer[len(content) :], used
