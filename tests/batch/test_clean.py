@@ -67,7 +67,7 @@ def test_a_missing_column_is_a_column_error_and_nothing_is_written(
     registry: Registry, tmp_path: Path
 ) -> None:
     target = tmp_path / "out.csv"
-    with pytest.raises(ColumnError, match="no column 'nmae'.*expected one of: 'id', 'name'"):
+    with pytest.raises(ColumnError, match=r"no column 'nmae'.*expected one of: 'id', 'name'"):
         clean_csv(FIXTURES / "utf8.csv", target, columns=["nmae"], registry=registry)
     assert list(tmp_path.iterdir()) == []
 
