@@ -343,6 +343,7 @@ class Index:
         self.people: list[_Person] = []
         self.eager = True
         self.build_seconds = 0.0
+        self._numbers: dict[str, int] | None = None  # entity ID -> number, made on first use
         # Per-index caches (a class-level cache would keep replaced indexes alive).
         self._word_features = lru_cache(maxsize=4096)(self._word_features)  # type: ignore[method-assign]
         self._given_typo = lru_cache(maxsize=65536)(self._given_typo)  # type: ignore[method-assign]
@@ -902,6 +903,80 @@ class Index:
         if is_patronymic(word.text) and not person.patronymic and person.given:
             return _ROLE_PATRONYMIC, 90.0, "key", None  # a patronymic the registry does not record
         return None
+
+    # -- reading the index (the public API that copy scanning relies on) ------
+    def anchor_spellings(self) -> Iterator[tuple[str, tuple[int, ...]]]:
+        """Every spelling that names a whole mention, with the entities it names.
+
+        A spelling is a stored, generated (romanized, diacritic-free) or
+        inflected form of a person's surname or of a whole organization or
+        place name, as written (not reduced to a surface); the entities are
+        given by number (see :meth:`entity_at`). Spellings that a lazy index
+        has not made yet are made here, without being stored.
+        """
+        for number, unit in enumerate(self.units):
+            entities = self.postings.get(number)
+            if unit.role == _ROLE_SURNAME and entities:
+                for evidence in self._unit_variants(unit):
+                    yield evidence.spelling, tuple(entities)
+
+    def part_spellings(self) -> Iterator[str]:
+        """Every spelling (as written) of a given name or patronymic in the registry."""
+        for number, unit in enumerate(self.units):
+            if unit.role != _ROLE_SURNAME or not self.postings.get(number):
+                for evidence in self._unit_variants(unit):
+                    yield evidence.spelling
+
+    def _unit_variants(self, unit: _Unit) -> list[Evidence]:
+        if unit._generated:
+            return unit.variants
+        return [*unit.base(), *unit.generated()]
+
+    def entity_at(self, number: int) -> Entity:
+        """The entity numbered ``number`` (the numbers that the methods here use)."""
+        return self.entities[number]
+
+    def entity_number(self, entity_id: str) -> int:
+        """The number of the entity ``entity_id``; ``KeyError`` if there is none."""
+        if self._numbers is None:
+            self._numbers = {entity.id: n for n, entity in enumerate(self.entities)}
+        return self._numbers[entity_id]
+
+    def name_spellings(self, number: int, role: str) -> frozenset[str]:
+        """Surfaces (:func:`~namenorm.keys.surface`) of every spelling of one
+        entity's ``given`` names, ``patronymic`` s or ``surname`` s (for an
+        organization or place: its whole names)."""
+        person = self.people[number]
+        units = {
+            _ROLE_GIVEN: person.given,
+            _ROLE_PATRONYMIC: person.patronymic,
+            _ROLE_SURNAME: person.surname,
+        }[role]
+        return frozenset(
+            surface(v.spelling) for unit in units for v in self._unit_variants(self.units[unit])
+        )
+
+    def surname_keys(self, number: int) -> frozenset[str]:
+        """Sound keys (:func:`~namenorm.keys.phonetic_keys`) of one entity's surnames."""
+        person = self.people[number]
+        return frozenset(key for unit in person.surname for key in self.units[unit].keys)
+
+    def knows_key(self, key: str) -> bool:
+        """Whether ``key`` is a unit's sound key or one deletion away from one."""
+        return key in self.keys or key in self.deletes
+
+    def spelling_systems(self, number: int, spelling: str) -> tuple[str, ...]:
+        """How one entity's name units spell ``spelling`` (a surface): the
+        systems of the matching variants (``stored``, ``case`` for a case form,
+        a romanization system, ...); empty when none of them does."""
+        person = self.people[number]
+        units = person.given | person.patronymic | person.surname
+        entries = self.surfaces.get(spelling) or self.surfaces.get(spelling.replace("-", " ")) or []
+        return tuple(self._unit_variants(self.units[u])[v].system for u, v in entries if u in units)
+
+    def is_given_name(self, spelling: str) -> bool:
+        """Whether ``spelling`` is in the given-name table (any language)."""
+        return surface(spelling) in self.given.by_surface
 
     # -- introspection ---------------------------------------------------------
     def stats(self) -> dict[str, int]:

@@ -38,7 +38,6 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 import ahocorasick
 from rapidfuzz.distance import Levenshtein
@@ -195,7 +194,6 @@ class _Scanner:
     entities: dict[str, tuple[int, ...]]  # tuples: the garbage collector stops walking them
     #: surfaces of every given name and patronymic in the registry
     given: frozenset[str]
-    ids: dict[str, int]
     lookups: dict[tuple[str, str | None], list[Match]] = field(default_factory=dict)
     own: dict[tuple[int, str], frozenset[str]] = field(default_factory=dict)
     given_words: dict[str, bool] = field(default_factory=dict)
@@ -229,11 +227,11 @@ class _Scanner:
         if found is None:
             index = self.registry.index
             entities = self.entities[key]
-            people = [e for e in entities if index.entities[e].kind == _PERSON]
+            people = [e for e in entities if index.entity_at(e).kind == _PERSON]
             given = frozenset().union(
                 *(self.own_surfaces(e, role) for e in people for role in ("given", "patronymic"))
             )
-            found = _Anchor(bool(people), frozenset(index.entities[e].id for e in entities), given)
+            found = _Anchor(bool(people), frozenset(index.entity_at(e).id for e in entities), given)
             if len(self.anchors) > _CACHE_LIMIT:
                 self.anchors.clear()
             self.anchors[key] = found
@@ -249,7 +247,7 @@ class _Scanner:
             key = surface(token)
             found = (
                 key in self.given
-                or key in self.registry.index.given.by_surface
+                or self.registry.index.is_given_name(token)
                 or is_patronymic(token)
             )
             self.given_words[token] = found
@@ -259,12 +257,7 @@ class _Scanner:
         """Surfaces of one entity's given names, patronymics or surnames (every variant)."""
         found = self.own.get((entity, role))
         if found is None:
-            index = self.registry.index
-            person = index.people[entity]
-            units = {"given": person.given, "patronymic": person.patronymic}.get(
-                role, person.surname
-            )
-            found = frozenset(surface(v.spelling) for u in units for v in index.units[u].variants)
+            found = self.registry.index.name_spellings(entity, role)
             if len(self.own) > _CACHE_LIMIT:
                 self.own.clear()
             self.own[(entity, role)] = found
@@ -292,39 +285,21 @@ def _caps_of(spelling: str) -> tuple[bool, ...]:
     return tuple(flags)
 
 
-def _unit_spellings(unit: Any) -> list[str]:
-    """Every stored, generated and inflected spelling of an index unit.
-
-    An index that romanizes units lazily (large registries) has not made every
-    romanization yet; they are made here without being stored in the unit.
-    """
-    if getattr(unit, "_generated", True):
-        return [evidence.spelling for evidence in unit.variants]
-    return [evidence.spelling for evidence in [*unit.base(), *unit.generated()]]
-
-
 def _build(registry: Registry) -> _Scanner:
     index = registry.index
     caps: dict[str, tuple[bool, ...]] = {}
     entities: dict[str, set[int]] = {}
-    given: set[str] = set()
-    for number, unit in enumerate(index.units):
-        posted = index.postings.get(number) if unit.role == "surname" else None
-        if unit.role == "surname" and not posted:
-            continue
-        for spelling in _unit_spellings(unit):
-            key = surface(spelling)
-            if not posted:
-                given.add(key)
-                continue
-            flags = _caps_of(spelling)
-            # "Jean-Claude" and "Jean Claude" alike, as the index has it
-            for form in {key, key.replace("-", " ")}:
-                old = caps.get(form)
-                if old is not None and len(old) == len(flags):
-                    flags = tuple(a and b for a, b in zip(old, flags, strict=True))
-                caps[form] = flags
-                entities.setdefault(form, set()).update(posted)
+    given = frozenset(surface(spelling) for spelling in index.part_spellings())
+    for spelling, posted in index.anchor_spellings():
+        key = surface(spelling)
+        flags = _caps_of(spelling)
+        # "Jean-Claude" and "Jean Claude" alike, as the index has it
+        for form in {key, key.replace("-", " ")}:
+            old = caps.get(form)
+            if old is not None and len(old) == len(flags):
+                flags = tuple(a and b for a, b in zip(old, flags, strict=True))
+            caps[form] = flags
+            entities.setdefault(form, set()).update(posted)
     automaton = ahocorasick.Automaton()
     for key in caps:
         # A final apostrophe (a romanized soft sign, "Belarus'") reads as a possessive
@@ -338,8 +313,7 @@ def _build(registry: Registry) -> _Scanner:
         automaton,
         caps,
         {k: tuple(sorted(v)) for k, v in entities.items()},
-        frozenset(given),
-        {entity.id: number for number, entity in enumerate(index.entities)},
+        given,
     )
 
 
@@ -555,7 +529,7 @@ class _Document:
         )
         parts = [*titles, *prefix, anchor, *after]
         if status == "matched":
-            parts = self.mark_inflection(parts, self.scanner.ids[matches[0].id])
+            parts = self.mark_inflection(parts, self.index.entity_number(matches[0].id))
         return _Draft(parts, matches, status, full, homograph)
 
     def absorb_left(self, position: int, floor: int) -> list[Part]:
@@ -630,18 +604,12 @@ class _Document:
         if all(part.text.isascii() for part in parts):
             return parts
         index = self.index
-        person = index.people[entity]
-        units = person.given | person.patronymic | person.surname
         marked: list[Part] = []
         for part in parts:
             if part.role in ("title", "initial") or not cyrillic(part.text):
                 marked.append(part)
                 continue
-            wanted = surface(part.text)
-            entries = (
-                index.surfaces.get(wanted) or index.surfaces.get(wanted.replace("-", " ")) or []
-            )
-            systems = [index.units[u].variants[v].system for u, v in entries if u in units]
+            systems = index.spelling_systems(entity, surface(part.text))
             inflected = not systems or all(s == "case" for s in systems)
             marked.append(Part(part.start, part.end, part.text, part.role, inflected))
         return marked
@@ -726,11 +694,9 @@ class _Document:
         """Sound keys of these people's surnames, with their one-deletion neighbours."""
         keys: set[str] = set()
         for entity_id in ids:
-            person = self.index.people[self.scanner.ids[entity_id]]
-            for unit in person.surname:
-                for key in self.index.units[unit].keys:
-                    keys.add(key)
-                    keys |= _deletions(key)
+            for key in self.index.surname_keys(self.index.entity_number(entity_id)):
+                keys.add(key)
+                keys |= _deletions(key)
         return keys
 
     def fuzzy_pair(self, given: tuple[int, int], word: tuple[int, int]) -> _Draft | None:
@@ -740,7 +706,7 @@ class _Document:
         matches = self.scanner.lookup(self.text[given[0] : word[1]], _PERSON)
         if self.index.decide(matches) != "matched":
             return None
-        entity = self.scanner.ids[matches[0].id]
+        entity = self.index.entity_number(matches[0].id)
         given_text = self.text[given[0] : given[1]]
         surname = self.text[word[0] : word[1]]
         if surface(given_text) not in self.scanner.own_surfaces(entity, "given"):
@@ -758,7 +724,7 @@ class _Document:
         matches = self.scanner.lookup(token, _PERSON)
         if self.index.decide(matches) != "matched" or matches[0].id not in known:
             return None
-        entity = self.scanner.ids[matches[0].id]
+        entity = self.index.entity_number(matches[0].id)
         if surface(token)[:1] != surface(matches[0].matched)[:1]:
             return None
         if not self.close_to_surname(token, entity, 2):
@@ -770,12 +736,12 @@ class _Document:
         """A long surname one letter off a spelling of one person's surname ("Lukashenkko")."""
         token = self.text[word[0] : word[1]]
         index = self.index
-        if not any(k in index.keys or k in index.deletes for k in phonetic_keys(token)[:4]):
+        if not any(index.knows_key(k) for k in phonetic_keys(token)[:4]):
             return None
         matches = self.scanner.lookup(token, _PERSON)
         if index.decide(matches) != "matched":
             return None
-        entity = self.scanner.ids[matches[0].id]
+        entity = self.index.entity_number(matches[0].id)
         if not self.close_to_surname(token, entity, 1):
             return None
         parts = self.mark_inflection([Part(word[0], word[1], token, "surname")], entity)
@@ -815,8 +781,8 @@ class _Document:
                 continue
             parts = draft.parts
             if draft.status == "ambiguous":
-                parts = self.mark_inflection(parts, self.scanner.ids[chosen.id])
-            entity = self.index.entities[self.scanner.ids[chosen.id]]
+                parts = self.mark_inflection(parts, self.index.entity_number(chosen.id))
+            entity = self.index.entity_at(self.index.entity_number(chosen.id))
             mention = Mention(draft.start, draft.end, text, chosen.id, status, (chosen.id,))
             found.append(Found(mention, entity, chosen.score, tuple(parts), chosen.matched))
         return found
