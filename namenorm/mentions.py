@@ -782,7 +782,7 @@ class _Document:
             parts = draft.parts
             if draft.status == "ambiguous":
                 parts = self.mark_inflection(parts, self.index.entity_number(chosen.id))
-            entity = self.index.entity_at(self.index.entity_number(chosen.id))
+            entity = self.scanner.registry.entity(chosen.id)
             mention = Mention(draft.start, draft.end, text, chosen.id, status, (chosen.id,))
             found.append(Found(mention, entity, chosen.score, tuple(parts), chosen.matched))
         return found

@@ -21,12 +21,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import NotFoundError, Problem, RegistryError, UnknownKindError
+from .errors import NotFoundError, Problem, RegistryError
+from .index import Index
 from .settings import setting
 from .text import clean, is_cyrillic, script_of
+from .vocab import KINDS, check_kind
 
 if TYPE_CHECKING:
-    from .index import Index
     from .match import Match
 
 __all__ = [
@@ -38,12 +39,12 @@ __all__ = [
     "Name",
     "Registry",
     "SharedSpelling",
+    "check_kind",
     "default_registry",
     "reset_caches",
     "shipped_registry_path",
 ]
 
-KINDS: tuple[str, ...] = ("person", "org", "place")
 COLUMNS: tuple[str, ...] = ("id", "kind", "lang", "name", "preferred")
 #: Columns a registry may have; files without them load as before.
 OPTIONAL_COLUMNS: tuple[str, ...] = ("wikidata", "geonames", "source")
@@ -182,8 +183,6 @@ class Registry:
     def index(self) -> Index:
         """The match index, built on first use."""
         if self._index is None:
-            from .index import Index
-
             self._index = Index.build(self)
         return self._index
 
@@ -207,13 +206,6 @@ class Registry:
     ) -> list[Match]:
         """Up to ``limit`` candidate entities for ``query``, best first."""
         return self.index.lookup(query, limit=limit, kind=kind, lang=lang)
-
-
-def check_kind(kind: str | None) -> str | None:
-    """Validate an optional ``kind`` filter."""
-    if kind is not None and kind not in KINDS:
-        raise UnknownKindError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
-    return kind
 
 
 def _digest_entities(entities: Iterable[Entity]) -> str:

@@ -10,7 +10,7 @@ from namenorm import Registry
 from namenorm.index import Index
 from namenorm.keys import phonetic_keys, surface
 
-SMALL = Path(__file__).parent / "fixtures" / "registry" / "small.csv"
+SMALL = Path(__file__).parent.parent / "fixtures" / "registry" / "small.csv"
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,22 @@
+"""The match index: a registry's spellings in lookup tables, and the resolver on them.
+
+``spellings`` makes every spelling of a name unit, ``tables`` builds and
+holds the lookup tables, ``search`` finds candidates for a query, ``score``
+scores them, ``decide`` picks one, and ``core`` ties them into :class:`Index`.
+"""
+
+from .core import EntitySource, Index
+from .score import SCORING, Scoring
+from .search import MAX_QUERY_LENGTH
+from .tables import EAGER_UNITS, EntityLike, NameLike
+
+__all__ = [
+    "EAGER_UNITS",
+    "MAX_QUERY_LENGTH",
+    "SCORING",
+    "EntityLike",
+    "EntitySource",
+    "Index",
+    "NameLike",
+    "Scoring",
+]

@@ -1,0 +1,183 @@
+"""The :class:`Index`: one registry's lookup tables and the resolver that runs on them.
+
+:meth:`Index.build` builds the tables once (``namenorm.index.tables``);
+:meth:`Index.lookup` and :meth:`Index.resolve` search and score
+(``search``, ``score``) and decide (``decide``). The rest of the class is the
+documented reading API that copy scanning uses (it builds its automaton
+from it): entities by number, every spelling of surnames and of given
+names, one entity's spellings and keys, and key membership.
+
+Left out: the registry CSV (``namenorm.registry``, which builds its index
+through this class and is not imported here).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+from ..given import GivenNames, given_names
+from ..keys import surface
+from ..match import Match
+from ..vocab import check_kind
+from .decide import accept, decide, to_match
+from .score import Scorer
+from .search import Searcher
+from .spellings import ROLE_GIVEN, ROLE_PATRONYMIC, ROLE_SURNAME
+from .tables import EntityLike, Tables
+
+__all__ = ["EntitySource", "Index"]
+
+
+class EntitySource(Protocol):
+    """What an index is built from (a ``namenorm.registry.Registry``)."""
+
+    def entities(self) -> Iterable[EntityLike]: ...
+
+
+class Index:
+    """Lookup tables over one registry; see the module docstring."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+        self._scorer = Scorer(tables)
+        self._searcher = Searcher(tables, self._scorer)
+        self._numbers: dict[str, int] | None = None
+
+    @classmethod
+    def build(
+        cls, registry: EntitySource, *, given: GivenNames | None = None, eager: bool | None = None
+    ) -> Index:
+        """Build the index for ``registry`` (done once; see ``Registry.warm``).
+
+        ``eager`` makes every romanization at build time and enters it in the
+        lookup tables (fastest queries); ``None`` decides by size
+        (``namenorm.index.tables.EAGER_UNITS``). Otherwise romanizations are
+        made per unit on first use (slower for generated spellings, and at a
+        million names a few percent of them are missed; see README "Speed,
+        measured").
+        """
+        return cls(Tables.build(registry.entities(), given or given_names(), eager=eager))
+
+    @property
+    def build_seconds(self) -> float:
+        """Wall-clock seconds the build took."""
+        return self.tables.build_seconds
+
+    @property
+    def eager(self) -> bool:
+        """Whether every romanization was made at build time."""
+        return self.tables.eager
+
+    # -- querying --------------------------------------------------------------
+    def lookup(
+        self, query: str, *, limit: int = 5, kind: str | None = None, lang: str | None = None
+    ) -> list[Match]:
+        """Up to ``limit`` candidates for ``query``, best first (see ``Registry.lookup``)."""
+        check_kind(kind)
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+            raise ValueError(f"limit must be a positive int, not {limit!r}")
+        entities = self.tables.entities
+        candidates = self._searcher.candidates(query, kind)
+        return [to_match(entities[c.entity], c, query, lang) for c in candidates[:limit]]
+
+    def resolve(
+        self, query: str, *, kind: str | None = None, lang: str | None = None
+    ) -> Match | None:
+        """The one entity ``query`` names, or ``None`` (see ``Registry.resolve``)."""
+        check_kind(kind)
+        chosen = accept(self._searcher.candidates(query, kind))
+        if chosen is None:
+            return None
+        return to_match(self.tables.entities[chosen.entity], chosen, query, lang)
+
+    def decide(self, matches: list[Match]) -> str:
+        """``matched``, ``ambiguous`` or ``unmatched`` for a candidate list from :meth:`lookup`."""
+        return decide(matches)
+
+    def clear_caches(self) -> None:
+        """Forget what was remembered between queries (the tables stay)."""
+        self._scorer.clear_caches()
+
+    # -- reading the index (the public API that copy scanning relies on) --------
+    def anchor_spellings(self) -> Iterator[tuple[str, tuple[int, ...]]]:
+        """Every spelling that names a whole mention, with the entities it names.
+
+        A spelling is a stored, generated (romanized, diacritic-free) or
+        inflected form of a person's surname or of a whole organization or
+        place name, as written (not reduced to a surface); the entities are
+        given by number (see :meth:`entity_at`). Spellings that a lazy index
+        has not made yet are made here, without being stored.
+        """
+        postings = self.tables.postings
+        for number, unit in enumerate(self.tables.units):
+            entities = postings.get(number)
+            if unit.role == ROLE_SURNAME and entities:
+                for evidence in unit.all_spellings():
+                    yield evidence.spelling, tuple(entities)
+
+    def part_spellings(self) -> Iterator[str]:
+        """Every spelling (as written) of a given name or patronymic in the registry."""
+        postings = self.tables.postings
+        for number, unit in enumerate(self.tables.units):
+            if unit.role != ROLE_SURNAME or not postings.get(number):
+                for evidence in unit.all_spellings():
+                    yield evidence.spelling
+
+    def entity_at(self, number: int) -> EntityLike:
+        """The entity numbered ``number`` (the numbers that the methods here use)."""
+        return self.tables.entities[number]
+
+    def entity_number(self, entity_id: str) -> int:
+        """The number of the entity ``entity_id``; ``KeyError`` if there is none."""
+        if self._numbers is None:
+            self._numbers = {entity.id: n for n, entity in enumerate(self.tables.entities)}
+        return self._numbers[entity_id]
+
+    def name_spellings(self, number: int, role: str) -> frozenset[str]:
+        """Surfaces (:func:`~namenorm.keys.surface`) of every spelling of one
+        entity's ``given`` names, ``patronymic`` s or ``surname`` s (for an
+        organization or place: its whole names)."""
+        units = self.tables.units
+        return frozenset(
+            surface(v.spelling)
+            for unit in self._units_of(number, role)
+            for v in units[unit].all_spellings()
+        )
+
+    def surname_keys(self, number: int) -> frozenset[str]:
+        """Sound keys (:func:`~namenorm.keys.phonetic_keys`) of one entity's surnames."""
+        units = self.tables.units
+        return frozenset(
+            key for unit in self._units_of(number, ROLE_SURNAME) for key in units[unit].keys
+        )
+
+    def knows_key(self, key: str) -> bool:
+        """Whether ``key`` is a unit's sound key or one deletion away from one."""
+        return key in self.tables.keys or key in self.tables.deletes
+
+    def spelling_systems(self, number: int, spelling: str) -> tuple[str, ...]:
+        """How one entity's name units spell ``spelling`` (a surface): the
+        systems of the matching variants (``stored``, ``case`` for a case form,
+        a romanization system, ...); empty when none of them does."""
+        person = self.tables.people[number]
+        mine = person.given | person.patronymic | person.surname
+        surfaces, units = self.tables.surfaces, self.tables.units
+        entries = surfaces.get(spelling) or surfaces.get(spelling.replace("-", " ")) or []
+        return tuple(units[u].variant(v).system for u, v in entries if u in mine)
+
+    def is_given_name(self, spelling: str) -> bool:
+        """Whether ``spelling`` is in the given-name table (any language)."""
+        return surface(spelling) in self.tables.given.by_surface
+
+    def _units_of(self, number: int, role: str) -> set[int]:
+        person = self.tables.people[number]
+        return {
+            ROLE_GIVEN: person.given,
+            ROLE_PATRONYMIC: person.patronymic,
+            ROLE_SURNAME: person.surname,
+        }[role]
+
+    def stats(self) -> dict[str, int]:
+        """Sizes of the lookup tables (for benchmarks and /health)."""
+        return self.tables.stats()

@@ -1,0 +1,324 @@
+"""Scores of candidate entities for a query, on the calibrated 0–100 scale.
+
+A candidate comes from a surname span (or a whole organization or place
+name) found by ``namenorm.index.search``; :class:`Scorer` checks the rest of
+the query against it (given name, patronymic, initials, descriptors) and
+gives it a score and a method (``exact``, ``key`` or ``fuzzy``). Every
+constant of the scale lives in :data:`SCORING`, calibrated on
+``bench/devset.tsv`` (see ``match.THRESHOLD``).
+
+Left out: finding candidates (``namenorm.index.search``) and deciding
+between them (``namenorm.index.decide``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.fuzz import ratio
+from unidecode import unidecode
+
+from ..keys import lithuanian_stems, phonetic_keys, surface
+from ..lemmas import lemmas
+from ..match import Evidence
+from ..names import DESCRIPTORS, SUFFIXES, Word, is_patronymic
+from .spellings import ROLE_GIVEN, ROLE_PATRONYMIC, unit_surface
+from .tables import Person, Tables
+from .typos import is_typo, max_edits
+
+__all__ = ["SCORING", "Candidate", "Scorer", "Scoring"]
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """The constants of the score scale (0-100), calibrated on bench/devset.tsv."""
+
+    #: A surname alone when the registry knows the person's given name.
+    surname_only_penalty: float = 6.0
+    #: A written initial that fits the given name or patronymic.
+    initial: float = 92.0
+    #: An extra given name the registry does not record (Donald John Trump).
+    middle_name_penalty: float = 10.0
+    #: Each descriptor word around an organization or place name.
+    descriptor_penalty: float = 2.0
+    #: A given name of the same equivalence group (Alexander for Аляксандр).
+    equivalent: float = 97.0
+    #: A sound-key hit scores ``key_base + key_span * similarity``.
+    key_base: float = 88.0
+    key_span: float = 10.0
+    #: The most a typo hit may score.
+    fuzzy_cap: float = 89.0
+    #: A surname typo scores ``100 * similarity + fuzzy_bonus`` (capped).
+    fuzzy_bonus: float = 2.0
+    #: A typo hit less similar than this (0-1) is no candidate.
+    min_fuzzy_similarity: float = 0.72
+    #: Weights of the surname and the given name in a person's score.
+    surname_weight: float = 0.65
+    given_weight: float = 0.35
+    #: The most a person's score may be unless the whole name is a known spelling.
+    person_cap: float = 99.0
+    #: A full name typed without its titles (``words`` joined) scores this.
+    untitled_full: float = 99.0
+    #: A patronymic the registry does not record.
+    unrecorded_patronymic: float = 90.0
+    #: Taken off a given name or patronymic found only by reading its case back.
+    inflected_penalty: float = 2.0
+
+
+SCORING = Scoring()
+
+
+@dataclass
+class Candidate:
+    """One entity a query may name, with its score and the spelling that found it."""
+
+    entity: int
+    score: float
+    method: str
+    evidence: Evidence
+    matched: str
+    note: str = ""
+    scope: str = "name"  # "name": the whole query matched; "part": one part of it did
+
+
+class Scorer:
+    """Scores candidates against the tables of one index (with per-index caches)."""
+
+    def __init__(self, tables: Tables, scoring: Scoring = SCORING) -> None:
+        self.tables = tables
+        self.scoring = scoring
+        # Per-index caches (a class-level cache would keep replaced indexes alive).
+        self.word_features = lru_cache(maxsize=4096)(self.word_features)  # type: ignore[method-assign]
+        self.given_typo = lru_cache(maxsize=65536)(self.given_typo)  # type: ignore[method-assign]
+
+    def clear_caches(self) -> None:
+        """Forget what was remembered between queries."""
+        self.word_features.cache_clear()  # type: ignore[attr-defined]
+        self.given_typo.cache_clear()  # type: ignore[attr-defined]
+
+    def closest(self, unit: int, wanted: str) -> tuple[float, Evidence]:
+        """The unit's spelling most like ``wanted``, and how alike (0-1).
+
+        In a lazily built index a unit not yet romanized is compared with its
+        stored spellings and one romanization (the news style) rather than
+        romanized in every system for each candidate a query touches.
+        """
+        found = self.tables.units[unit]
+        if not self.tables.eager and not found.generated_yet:
+            candidates = [*found.base_variants, found.news()]
+        else:
+            candidates = found.variants
+        best_score, best = -1.0, candidates[0]
+        for evidence in candidates:
+            score = ratio(wanted, unit_surface(evidence.spelling))
+            if score > best_score:
+                best_score, best = score, evidence
+        return best_score / 100.0, best
+
+    def score(
+        self,
+        entity: int,
+        level: str,
+        similarity: float,
+        variant: Evidence,
+        rest: list[Word],
+        *,
+        lithuanian: bool = False,
+        surname_last: bool = False,
+    ) -> Candidate | None:
+        """The candidate ``entity`` found by ``variant`` at ``level``, with the
+        ``rest`` of the query checked against its other names; None if refuted."""
+        s = self.scoring
+        if level == "exact":
+            surname_score = 100.0
+        elif level == "key":
+            surname_score = s.key_base + s.key_span * similarity
+        else:
+            surname_score = min(s.fuzzy_cap, 100.0 * similarity + s.fuzzy_bonus)
+        if self.tables.entities[entity].kind != "person":
+            return self.score_name(entity, level, surname_score, variant, rest)
+        person = self.tables.people[entity]
+        given_score: float | None = None
+        given_evidence: Evidence | None = None
+        notes: list[str] = []
+        levels = [level]
+        middle_seen = False
+        for word in rest:
+            if word.text.casefold().rstrip(".") in SUFFIXES:
+                return None  # "Donald Trump Jr." is the son, not the registry's Donald Trump
+            fit = self.rest_score(
+                person, word, given_taken=given_score is not None, lithuanian=lithuanian
+            )
+            if fit is None:
+                # One extra given name after a matched one is a middle name the
+                # registry does not record (Donald John Trump); anything else refutes.
+                if given_score is None or middle_seen or word.initial:
+                    return None
+                middle_seen = True
+                notes.append(f"middle name {word.text} not in the registry")
+                levels.append("key")
+                given_score -= s.middle_name_penalty
+                continue
+            role, score, word_level, exact = fit
+            levels.append(word_level)
+            if role == ROLE_GIVEN:
+                given_score, given_evidence = score, exact
+            if word.initial:
+                notes.append(f"initial {word.text}")
+        if (
+            given_evidence is not None
+            and level == "exact"
+            and surname_last
+            and len(rest) == 1
+            and given_evidence.system == variant.system
+            and given_evidence.lang == variant.lang
+        ):
+            # Given name and surname are spellings of one stored name in one system:
+            # so is the full name ("Marija Kolesnikowa" from "Мария Колесникова").
+            source = f"{given_evidence.source} {variant.source}"
+            if any(e == entity for e, _ in self.tables.full.get(surface(source), ())):
+                spelling = f"{given_evidence.spelling} {variant.spelling}"
+                full = Evidence(spelling, source, variant.lang, variant.system)
+                return Candidate(entity, 100.0, "exact", full, spelling)
+        if given_score is None and person.given:
+            score = surname_score - s.surname_only_penalty
+            notes.append("surname only")
+        elif given_score is None:
+            score = surname_score
+        else:
+            score = s.surname_weight * surname_score + s.given_weight * given_score
+        if "fuzzy" in levels:
+            method = "fuzzy"
+        elif all(x == "exact" for x in levels) and not notes:
+            method = "exact"
+        else:
+            method = "key"
+        scope = "part" if rest or notes else "name"
+        return Candidate(
+            entity,
+            min(score, s.person_cap),
+            method,
+            variant,
+            variant.spelling,
+            "; ".join(notes),
+            scope,
+        )
+
+    def score_name(
+        self, entity: int, level: str, score: float, variant: Evidence, rest: list[Word]
+    ) -> Candidate | None:
+        """An organization or place: words around its name must be descriptors
+        (JSC Belaruskali, Republic of Belarus, Washington D.C.)."""
+        extra = descriptors(rest)
+        if extra is None:
+            return None
+        note = f"with {' '.join(extra)}" if extra else ""
+        method = level if not extra or level == "fuzzy" else "key"
+        score -= self.scoring.descriptor_penalty * len(extra)
+        scope = "part" if extra else "name"
+        return Candidate(entity, min(score, 100.0), method, variant, variant.spelling, note, scope)
+
+    def rest_score(
+        self,
+        person: Person,
+        word: Word,
+        *,
+        given_taken: bool,
+        lithuanian: bool = False,
+        inflected: bool = False,
+    ) -> tuple[str, float, str, Evidence | None] | None:
+        """How a non-surname query word fits the candidate: (role, score, level, the
+        spelling it is when exact), or None."""
+        s, units_of = self.scoring, self.tables.units
+        roles = [(ROLE_PATRONYMIC, person.patronymic)]
+        if not given_taken:
+            roles.insert(0, (ROLE_GIVEN, person.given))
+            if is_patronymic(word.text) and person.patronymic:
+                roles.reverse()
+        spellings = (word.text, *lithuanian_stems(word.text)) if lithuanian else (word.text,)
+        for role, units in roles:
+            if not units:
+                continue
+            if word.initial:
+                letter = word.text.casefold()
+                ascii_letter = unidecode(word.text).casefold()[:1]
+                if any(
+                    letter in units_of[u].initials or ascii_letter in units_of[u].initials
+                    for u in units
+                ):
+                    return role, s.initial, "key", None
+                continue
+            wanted, keys, groups = self.word_features(spellings)
+            equivalent = role == ROLE_GIVEN and bool(person.groups & groups)
+            sounding = [u for u in units if set(keys).intersection(units_of[u].keys)]
+            # A stored spelling or case form is checked as is; the romanizations
+            # only when the word already fits by group or sound (a lazily built
+            # index then romanizes the unit once, not for every wrong candidate).
+            for unit in units:
+                found = units_of[unit]
+                if (equivalent or sounding or found.generated_yet) and wanted in found.surfaces:
+                    return role, 100.0, "exact", found.variants[found.surfaces.index(wanted)]
+                base = found.base_spelling(wanted)
+                if base is not None:
+                    return role, 100.0, "exact", base
+            if equivalent:
+                return role, s.equivalent, "key", None
+            for unit in sounding:
+                return role, s.key_base + s.key_span * self.closest(unit, wanted)[0], "key", None
+            for unit in units:
+                for key in keys[:2]:
+                    if self.given_typo(key, unit):
+                        similarity = self.closest(unit, wanted)[0]
+                        return role, min(s.fuzzy_cap, 100.0 * similarity), "fuzzy", None
+        if not word.initial and not inflected:
+            # An inflected given name or patronymic (Władimira, Aliaksandro, Swiatłany).
+            for lemma, gender, _, role in lemmas(word.text):
+                if (gender and person.gender not in ("", gender)) or role in ("surname", "noun"):
+                    continue
+                fit = self.rest_score(
+                    person,
+                    Word(lemma),
+                    given_taken=given_taken,
+                    lithuanian=lithuanian,
+                    inflected=True,
+                )
+                if fit is not None:
+                    role, score, level, _evidence = fit
+                    return (
+                        role,
+                        score - s.inflected_penalty,
+                        "key" if level == "exact" else level,
+                        None,
+                    )
+        if word.initial and not person.patronymic and given_taken:
+            return ROLE_PATRONYMIC, s.initial, "key", None  # an initial the registry cannot check
+        if is_patronymic(word.text) and not person.patronymic and person.given:
+            # a patronymic the registry does not record
+            return ROLE_PATRONYMIC, s.unrecorded_patronymic, "key", None
+        return None
+
+    def word_features(
+        self, spellings: tuple[str, ...]
+    ) -> tuple[str, tuple[str, ...], frozenset[str]]:
+        """Surface, sound keys and given-name groups of a query word (and its stems)."""
+        keys = tuple(k for spelling in spellings for k in phonetic_keys(spelling))
+        groups = frozenset(g for spelling in spellings for g in self.tables.given.groups(spelling))
+        return unit_surface(spellings[0]), keys, groups
+
+    def given_typo(self, key: str, unit: int) -> bool:
+        """Whether a given-name or patronymic key is one typo away from the unit's keys."""
+        allowed = min(1, max_edits(key))
+        return any(is_typo(key, k, allowed) for k in self.tables.units[unit].keys)
+
+
+def descriptors(words: list[Word]) -> list[str] | None:
+    """The words as descriptors (initials joined: D.C. -> dc), or None if one is not."""
+    tokens: list[str] = []
+    for word in words:
+        text = word.text.casefold().strip(".")
+        if word.initial and tokens and tokens[-1].isalpha() and len(tokens[-1]) < 4 and words:
+            tokens[-1] += text
+        else:
+            tokens.append(text)
+    return tokens if all(t in DESCRIPTORS for t in tokens) else None

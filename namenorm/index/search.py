@@ -1,0 +1,260 @@
+"""The query side: from a query string to scored candidate entities.
+
+A query is cleaned with the same function as the registry names, tried as a
+full spelling first, then split into words; each plausible surname span (or
+whole organization or place name) is looked up by surface, then by sound
+key, then by its case ending read back (``namenorm.lemmas``), then (only when
+all fail) in the typo neighbourhood. Each unit found brings the entities
+that bear it, which ``namenorm.index.score`` scores against the rest of the
+query.
+
+Left out: the scores themselves and deciding between candidates.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from ..errors import QueryTooLongError
+from ..keys import has_lithuanian_ending, lithuanian_stems, phonetic_keys
+from ..lemmas import is_plural_surname, lemmas, word_gender
+from ..match import Evidence
+from ..names import Word, split_query, without_titles
+from ..text import clean
+from .score import Candidate, Scorer
+from .spellings import coarse, unit_keys, unit_surface
+from .tables import Tables
+from .typos import deletions, is_typo, max_edits
+
+__all__ = ["MAX_QUERY_LENGTH", "Searcher"]
+
+#: Longest query accepted, in characters.
+MAX_QUERY_LENGTH = 512
+
+#: A word ending in one of these is Lithuanian (Alesį, Kęstutį).
+_LITHUANIAN_LETTERS = frozenset("ąęėįųū")
+#: In a lazily built index, how many sound-alike units per query word are
+#: romanized in every system to look for the exact spelling.
+_ROMANIZE_BEST = 1
+#: Sound-alike units kept per query word: at most this many, and none less
+#: similar than the best by more than the window.
+_MAX_SOUNDALIKES = 12
+_SIMILARITY_WINDOW = 0.3
+
+#: A unit a query span may be: (unit, level, similarity, closest spelling,
+#: gender the match requires or None).
+Found = tuple[int, str, float, Evidence, str | None]
+
+
+class Searcher:
+    """Finds and scores the candidates for a query in one index's tables."""
+
+    def __init__(self, tables: Tables, scorer: Scorer) -> None:
+        self.tables = tables
+        self.scorer = scorer
+
+    def candidates(self, query: str, kind: str | None) -> list[Candidate]:
+        """Every candidate entity for ``query`` (of ``kind``, if given), best first."""
+        if not isinstance(query, str):
+            raise TypeError(f"query must be a str, not {type(query).__name__}")
+        if len(query) > MAX_QUERY_LENGTH:
+            raise QueryTooLongError(
+                f"query is {len(query)} characters long; expected at most {MAX_QUERY_LENGTH}"
+            )
+        text = clean(query)
+        if not text:
+            return []
+        full, entities = self.tables.full, self.tables.entities
+        best: dict[int, Candidate] = {}
+        for entity, evidence in full.get(text.casefold(), ()):
+            best[entity] = Candidate(entity, 100.0, "exact", evidence, evidence.spelling)
+        all_words = [] if best else split_query(text)
+        words = without_titles(all_words)
+        if not best and words:
+            joined = " ".join(w.text for w in words).casefold()
+            untitled = self.scorer.scoring.untitled_full
+            for entity, evidence in full.get(joined, ()):
+                best[entity] = Candidate(entity, untitled, "exact", evidence, evidence.spelling)
+        # Titles first count as words (Human Rights House); if nothing fits, without them.
+        for attempt in (all_words, words) if len(words) < len(all_words) else (words,):
+            if best or not attempt:
+                break
+            for candidate in self.structural(attempt):
+                current = best.get(candidate.entity)
+                if current is None or candidate.score > current.score:
+                    best[candidate.entity] = candidate
+        found = [c for c in best.values() if kind is None or entities[c.entity].kind == kind]
+        found.sort(key=lambda c: (-c.score, entities[c.entity].id))
+        return found
+
+    def structural(self, words: list[Word]) -> Iterator[Candidate]:
+        """Candidates from the query's words: a surname span found, the rest scored."""
+        spans = surname_spans(words)
+        named = [w for w in words if not w.initial]
+        # Lithuanian copy adds -as/-is/-us to foreign names; trust that reading
+        # only when the query has several words and one of them shows it.
+        lithuanian = len(named) > 1 and any(
+            has_lithuanian_ending(w.text) or w.text[-1:] in _LITHUANIAN_LETTERS for w in named
+        )
+        people, postings = self.tables.people, self.tables.postings
+        found_any = False
+        for fuzzy in (False, True):
+            for start, end in spans:
+                unit_text = " ".join(w.text for w in words[start:end])
+                rest = words[:start] + words[end:]
+                found = self.find_units(
+                    unit_text, fuzzy=fuzzy, lithuanian=lithuanian, several=len(named) > 1
+                )
+                for unit, level, similarity, variant, gender in found:
+                    for entity in postings.get(unit, ()):
+                        if gender and people[entity].gender not in ("", gender):
+                            continue  # a feminine case form never names a man, nor the reverse
+                        candidate = self.scorer.score(
+                            entity,
+                            level,
+                            similarity,
+                            variant,
+                            rest,
+                            lithuanian=lithuanian,
+                            surname_last=end == len(words),
+                        )
+                        if candidate is not None:
+                            found_any = True
+                            yield candidate
+            if found_any:
+                return
+
+    def find_units(
+        self, text: str, *, fuzzy: bool, lithuanian: bool = False, several: bool = False
+    ) -> Iterator[Found]:
+        """Units a query span may be (see :data:`Found`)."""
+        wanted = unit_surface(text)
+        keys = query_keys(text, lithuanian=lithuanian)
+        if " " not in text and not lithuanian and is_plural_surname(text):
+            return  # "Cichanouscy", "Тихановские": a family, not one of its members
+        gender = word_gender(text) if " " not in text else None
+        if not fuzzy:
+            seen: set[int] = set()
+            for unit, variant in self.tables.surfaces.get(wanted, ()):
+                if unit not in seen:
+                    seen.add(unit)
+                    yield unit, "exact", 1.0, self.tables.units[unit].variants[variant], None
+            if seen:  # the word is a known spelling: sound-alikes of other names are weaker
+                return
+            yield from self.sound_alikes(keys, wanted, gender, seen)
+            if seen:
+                return
+            # A case form in a language the registry does not store (Łukaszenki,
+            # Лукашенком): read the ending back, keeping the gender it requires.
+            for lemma, required, ambiguous, role in lemmas(text) if " " not in text else ():
+                if (ambiguous and not several) or role in ("given", "patronymic"):
+                    continue
+                lemma_keys = query_keys(lemma, lithuanian=lithuanian)
+                for unit, level, similarity, evidence, _ in self.sound_alikes(
+                    lemma_keys, wanted, required, seen
+                ):
+                    yield unit, "key" if level == "exact" else level, similarity, evidence, required
+            return
+        floor = self.scorer.scoring.min_fuzzy_similarity
+        seen_units: set[int] = set()
+        for other in self.near_keys(keys[:4], text):
+            for unit in self.tables.keys.get(other, ()):
+                if unit in seen_units:
+                    continue
+                seen_units.add(unit)
+                similarity, variant_evidence = self.scorer.closest(unit, wanted)
+                if similarity >= floor:
+                    yield unit, "fuzzy", similarity, variant_evidence, gender
+
+    def sound_alikes(
+        self, keys: tuple[str, ...], wanted: str, gender: str | None, seen: set[int]
+    ) -> list[Found]:
+        """Units sharing a sound key with the query (else a coarse key), the ones
+        spelled closest first; ``seen`` collects the units returned."""
+        tables = self.tables
+        for table, folded in ((tables.keys, keys), (tables.coarse, tuple(map(coarse, keys)))):
+            hits: list[tuple[float, int, Evidence]] = []
+            for key in folded:
+                for unit in table.get(key, ()):
+                    if unit not in seen and tables.fits_gender(unit, gender):
+                        seen.add(unit)
+                        similarity, evidence = self.scorer.closest(unit, wanted)
+                        hits.append((similarity, unit, evidence))
+            if hits:
+                return self.closest_few(hits, wanted, gender)
+        return []
+
+    def closest_few(
+        self, hits: list[tuple[float, int, Evidence]], wanted: str, gender: str | None
+    ) -> list[Found]:
+        """In a large registry many names share a sound key: keep the ones spelled
+        closest to the query, and romanize the closest few in every system, since
+        one of those may be the very spelling asked for."""
+        hits.sort(key=lambda hit: -hit[0])
+        floor = hits[0][0] - _SIMILARITY_WINDOW
+        kept: list[Found] = []
+        for rank, (similarity, unit, evidence) in enumerate(hits[:_MAX_SOUNDALIKES]):
+            if similarity < floor:
+                break
+            if rank < _ROMANIZE_BEST and not self.tables.units[unit].generated_yet:
+                self.tables.units[unit].generate()
+                similarity, evidence = self.scorer.closest(unit, wanted)
+            level = "exact" if similarity == 1.0 else "key"
+            kept.append((unit, level, similarity, evidence, gender))
+        return kept
+
+    def near_keys(self, keys: tuple[str, ...], text: str) -> Iterator[str]:
+        """Registry keys within the typo budget of any of ``keys`` (blocked by the
+        deletion neighbourhood, never a scan), plus keys of ``text`` with two
+        adjacent letters swapped back (Bialiatksi -> Bialiatski)."""
+        known, deletes = self.tables.keys, self.tables.deletes
+        seen: set[str] = set()
+        letters = sum(1 for c in text if c.isalpha())
+        for key in keys:
+            # Typos are made in letters; a key folds vowel runs, so one dropped
+            # consonant can cost two key symbols (Tsikhaouskaya).
+            allowed = max(max_edits(key), 2 if letters >= 11 and len(key) >= 6 else 0)
+            if not allowed:
+                continue
+            near = {key} | deletions(key)
+            for probes in (
+                near,
+                {d2 for d in near for d2 in deletions(d)} if allowed > 1 else set(),
+            ):
+                for probe in probes:
+                    for other in itertools.chain(
+                        deletes.get(probe, ()), (probe,) if probe in known else ()
+                    ):
+                        if other not in seen and is_typo(key, other, allowed):
+                            seen.add(other)
+                            yield other
+
+        if not seen and " " not in text and 5 <= len(text) <= 40:
+            for i in range(1, len(text) - 2):  # never the first letter or the ending
+                swapped = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+                for other in phonetic_keys(swapped)[:2]:
+                    if other in known and other not in seen and other[:1] == keys[0][:1]:
+                        seen.add(other)
+                        yield other
+
+
+def query_keys(text: str, *, lithuanian: bool = False) -> tuple[str, ...]:
+    """Sound keys of a query span; with ``lithuanian``, also of its bare stems."""
+    keys = unit_keys(text)
+    if lithuanian and " " not in text:
+        extra = tuple(k for stem in lithuanian_stems(text) for k in phonetic_keys(stem)[:4])
+        keys = tuple(dict.fromkeys(keys + extra))
+    return keys
+
+
+def surname_spans(words: list[Word]) -> list[tuple[int, int]]:
+    """Word spans that may hold the surname (or a whole org/place name), most likely first."""
+    size = len(words)
+    spans: list[tuple[int, int]] = [(0, size)]
+    if size > 1:
+        spans += [(size - 1, size), (0, 1)]
+        spans += [
+            (i, j) for i in range(size) for j in range(i + 1, size + 1) if (i, j) not in spans
+        ]
+    return [(i, j) for i, j in spans if not any(w.initial for w in words[i:j])]

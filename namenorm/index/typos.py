@@ -1,0 +1,57 @@
+"""What counts as a typo of a sound key, and the deletion neighbourhood that finds one.
+
+A key may differ from a registry key by at most :func:`max_edits` edits (OSA
+distance: a swap of two neighbours counts once), never in its first sound or
+its final vowel class (endings carry gender and number), and never by being
+a derivation of it. :func:`deletions` gives the one-deletion neighbours that
+the index stores so near keys are found by lookups, never by a scan.
+
+Left out: which keys are stored (``namenorm.index.tables``) and how a typo
+hit is scored (``namenorm.index.score``).
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import OSA
+
+__all__ = ["deletions", "ending", "is_typo", "max_edits"]
+
+
+def ending(key: str) -> str:
+    """The final vowel class of a key (``A``, ``I``, ``IA``, ...; ``""`` after a consonant).
+
+    Typo tolerance never crosses it: endings carry gender and number.
+    """
+    end = len(key)
+    while end > 0 and key[end - 1] in "AEIU":
+        end -= 1
+    return key[end:]
+
+
+def is_typo(key: str, other: str, allowed: int) -> bool:
+    """Whether ``other`` is ``key`` with at most ``allowed`` typos (OSA distance:
+    a swap of two neighbours counts once), same first sound, same ending (for
+    one word: endings carry gender and number), and not a derivation of it
+    (Lukashenka is not Lukašenková, Belarus is not Belarusian)."""
+    if not allowed or key[:1] != other[:1]:
+        return False
+    if " " not in key and ending(key) != ending(other):
+        return False
+    stem, other_stem = (
+        key[: len(key) - len(ending(key))],
+        other[: len(other) - len(ending(other))],
+    )
+    if stem != other_stem and (stem.startswith(other_stem) or other_stem.startswith(stem)):
+        return False
+    return OSA.distance(key, other, score_cutoff=allowed) <= allowed
+
+
+def max_edits(key: str) -> int:
+    """Typos allowed in a key of this length (none below 5 symbols, 2 from 9)."""
+    size = len(key)
+    return 2 if size >= 9 else 1 if size >= 5 else 0
+
+
+def deletions(key: str) -> set[str]:
+    """Every string made by deleting one symbol of ``key``."""
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
