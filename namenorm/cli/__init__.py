@@ -15,6 +15,7 @@ import click
 
 from .. import __version__
 from . import clean, fix, lookup, registry, serve, translit
+from . import enrich as _enrich  # noqa: F401  (adds its subcommands to the registry group)
 
 __all__ = ["cli", "main"]
 

@@ -31,10 +31,11 @@ from ..settings import setting
 from ..text import clean as clean_text
 from .options import library_errors
 
-__all__ = ["registry"]
+__all__ = ["default_registry_path", "registry"]
 
 
-def _default_path() -> Path:
+def default_registry_path() -> Path:
+    """The registry file commands change: ``$NAMENORM_REGISTRY``, else the shipped one."""
     return Path(setting("NAMENORM_REGISTRY") or shipped_registry_path())
 
 
@@ -85,7 +86,7 @@ def check(path: Path | None) -> None:
       namenorm registry check
       namenorm registry check data/variants.csv
     """
-    path = path or _default_path()
+    path = path or default_registry_path()
     with library_errors():
         data = path.read_bytes()
     problems = []
@@ -153,7 +154,7 @@ def add(
       namenorm registry add viasna --kind org --lang en --name Viasna --preferred
       namenorm registry add minsk --kind place --lang lt --name Minskas --source https://lt.wikipedia.org/wiki/Minskas
     """
-    path = path or _default_path()
+    path = path or default_registry_path()
     with library_errors():
         data = path.read_bytes()
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
