@@ -175,6 +175,9 @@ def run(
             else:
                 _odd(fields, number, result)
                 push_line(join(fields) + end)
+                if not fields:  # a quote that never closes: the rest goes through as it is
+                    _drain(reader, out, push_line, batch, progress)
+                    break
             number += used
             if len(batch) >= BATCH:
                 out.write("".join(batch))
@@ -189,6 +192,9 @@ def run(
             else:
                 _odd(fields, number, result)
                 push_line(join(fields) + end)
+                if not fields:  # a quote that never closes: the rest goes through as it is
+                    _drain(reader, out, push_line, batch, progress)
+                    break
             number += used
             if len(batch) >= BATCH:
                 out.write("".join(batch))
@@ -200,6 +206,22 @@ def run(
     progress()
     result.rows = rows
     return result
+
+
+def _drain(
+    reader: RawReader,
+    out: IO[str],
+    push_line: Callable[[str], None],
+    batch: list[str],
+    progress: Callable[[], None],
+) -> None:
+    """Pass every line left in ``reader`` through untouched."""
+    for line in reader.lines:
+        push_line(line)
+        if len(batch) >= BATCH:
+            out.write("".join(batch))
+            batch.clear()
+            progress()
 
 
 def _odd(fields: list[str], number: int, result: Tally) -> None:

@@ -91,6 +91,8 @@ _WORKER: tuple[Registry, str | None] | None = None
 
 def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    for sig in (signal.SIGTERM, signal.SIGHUP):  # the parent's handlers are not for workers:
+        signal.signal(sig, signal.SIG_DFL)  # the pool is torn down with SIGTERM
 
 
 def _resolve_many(values: list[str]) -> list[Outcome]:

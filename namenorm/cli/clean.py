@@ -25,6 +25,7 @@ from .options import (
     stdin_bytes,
     stdout_bytes,
 )
+from .signals import abort_on_signals
 
 __all__ = ["STATUSES", "clean"]
 
@@ -146,7 +147,7 @@ def clean(
     target = input_path if in_place else (None if output in (None, "-") else output)
     registry = load_registry(registry_path)
     bar = _Bar() if not quiet and _stderr_is_tty() else None
-    with library_errors():
+    with abort_on_signals(), library_errors():
         registry.warm()
         try:
             result = clean_csv(

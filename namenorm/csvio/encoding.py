@@ -12,7 +12,7 @@ import codecs
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from ..errors import CsvError
+from ..errors import CsvError, CsvOptionError
 
 __all__ = [
     "Encoding",
@@ -54,7 +54,7 @@ def _codec_name(name: str) -> str:
     try:
         return codecs.lookup(name).name
     except LookupError:
-        raise CsvError(
+        raise CsvOptionError(
             f"unknown encoding {name!r}; expected a Python codec name such as utf-8, utf-16, cp1251"
         ) from None
 
@@ -72,6 +72,47 @@ def _is_utf8(sample: bytes, *, complete: bool) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+#: Share of zero bytes above which a sample is read as UTF-16 or UTF-32 without a BOM.
+WIDE_ZERO_SHARE = 0.05
+#: Tried in this order: a UTF-16 reading of UTF-32 text has NUL characters.
+_WIDE: tuple[tuple[str, int], ...] = (
+    ("utf-32-le", 4),
+    ("utf-32-be", 4),
+    ("utf-16-le", 2),
+    ("utf-16-be", 2),
+)
+#: Where the characters of a CSV file of names live: ASCII, Latin-1, Latin
+#: Extended, Cyrillic, General Punctuation. Bytes read in the wrong order come
+#: out as CJK ideographs, private-use or unassigned characters instead.
+_TEXT_RANGES: tuple[tuple[int, int], ...] = (
+    (0x09, 0x0D),
+    (0x20, 0x7E),
+    (0xA0, 0x24F),
+    (0x400, 0x52F),
+    (0x2000, 0x206F),
+)
+
+
+def _plausible_text(text: str) -> bool:
+    if not text:
+        return False
+    ordinary = sum(1 for c in text if any(low <= ord(c) <= high for low, high in _TEXT_RANGES))
+    return ordinary >= 0.95 * len(text)
+
+
+def _wide_codec(sample: bytes, *, complete: bool) -> str | None:
+    """The UTF-16 or UTF-32 byte order ``sample`` reads as plausible text in, if any."""
+    for codec, unit in _WIDE:
+        data = sample if complete else sample[: len(sample) - len(sample) % unit]
+        try:
+            text = codecs.getincrementaldecoder(codec)().decode(data, final=complete)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_text(text[:4096]):
+            return codec
+    return None
 
 
 def _looks_cp1251(sample: bytes) -> bool:
@@ -97,7 +138,9 @@ def _looks_cp1251(sample: bytes) -> bool:
 def detect_encoding(sample: bytes, *, complete: bool = True) -> Encoding:
     """Guess the encoding of ``sample`` (the start of a file, or all of it).
 
-    In order: a byte-order mark; strict UTF-8 (a multi-byte character cut at
+    In order: a byte-order mark; UTF-16 or UTF-32 without one when at least
+    :data:`WIDE_ZERO_SHARE` of the bytes are zero (the byte order that reads
+    as plausible text, else a :class:`CsvError` that says so); strict UTF-8 (a multi-byte character cut at
     the end of an incomplete sample is allowed); Windows-1251 Cyrillic (see
     :func:`_looks_cp1251`); ``charset-normalizer``'s best guess. Raise
     :class:`CsvError` when nothing fits.
@@ -108,6 +151,14 @@ def detect_encoding(sample: bytes, *, complete: bool = True) -> Encoding:
     found = _bom_of(sample)
     if found:
         return Encoding(found[1], found[0], "byte-order mark")
+    if sample and sample.count(0) >= WIDE_ZERO_SHARE * len(sample):
+        wide = _wide_codec(sample, complete=complete)
+        if wide is None:
+            raise CsvError(
+                "the input looks like UTF-16 or UTF-32 without a byte-order mark (many zero "
+                "bytes) but reads as neither byte order; pass --encoding (e.g. utf-16-le)"
+            )
+        return Encoding(wide, b"", "zero bytes, no byte-order mark")
     if _is_utf8(sample, complete=complete):
         return Encoding("utf-8", b"", "valid UTF-8")
     if _looks_cp1251(sample):

@@ -13,12 +13,12 @@ import itertools
 from collections.abc import Iterator
 from typing import IO
 
-from ..errors import CsvError
 from .dialect import QUOTE, _Splitter, sniff
 
 __all__ = ["MAX_RECORD_CHARS", "RawReader"]
 
-#: A record longer than this (a quote that never closes) is a data error.
+#: A quoted field still open after this many characters is taken for a quote
+#: that never closes: the record and the rest of the file are passed through.
 MAX_RECORD_CHARS = 1 << 20
 
 
@@ -28,8 +28,10 @@ class RawReader:
     ``raw_fields`` are the fields exactly as written (quotes and all); joining
     them with the delimiter and adding ``terminator`` gives back the record's
     text, so ``"".join(delimiter.join(f) + t for f, t in reader)`` is the
-    input. A record whose quote never closes before the end of the file comes
-    back as ``([], text)``. ``line`` is the physical line the last record
+    input. A record whose quote never closes (before the end of the file, or
+    within :data:`MAX_RECORD_CHARS` characters) comes back as ``([], text)``
+    and every physical line after it as ``([], line)``: memory stays bounded
+    and nothing is lost. ``line`` is the physical line the last record
     started on.
 
     Fast loops may iterate :attr:`lines` (the physical lines, line endings
@@ -60,12 +62,17 @@ class RawReader:
             fields, end, used = record(line, number)
             yield fields, end
             number += used
+            if not fields:  # a quote that never closes: the rest goes through as it is
+                for rest in self.lines:
+                    yield [], rest
 
     def record(self, line: str, number: int = 0) -> tuple[list[str], str, int]:
         """The record that starts with physical ``line`` (number ``number``, for errors).
 
         Returns the raw fields, the line ending, and how many physical lines
         the record took (more than 1 when a quoted field holds line breaks).
+        No fields (``[]``) mean a quote that never closes: the caller passes
+        the text and the rest of :attr:`lines` through untouched.
         """
         if QUOTE not in line:  # no quoting: split in C
             if line.endswith("\n"):
@@ -83,9 +90,14 @@ class RawReader:
                 return [], buffer, used
             buffer += more
             used += 1
-            if len(buffer) > MAX_RECORD_CHARS:
-                raise CsvError(
-                    f"line {number}: a quoted field opened on this line is still "
-                    f"open after {MAX_RECORD_CHARS:,} characters; expected a closing quote"
-                )
+            while QUOTE not in more:  # only a quote can close the field: skip the split
+                if len(buffer) > MAX_RECORD_CHARS:
+                    return [], buffer, used
+                more = next(self.lines, None)
+                if more is None:
+                    return [], buffer, used
+                buffer += more
+                used += 1
+            if len(buffer) > MAX_RECORD_CHARS and split(buffer.rstrip("\r\n")) is None:
+                return [], buffer, used
         return fields, buffer[len(content) :], used

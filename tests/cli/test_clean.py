@@ -202,10 +202,51 @@ def test_wrong_encoding_is_a_data_error(runner: CliRunner) -> None:
     )
 
 
-def test_unknown_encoding_is_a_data_error(runner: CliRunner) -> None:
-    result = run(runner, str(FIXTURES / "utf8.csv"), "-c", "name", "--encoding", "klingon")
-    assert result.exit_code == 1
-    assert "unknown encoding 'klingon'" in result.stderr
+@pytest.mark.parametrize("flag", ["--encoding", "--output-encoding"])
+def test_unknown_encoding_is_a_usage_error(runner: CliRunner, tmp_path: Path, flag: str) -> None:
+    target = tmp_path / "out.csv"
+    result = run(
+        runner, str(FIXTURES / "utf8.csv"), "-c", "name", flag, "klingon", "-o", str(target)
+    )
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: unknown encoding 'klingon'; expected a Python codec name such as utf-8, "
+        "utf-16, cp1251\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_detected_and_written_back_so(
+    runner: CliRunner, tmp_path: Path, codec: str
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes((FIXTURES / "utf8.csv").read_text().encode(codec))
+    target = tmp_path / "out.csv"
+    result = run(runner, str(source), "-c", "name", "-q", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes() == UTF8_CLEANED.encode(codec)
+
+
+def test_a_stray_quote_far_from_the_end_passes_the_rest_through(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """More than 1 MiB after a quote that never closes: the rest is kept, the line named."""
+    rows = "".join(f"{i},Minsk\n" for i in range(3, 200_003))  # 2.2 MB, no quote
+    data = f'id,name\n1,Minsk\n2,"Lukashenka\n{rows}'.encode()
+    source = tmp_path / "in.csv"
+    source.write_bytes(data)
+    target = tmp_path / "out.csv"
+    result = run(runner, str(source), "-c", "name", "-q", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes() == (
+        b"id,name,name_id,name_name,name_score,name_status\n1,Minsk,minsk,Minsk,100.0,matched\n"
+        + data[len(b"id,name\n1,Minsk\n") :]
+    )
+    assert result.stderr == (
+        "warning: line 3: a quote opened on this line never closes; "
+        "the rest of the file was passed through untouched\n"
+    )
 
 
 def test_output_that_cannot_be_encoded_fails_and_leaves_nothing(

@@ -12,7 +12,6 @@ import csv
 import io
 import os
 import stat
-import threading
 from pathlib import Path
 
 import pytest
@@ -84,11 +83,24 @@ def test_line_numbers_count_physical_lines() -> None:
     assert lines == [1, 2, 4]
 
 
-def test_an_unclosed_quote_in_a_huge_record_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_quote_open_past_the_limit_passes_the_rest_through(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr("namenorm.csvio.records.MAX_RECORD_CHARS", 100)
-    text = 'a,b\n1,"never closed\n' + "x\n" * 200
-    with pytest.raises(CsvError, match=r"line 2: a quoted field opened on this line is still open"):
-        records(text, ",")
+    rest = "x\n" * 200 + '3,"closes at last"\n4,y\n'
+    text = 'a,b\n1,"never closed\n' + rest
+    rows = records(text, ",")
+    assert rows[0] == (["a", "b"], "\n")
+    assert rows[1][0] == []  # the record passed through, then every line after it
+    assert all(fields == [] for fields, _ in rows[1:])
+    assert "".join(end for _, end in rows[1:]) == text[4:]
+
+
+def test_a_record_under_the_limit_may_span_many_lines() -> None:
+    text = 'a,b\n1,"' + "x\n" * 1000 + 'y"\n2,w\n'
+    rows = records(text, ",")
+    assert [len(fields) for fields, _ in rows] == [2, 2, 2]
+    assert rows[1][0][1] == '"' + "x\n" * 1000 + 'y"'
 
 
 @pytest.mark.parametrize(
@@ -114,11 +126,20 @@ def test_sniff(lines: list[str], expected: Dialect) -> None:
         ("\ufeffid\tімя\n".encode("utf-16-le"), "utf-16-le", codecs.BOM_UTF16_LE),
         ("\ufeffid\tімя\n".encode("utf-16-be"), "utf-16-be", codecs.BOM_UTF16_BE),
         ("id;імя\r\n1;Лукашэнка\r\n".encode("cp1251"), "cp1251", b""),
+        ("id,імя\r\n1,Лукашэнка\r\n".encode("utf-16-le"), "utf-16-le", b""),
+        ("id,імя\r\n1,Лукашэнка\r\n".encode("utf-16-be"), "utf-16-be", b""),
+        ("id,імя\n1,Лукашэнка\n".encode("utf-32-le"), "utf-32-le", b""),
     ],
 )
 def test_detect_encoding(data: bytes, codec: str, bom: bytes) -> None:
     found = detect_encoding(data)
     assert (found.codec, found.bom) == (codec, bom)
+
+
+def test_zero_bytes_that_read_as_no_utf16_are_refused() -> None:
+    data = b"\x00\x00\xd8\xdc" * 200  # lone surrogates or out of range in every byte order
+    with pytest.raises(CsvError, match="looks like UTF-16 or UTF-32 without a byte-order mark"):
+        detect_encoding(data)
 
 
 def test_detect_encoding_allows_a_character_cut_at_the_end_of_a_sample() -> None:
@@ -190,11 +211,14 @@ def test_atomic_output_keeps_a_symlink_and_writes_through_a_pipe(tmp_path: Path)
 
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
-    reader.start()
-    with atomic_output(fifo, Encoding("utf-8")) as out:
-        out.write("through\n")
-    reader.join(timeout=10)
-    assert received == [b"through\n"]
+    # The read end is opened first, without blocking, so the write end opens at
+    # once and the bytes wait in the pipe: no thread, nothing to hang on.
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        with atomic_output(fifo, Encoding("utf-8")) as out:
+            out.write("through\n")
+        received = os.read(reader, 1024)
+    finally:
+        os.close(reader)
+    assert received == b"through\n"
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
