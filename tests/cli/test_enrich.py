@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from click.testing import CliRunner
@@ -57,3 +63,137 @@ def test_import_places_refuses_an_invalid_registry(runner: CliRunner, tmp_path: 
     assert result.exit_code == 1
     assert f"{path}:2: kind: unknown kind 'robot'" in result.stderr
     assert path.read_text() == "id,kind,lang,name,preferred\nx,robot,en,X,1\n"
+
+
+WIKIDATA = Path(__file__).resolve().parent.parent / "fixtures" / "wikidata"
+
+
+@pytest.fixture
+def linked_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "linked.csv"
+    shutil.copyfile(WIKIDATA / "registry.csv", path)
+    return path
+
+
+def test_enrich_adds_labels_and_aliases_once(runner: CliRunner, linked_copy: Path) -> None:
+    args = ["--wikidata", str(WIKIDATA / "wbgetentities.json"), "--registry", str(linked_copy)]
+    result = invoke(runner, "enrich", *args, "--langs", "en,be")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-2:] == [
+        "not in the registry (no row names the QID): 1: Q184",
+        f"{linked_copy}: added 145 spellings of 48 entities (51 already there, 5 conflicts for review)",
+    ]
+    assert (
+        "conflict: 'Brest' (en, Q12193) for brest-france is also a spelling of brest"
+        in result.stdout
+    )
+    minsk = Registry.from_csv(linked_copy).entity("minsk")
+    assert [(n.lang, n.text, n.source) for n in minsk.names][-1] == (
+        "be",
+        "Менск",
+        "wikidata:Q2280",
+    )
+    again = invoke(runner, "enrich", *args, "--langs", "en,be")
+    assert again.stdout.splitlines()[-1] == (
+        f"{linked_copy}: added 0 spellings of 0 entities (196 already there, 5 conflicts for review)"
+    )
+
+
+def test_enrich_dry_run_writes_nothing(runner: CliRunner, linked_copy: Path) -> None:
+    before = linked_copy.read_bytes()
+    args = ["--wikidata", str(WIKIDATA / "wbgetentities.json"), "--registry", str(linked_copy)]
+    result = invoke(runner, "enrich", *args, "--dry-run")
+    assert result.exit_code == 0
+    assert "would add 518 spellings of 49 entities" in result.stdout
+    assert linked_copy.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "Error: give either --wikidata FILE or --online"),
+        (["--online", "--wikidata", "x.json"], "Error: give either --wikidata FILE or --online"),
+        (["--online", "--langs", "be,RU"], "bad language code(s) 'RU'"),
+    ],
+)
+def test_enrich_usage_errors(
+    runner: CliRunner, linked_copy: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    (tmp_path / "x.json").write_text("{}")
+    args = [a if a != "x.json" else str(tmp_path / "x.json") for a in args]
+    result = invoke(runner, "enrich", *args, "--registry", str(linked_copy))
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_enrich_reports_a_bad_file(runner: CliRunner, linked_copy: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('[\n{"id": "Q2280"},\n{oops}\n]\n')
+    result = invoke(runner, "enrich", "--wikidata", str(bad), "--registry", str(linked_copy))
+    assert result.exit_code == 1
+    assert f"{bad}:3: bad JSON" in result.stderr
+
+
+class _Api(BaseHTTPRequestHandler):
+    answer: ClassVar[dict[str, Any]] = {}
+    asked: ClassVar[list[dict[str, list[str]]]] = []
+
+    def do_GET(self) -> None:
+        query = parse_qs(urlparse(self.path).query)
+        self.asked.append(query)
+        ids = query["ids"][0].split("|")
+        entities = {q: e for q, e in self.answer["entities"].items() if q in ids}
+        body = json.dumps({"entities": entities, "success": 1}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[_Api]]:
+    _Api.answer = json.loads((WIKIDATA / "wbgetentities.json").read_text())
+    _Api.asked = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Api)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setenv("NAMENORM_WIKIDATA_API", f"http://127.0.0.1:{server.server_port}/w/api.php")
+    try:
+        yield _Api
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_enrich_online_asks_the_api_for_the_registry_qids(
+    runner: CliRunner, linked_copy: Path, api: type[_Api]
+) -> None:
+    result = invoke(
+        runner, "enrich", "--online", "--langs", "en,be", "--registry", str(linked_copy)
+    )
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == (
+        f"{linked_copy}: added 145 spellings of 48 entities (51 already there, 5 conflicts for review)"
+    )
+    (query,) = api.asked  # 49 QIDs: one call of at most 50
+    assert query["action"] == ["wbgetentities"] and query["languages"] == ["en|be"]
+    assert len(query["ids"][0].split("|")) == 49
+
+
+def test_enrich_online_reports_an_unreachable_api(
+    runner: CliRunner, linked_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Api)
+    port = server.server_port
+    server.server_close()  # nothing listens there now
+    monkeypatch.setenv("NAMENORM_WIKIDATA_API", f"http://127.0.0.1:{port}/w/api.php")
+    before = linked_copy.read_bytes()
+    result = invoke(runner, "enrich", "--online", "--registry", str(linked_copy))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: http://127.0.0.1:{port}/w/api.php: ")
+    assert linked_copy.read_bytes() == before
