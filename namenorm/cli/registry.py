@@ -1,7 +1,8 @@
 """``namenorm registry check`` and ``namenorm registry add``.
 
 ``check`` lists every validation problem of a registry file with its line,
-then the spellings shared by more than one ID. ``add`` appends one row: the
+then the quality findings of ``namenorm.quality``. Other modules add their
+subcommands to the ``registry`` group (``enrich.py``). ``add`` appends one row: the
 new file is validated with the library's own parser before anything is
 written, the existing bytes (rows, order, quoting, line endings, BOM) are
 kept, and the file is replaced atomically.
@@ -18,6 +19,7 @@ import click
 
 from ..csvio import RawReader, atomic_binary, quote, unquote
 from ..errors import RegistryError
+from ..quality import CHECKS, load_allowed, quality_report
 from ..registry import (
     COLUMNS,
     KINDS,
@@ -74,27 +76,35 @@ def registry() -> None:
 @click.argument(
     "path", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
-def check(path: Path | None) -> None:
-    """Validate a registry file (default: $NAMENORM_REGISTRY, else the shipped one).
+@click.option(
+    "--allow",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Intended ambiguities (check,ids,reason); default: ambiguities.csv beside the registry.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 on any quality finding not declared intended.")
+def check(path: Path | None, allow: Path | None, strict: bool) -> None:
+    """Validate a registry file and report where ambiguity will bite.
 
-    Prints every problem as FILE:LINE: FIELD: MESSAGE, then the spellings
-    stored under more than one ID (allowed, but worth a look). Exits 1 if
-    there are problems.
+    Prints every validation problem as FILE:LINE: FIELD: MESSAGE, then the
+    quality findings: spellings stored under more than one ID, names of
+    different entities one typo apart, entities without a Cyrillic source
+    form, rows without a source. Findings the allow-list declares intended
+    are marked so. Exits 1 if there are problems (with --strict, also if
+    there are findings not declared intended).
 
     \b
     Examples:
       namenorm registry check
-      namenorm registry check data/variants.csv
+      namenorm registry check data/variants.csv --strict
     """
     path = path or default_registry_path()
     with library_errors():
         data = path.read_bytes()
+    beside = path.parent / "ambiguities.csv"
+    allow = allow or (beside if beside.is_file() else None)
     problems = []
     try:
         loaded = Registry(parse_registry(data, str(path)), source=str(path))
-        shared = loaded.shared_spellings()
-        names = sum(len(e.names) for e in loaded.entities())
-        click.echo(f"{path}: {len(loaded):,} entities, {names:,} names: OK")
     except RegistryError as exc:
         problems = exc.problems
         for problem in problems:
@@ -102,11 +112,27 @@ def check(path: Path | None) -> None:
         noun = "problem" if len(problems) == 1 else "problems"
         click.echo(f"{path}: {len(problems):,} {noun}")
         shared = _shared_from_rows(data)
-    click.echo(f"shared spellings: {len(shared)}")
-    for item in shared:
-        where = ", ".join(f"{i} (line {n})" for i, n in zip(item.ids, item.lines, strict=True))
-        click.echo(f"  {item.spelling!r}: {where}")
-    if problems:
+        click.echo(f"shared spellings: {len(shared)}")
+        for item in shared:
+            where = ", ".join(f"{i} (line {n})" for i, n in zip(item.ids, item.lines, strict=True))
+            click.echo(f"  {item.spelling!r}: {where}")
+        raise SystemExit(1) from None
+    names = sum(len(e.names) for e in loaded.entities())
+    click.echo(f"{path}: {len(loaded):,} entities, {names:,} names: OK")
+    with library_errors():
+        allowed = load_allowed(allow) if allow else {}
+    report = quality_report(loaded, allowed=allowed)
+    for check_name, heading in CHECKS.items():
+        findings = report.findings[check_name]
+        intended = sum(1 for f in findings if f.reason)
+        extra = f" ({intended} intended)" if intended else ""
+        click.echo(f"{heading}: {report.count(check_name)}{extra}")
+        for finding in findings:
+            click.echo(f"  {finding}")
+    if strict and report.failing():
+        count = len(report.failing())
+        noun = "finding" if count == 1 else "findings"
+        click.echo(f"{path}: {count} {noun} not declared intended (--strict)")
         raise SystemExit(1)
 
 

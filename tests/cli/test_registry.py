@@ -27,7 +27,21 @@ BAD = (
 def test_check_a_valid_registry(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["registry", "check"], catch_exceptions=False)
     assert result.exit_code == 0
-    assert result.stdout == f"{REGISTRY}: 6 entities, 15 names: OK\nshared spellings: 0\n"
+    assert result.stdout == (
+        f"{REGISTRY}: 6 entities, 15 names: OK\n"
+        "shared spellings: 0\n"
+        "names one typo apart: 0\n"
+        "entities without a Cyrillic source form: 2\n"
+        "  smith-john (line 12)\n"
+        "  smith-jane (line 13)\n"
+        "rows without a source: 15\n"
+        "  lukashenka-alaksandr: lines 2, 3, 4, 5\n"
+        "  tsikhanouskaya-sviatlana: lines 6, 7, 8, 9\n"
+        "  bialiatski-ales: lines 10, 11\n"
+        "  smith-john: line 12\n"
+        "  smith-jane: line 13\n"
+        "  minsk: lines 14, 15, 16\n"
+    )
 
 
 def test_check_lists_every_problem_then_shared_spellings(runner: CliRunner, tmp_path: Path) -> None:
@@ -49,7 +63,7 @@ def test_check_shared_spellings_of_a_valid_registry(runner: CliRunner, tmp_path:
     good.write_bytes(BAD.replace("persn", "person").replace("Y,", "Y,1").encode())
     result = runner.invoke(cli, ["registry", "check", str(good)], catch_exceptions=False)
     assert result.exit_code == 0
-    assert result.stdout == (
+    assert result.stdout.startswith(
         f"{good}: 4 entities, 5 names: OK\nshared spellings: 1\n  'Minsk': minsk (line 2), minsk-region (line 6)\n"
     )
 
@@ -226,4 +240,78 @@ def test_add_refuses_a_bad_source(runner: CliRunner, tmp_path: Path) -> None:
     assert result.stderr == (
         f"Error: nothing added:\n  {path}:3: source: bad source 'wiki'; expected a URL "
         "(http:// or https://), wikidata:Q... or geonames:ID\n"
+    )
+
+
+SOURCED = (
+    "id,kind,lang,name,preferred,source\n"
+    "minsk,place,en,Minsk,1,geonames:625144\n"
+    "minsk,place,be,Мінск,1,geonames:625144\n"
+    "minsk-region,place,en,Minsk,1,https://example.org/regions\n"
+    "minsk-region,place,be,Мінская вобласць,1,https://example.org/regions\n"
+    "pinsk,place,en,Pinsk,1,geonames:623549\n"
+    "pinsk,place,be,Пінск,1,geonames:623549\n"
+)
+
+
+def test_check_strict_fails_on_findings_not_declared_intended(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "variants.csv"
+    path.write_text(SOURCED)
+    result = runner.invoke(
+        cli, ["registry", "check", str(path), "--strict"], catch_exceptions=False
+    )
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{path}: 3 entities, 6 names: OK\n"
+        "shared spellings: 1\n"
+        "  'Minsk': minsk (line 2), minsk-region (line 4)\n"
+        "names one typo apart: 2\n"
+        "  'Minsk' ~ 'Pinsk': minsk (line 2), pinsk (line 6)\n"
+        "  'Minsk' ~ 'Pinsk': minsk-region (line 4), pinsk (line 6)\n"
+        "entities without a Cyrillic source form: 0\n"
+        "rows without a source: 0\n"
+        f"{path}: 3 findings not declared intended (--strict)\n"
+    )
+
+
+def test_check_strict_passes_when_the_allow_list_beside_the_registry_covers_them(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "variants.csv"
+    path.write_text(SOURCED)
+    (tmp_path / "ambiguities.csv").write_text(
+        "check,ids,reason\n"
+        "shared,minsk-region minsk,the region is named after its centre\n"
+        "near,pinsk minsk,two real cities\n"
+        "near,minsk-region pinsk,a real region and a real city\n"
+    )
+    result = runner.invoke(
+        cli, ["registry", "check", str(path), "--strict"], catch_exceptions=False
+    )
+    assert result.exit_code == 0
+    assert (
+        "  'Minsk': minsk (line 2), minsk-region (line 4) (intended: the region is named after its centre)\n"
+        in result.stdout
+    )
+    assert "names one typo apart: 2 (2 intended)\n" in result.stdout
+
+
+def test_check_reports_a_bad_allow_list(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "variants.csv"
+    path.write_text(SOURCED)
+    allow = tmp_path / "allow.csv"
+    allow.write_text(
+        "check,ids,reason\nno-source,minsk pinsk,lazy\nnear,minsk,one id\nshared,a b,\n"
+    )
+    result = runner.invoke(
+        cli, ["registry", "check", str(path), "--allow", str(allow)], catch_exceptions=False
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: registry has 3 problems:\n"
+        f"  {allow}:2: check: check 'no-source' cannot be declared intended; expected shared or near\n"
+        f"  {allow}:3: ids: 'minsk'; expected two or more IDs\n"
+        f"  {allow}:4: reason: empty; expected why the ambiguity is intended\n"
     )
