@@ -6,10 +6,10 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import select
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -116,94 +116,172 @@ def test_a_worker_error_reaches_the_command_and_nothing_is_written(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(c) for c in (task / "children").read_text().split()]
-    return found
+# The command under test, with a pipeline that pools early and replaces its pool
+# often, and two hooks that tell the test what it does: before and after every
+# read of standard input, and the process IDs of every pool it starts. Those notes
+# are the test's only proof of state (no /proc polling, no sleeps).
+CHILD = r"""
+import io, os, sys
+from namenorm.batch import pipeline
+from namenorm.cli import clean, main
+
+notes = int(sys.argv[1])
 
 
-def _reading_a_pipe(pid: int) -> bool:
-    return "pipe" in Path(f"/proc/{pid}/wchan").read_text()
+def note(text):
+    os.write(notes, text.encode() + b"\n")
 
 
-def _start(target: Path) -> subprocess.Popen[bytes]:
-    """namenorm clean - reading a pipe, with a pool from the 6th value, replaced every 6 chunks."""
-    env = {**os.environ, "NAMENORM_REGISTRY": str(REGISTRY)}
-    code = (
-        "import sys; from namenorm.batch import pipeline; from namenorm.cli import main; "
-        "pipeline.POOL_AFTER = 5; pipeline.WORKER_CHUNKS = 3; main(sys.argv[1:])"
-    )
-    return subprocess.Popen(
-        [sys.executable, "-c", code, "clean", "-", "-c", "name", "-o", str(target), "--jobs", "2"],
-        stdin=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
+class Stdin(io.RawIOBase):
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        note("read")
+        data = os.read(0, len(buffer))
+        buffer[: len(data)] = data
+        note(f"got {len(data)}")
+        return len(data)
 
 
-def _wait_idle_on_stdin(proc: subprocess.Popen[bytes], folder: Path) -> list[int]:
-    """Wait until the command has read everything sent so far, with its two workers up."""
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if (
-            len(_children(proc.pid)) == 2
-            and list(folder.glob(".out.csv.*.part"))
-            and _reading_a_pipe(proc.pid)
-        ):
-            time.sleep(0.2)  # still reading after a moment: idle, not between reads
-            if _reading_a_pipe(proc.pid):
-                return _children(proc.pid)
-        time.sleep(0.05)
-    raise AssertionError("namenorm clean never waited on its input with two workers")
+stdin = io.BufferedReader(Stdin(), 1 << 16)
+clean.stdin_bytes = lambda: stdin
+start_pool = pipeline.Pipeline._start_pool
 
 
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    """Kill the command and its workers if a test failed half-way (no orphans left)."""
-    with contextlib.suppress(OSError):
-        for pid in _children(proc.pid):
+def noted_start_pool(self):
+    start_pool(self)
+    note("pool " + " ".join(str(worker.pid) for worker in self.pool._pool))
+
+
+pipeline.Pipeline._start_pool = noted_start_pool
+pipeline.POOL_AFTER = 5
+pipeline.WORKER_CHUNKS = 3
+main(sys.argv[2:])
+"""
+
+
+class Child:
+    """``namenorm clean -`` reading a pipe, and what its notes say it did."""
+
+    def __init__(self, target: Path) -> None:
+        env = {**os.environ, "NAMENORM_REGISTRY": str(REGISTRY)}
+        notes, write_end = os.pipe()
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                CHILD,
+                str(write_end),
+                *("clean", "-", "-c", "name"),
+                *("-o", str(target), "--jobs", "2"),
+            ],
+            stdin=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            pass_fds=(write_end,),
+        )
+        os.close(write_end)
+        self.notes = notes
+        self.pending = b""
+        self.sent = 0
+        self.consumed = 0
+        self.workers: list[int] = []  # of the latest pool
+        self.started: list[int] = []  # of every pool
+
+    def send(self, data: bytes) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(data)
+        self.proc.stdin.flush()
+        self.sent += len(data)
+
+    def _note(self) -> str:
+        while b"\n" not in self.pending:
+            ready, _, _ = select.select([self.notes], [], [], 120)
+            assert ready, "namenorm clean said nothing for 120 s"
+            chunk = os.read(self.notes, 4096)
+            assert chunk, "namenorm clean ended while the test waited for it"
+            self.pending += chunk
+        line, self.pending = self.pending.split(b"\n", 1)
+        return line.decode()
+
+    def _take(self, note: str) -> None:
+        if note.startswith("got "):
+            self.consumed += int(note.split()[1])
+        elif note.startswith("pool "):
+            self.workers = [int(pid) for pid in note.split()[1:]]
+            self.started += self.workers
+
+    def wait_blocked_on_input(self) -> None:
+        """Return once the command has read all that was sent and waits in a read, with 2 workers.
+
+        It cannot leave that read until the test sends more or closes the pipe.
+        """
+        while True:
+            note = self._note()
+            self._take(note)
+            if note == "read" and self.consumed == self.sent and len(self.workers) == 2:
+                return
+
+    def read_to_the_end(self) -> None:
+        """Take the notes of a command that has ended."""
+        while True:
+            ready, _, _ = select.select([self.notes], [], [], 120)
+            assert ready, "the notes of an ended command never closed"
+            chunk = os.read(self.notes, 4096)
+            if not chunk:
+                break
+            self.pending += chunk
+        for line in self.pending.decode().splitlines():
+            self._take(line)
+        self.pending = b""
+
+    def stop(self) -> None:
+        """Kill the command and its workers if a test failed half-way (no orphans left)."""
+        for pid in self.started:
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
-    proc.kill()
-    proc.wait()
+        self.proc.kill()
+        self.proc.wait()
+        os.close(self.notes)
 
 
 def _rows(start: int, count: int) -> bytes:
     return b"".join(f"Smith {i}\n".encode() for i in range(start, start + count))
 
 
-@pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="needs /proc")
 def test_a_pipe_that_pauses_does_not_stall_the_workers(tmp_path: Path) -> None:
     target = tmp_path / "out.csv"
-    proc = _start(target)
+    child = Child(target)
     try:
-        assert proc.stdin is not None
-        proc.stdin.write(b"name\n" + _rows(0, 1500))  # under a pipe's 64 KiB: never blocks
-        proc.stdin.flush()
-        _wait_idle_on_stdin(proc, tmp_path)
-        proc.stdin.write(_rows(1500, 1500))  # the pool has been replaced meanwhile
-        proc.stdin.close()
-        assert proc.wait(timeout=60) == 0
+        child.send(b"name\n" + _rows(0, 1500))  # under a pipe's 64 KiB: never blocks
+        child.wait_blocked_on_input()
+        first = list(child.started)
+        child.send(_rows(1500, 1500))
+        assert child.proc.stdin is not None
+        child.proc.stdin.close()
+        assert child.proc.wait(timeout=120) == 0
+        child.read_to_the_end()
     finally:
-        _stop(proc)
+        child.stop()
+    assert len(child.started) > len(first) >= 2  # the pool was replaced after the pause too
     lines = target.read_text().splitlines()
     assert len(lines) == 3001
     assert lines[-1] == "Smith 2999,,,94.0,ambiguous"
 
 
-@pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="needs /proc")
 def test_ctrl_c_with_workers_leaves_no_output_and_no_processes(tmp_path: Path) -> None:
-    proc = _start(tmp_path / "out.csv")
+    child = Child(tmp_path / "out.csv")
     try:
-        assert proc.stdin is not None and proc.stderr is not None
-        proc.stdin.write(b"name\n" + _rows(0, 1500))
-        proc.stdin.flush()  # stdin stays open: the command waits for more rows
-        workers = _wait_idle_on_stdin(proc, tmp_path)
-        proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=30) == 1
-        assert proc.stderr.read().decode().endswith("Aborted!\n")
+        child.send(b"name\n" + _rows(0, 1500))  # stdin stays open: the command waits for more
+        child.wait_blocked_on_input()
+        workers = list(child.workers)
+        child.proc.send_signal(signal.SIGINT)
+        assert child.proc.wait(timeout=60) == 1
+        assert child.proc.stderr is not None
+        assert child.proc.stderr.read().decode().endswith("Aborted!\n")
     finally:
-        _stop(proc)
+        child.stop()
     assert list(tmp_path.iterdir()) == []
     for pid in workers:
         stat = Path(f"/proc/{pid}/stat")
