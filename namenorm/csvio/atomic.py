@@ -8,8 +8,10 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, BinaryIO
@@ -25,6 +27,23 @@ def _umask() -> int:
     return mask
 
 
+#: Signals whose Python handlers raise (Ctrl-C; SIGTERM and SIGHUP in the command line).
+_DEFERRED = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold the signals of :data:`_DEFERRED` until the block is done (main thread; Unix)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 @contextlib.contextmanager
 def atomic_binary(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     """A binary stream whose content replaces ``path`` only if the block succeeds.
@@ -32,7 +51,9 @@ def atomic_binary(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     The bytes go to a temporary file in ``path``'s folder (so the final
     ``os.replace`` is atomic), which is synced and renamed over ``path`` at the
     end; on any exception, ``KeyboardInterrupt`` included, the temporary file
-    is removed and ``path`` is left as it was. An existing file's permission
+    is removed and ``path`` is left as it was (signals are held while the
+    temporary file is created, so none can come between its creation and
+    the clean-up that knows its name). An existing file's permission
     bits are kept; a symbolic link stays a link (its target is replaced). A
     path that exists but is not a regular file (``/dev/null``, a named pipe)
     is written directly: renaming over it would replace the device.
@@ -46,20 +67,26 @@ def atomic_binary(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
             yield direct
         return
     dest = Path(os.path.realpath(path))
+    temp: str | None = None
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
-    except OSError as exc:  # name the file asked for, not the temporary one
-        raise OSError(exc.errno, exc.strerror, os.fspath(path)) from exc
-    try:
-        with os.fdopen(fd, "wb") as raw:
+        with _signals_deferred():  # a signal between creating and naming would orphan the file
+            try:
+                fd, temp = tempfile.mkstemp(
+                    prefix=f".{dest.name}.", suffix=".part", dir=dest.parent
+                )
+            except OSError as exc:  # name the file asked for, not the temporary one
+                raise OSError(exc.errno, exc.strerror, os.fspath(path)) from exc
+            raw = os.fdopen(fd, "wb")
+        with raw:
             yield raw
             raw.flush()
             os.fsync(raw.fileno())
         os.chmod(temp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
         os.replace(temp, dest)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
+        if temp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
         raise
 
 
