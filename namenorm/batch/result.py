@@ -17,7 +17,7 @@ import json
 import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from ..csvio import Dialect, Encoding, atomic_output
 from . import pipeline as pipelines
@@ -27,6 +27,7 @@ from .pipeline import STATUSES, Column
 __all__ = [
     "CleanResult",
     "ColumnResult",
+    "Counted",
     "Unmatched",
     "summary",
     "warnings",
@@ -159,7 +160,7 @@ def _target(
     return None, path
 
 
-def write_unmatched(path: str | os.PathLike[str] | BinaryIO, result: CleanResult) -> int:
+def write_unmatched(path: str | os.PathLike[str] | BinaryIO, result: Counted) -> int:
     """Write the review file: ``value,count,status,candidates``, most frequent first.
 
     Returns the number of values written. The format is stable (other tools
@@ -216,7 +217,26 @@ def write_report(
         out.write("\n")
 
 
-def summary(result: CleanResult) -> list[str]:
+class Counted(Protocol):
+    """What :func:`summary` and :func:`write_unmatched` read: a CSV run, or Parquet files."""
+
+    @property
+    def rows(self) -> int: ...
+
+    @property
+    def seconds(self) -> float: ...
+
+    @property
+    def rows_per_second(self) -> float | None: ...
+
+    @property
+    def columns(self) -> tuple[ColumnResult, ...]: ...
+
+    @property
+    def unmatched(self) -> dict[str, Unmatched]: ...
+
+
+def summary(result: Counted) -> list[str]:
     """The lines printed after a run: rows and speed, then each column's counts."""
     rate = result.rows_per_second or 0.0
     noun = "row" if result.rows == 1 else "rows"

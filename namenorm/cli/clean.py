@@ -16,6 +16,7 @@ import click
 
 from ..batch import clean_csv, summary, warnings, write_report, write_unmatched
 from ..batch.pipeline import STATUSES
+from .clean_dask import DaskOptions, run_dask
 from .options import (
     csv_options,
     kind_option,
@@ -58,7 +59,7 @@ class _Bar:
 
 
 @click.command()
-@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("input_path", metavar="INPUT", type=click.Path(allow_dash=True))
 @click.option(
     "--column",
     "-c",
@@ -105,6 +106,25 @@ class _Bar:
     help="Processes resolving new values; more than 1 pays off on files with many "
     "distinct values when cores are free.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: this process (and --jobs); dask: a Dask cluster, for big files, "
+    "folders and globs of CSV files, and Parquet.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: the scheduler to use (tcp://host:8786); default: a local cluster.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    help="With --engine dask and no --scheduler: worker processes of the local cluster "
+    "(default: one per core).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def clean(
     input_path: str,
@@ -120,6 +140,9 @@ def clean(
     output_encoding: str | None,
     delimiter: str | None,
     jobs: int,
+    engine: str,
+    scheduler: str | None,
+    workers: int | None,
     quiet: bool,
 ) -> None:
     """Add house-style IDs and names after the name columns of a CSV file.
@@ -137,16 +160,52 @@ def clean(
       namenorm clean export.csv -c author -c subject --kind person --in-place
       namenorm clean in.csv -c name --replace --unmatched todo.csv -o out.csv
       cat in.csv | namenorm clean - -c name > out.csv
+      namenorm clean big.csv -c name -o big.clean.csv --engine dask --workers 8
+      namenorm clean 'lake/*.csv' -c name -o cleaned/ --engine dask --scheduler tcp://host:8786
+      namenorm clean names.parquet -c name -o names.clean.parquet --engine dask
     """
     if in_place and output is not None:
         raise click.UsageError("give -o/--output or --in-place, not both")
     if in_place and input_path == "-":
         raise click.UsageError("--in-place needs a file, not standard input")
+    target = input_path if in_place else (None if output in (None, "-") else output)
+    bar = _Bar() if not quiet and _stderr_is_tty() else None
+    if engine == "dask":
+        if input_path == "-":
+            raise click.UsageError(
+                "--engine dask needs a file, a folder or a glob, not standard input"
+            )
+        if jobs != 1:
+            raise click.UsageError("--jobs is for --engine local; give --workers to --engine dask")
+        if scheduler is not None and workers is not None:
+            raise click.UsageError("give --scheduler or --workers, not both")
+        options = DaskOptions(
+            wanted=wanted,
+            target=target,
+            registry=load_registry(registry_path),
+            kind=kind,
+            replace=replace,
+            unmatched_path=unmatched_path,
+            report_path=report_path,
+            encoding=encoding,
+            output_encoding=output_encoding,
+            delimiter=delimiter,
+            scheduler=scheduler,
+            workers=workers,
+            quiet=quiet,
+        )
+        with abort_on_signals(), library_errors():
+            try:
+                run_dask(input_path, options, progress=bar)
+            finally:
+                if bar is not None:
+                    bar.close()
+        return
+    if scheduler is not None or workers is not None:
+        raise click.UsageError("--scheduler and --workers need --engine dask")
     if input_path != "-" and not Path(input_path).is_file():
         raise click.BadParameter(f"{input_path!r} is not a file", param_hint="INPUT")
-    target = input_path if in_place else (None if output in (None, "-") else output)
     registry = load_registry(registry_path)
-    bar = _Bar() if not quiet and _stderr_is_tty() else None
     with abort_on_signals(), library_errors():
         registry.warm()
         try:

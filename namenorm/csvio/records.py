@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Iterator
 from typing import IO
 
-from .dialect import QUOTE, _Splitter, sniff
+from .dialect import QUOTE, Dialect, _Splitter, sniff
 
 __all__ = ["MAX_RECORD_CHARS", "RawReader"]
 
@@ -34,22 +34,27 @@ class RawReader:
     and nothing is lost. ``line`` is the physical line the last record
     started on.
 
+    ``dialect`` skips sniffing (a later part of a file whose start was sniffed).
     Fast loops may iterate :attr:`lines` (the physical lines, line endings
     kept) themselves and hand any line they do not handle to :meth:`record`,
     which reads the rest of a multi-line record from the same iterator;
     iterating the reader does exactly that for every line.
     """
 
-    def __init__(self, text: IO[str], *, delimiter: str | None = None) -> None:
+    def __init__(
+        self, text: IO[str], *, delimiter: str | None = None, dialect: Dialect | None = None
+    ) -> None:
         head: list[str] = []
-        size = 0
-        while size < 1 << 16 and len(head) < 200:  # enough to sniff; a pipe is not waited on
-            line = text.readline()
-            if not line:
-                break
-            head.append(line)
-            size += len(line)
-        self.dialect = sniff(head, delimiter=delimiter)
+        if dialect is None:  # sniff from the first lines
+            size = 0
+            while size < 1 << 16 and len(head) < 200:  # enough; a pipe is not waited on
+                line = text.readline()
+                if not line:
+                    break
+                head.append(line)
+                size += len(line)
+            dialect = sniff(head, delimiter=delimiter)
+        self.dialect = dialect
         self.lines: Iterator[str] = itertools.chain(head, text)
         self.line = 0
         self._splitter = _Splitter.make(self.dialect.delimiter)
