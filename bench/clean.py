@@ -4,6 +4,7 @@ Usage::
 
     .venv/bin/python bench/clean.py [--rows 1000000] [--distinct 5000]
                                     [--distinct-rows 100000] [--repeat 3] [--keep DIR]
+                                    [--dask-workers 1,2]
 
 Generates, in a temporary folder (or ``--keep DIR``):
 
@@ -23,7 +24,13 @@ Each file is then processed, in a fresh subprocess each, by
 * ``namenorm clean FILE --column name -o OUT --quiet`` (the installed script,
   registry loading and start-up included), as it comes (one process), with
   ``--jobs`` one per core, and with every lookup replaced by a constant (what
-  reading, splitting and writing cost without the resolver).
+  reading, splitting and writing cost without the resolver);
+* ``namenorm clean ... --engine dask --workers N`` for each N of
+  ``--dask-workers`` (a local cluster of N worker processes, started and
+  stopped by the command, so its start-up is in the wall time; the
+  command's own report gives the seconds from planning the ranges to the
+  renamed output, which the second table shows with the speed-up per
+  added worker).
 
 Wall time is measured around the subprocess, the fastest of ``--repeat``
 interleaved runs counting (the machine may be busy); CPU time and the
@@ -33,13 +40,15 @@ included once reaped); the peak of all processes together is sampled every
 them twice). Prints a markdown table with the targets (>= 50% of the floor's
 rows/s, peak memory < 300 MB) beside the figures.
 
-Left out: correctness (tests/cli does that) and multi-core runs.
+Left out: correctness (tests/cli and tests/dask do that) and clusters of
+several hosts.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import platform
 import random
@@ -204,6 +213,10 @@ class Run:
     cpu: float
     peak_mb: float  # the largest single process (ru_maxrss)
     total_mb: float  # all processes together (sampled PSS)
+    workers: int = 0  # Dask workers (0: not a Dask run)
+    engine_seconds: float = (
+        0.0  # a Dask run's own seconds (its --report), cluster start-up excluded
+    )
 
     @property
     def rate(self) -> float:
@@ -273,6 +286,14 @@ def measure(label: str, command: list[str], rows: int) -> Run:
     )
 
 
+def measure_dask(command: list[str], rows: int, workers: int, report: Path) -> Run:
+    run = measure(f"namenorm clean --engine dask --workers {workers}", command, rows)
+    body = json.loads(report.read_text())
+    run.workers = body["workers"]
+    run.engine_seconds = body["seconds"]
+    return run
+
+
 def best_of(runs: list[Run]) -> Run:
     fastest = min(runs, key=lambda r: r.seconds)
     fastest.peak_mb = max(r.peak_mb for r in runs)
@@ -299,8 +320,14 @@ def main() -> None:
         "--repeat", type=int, default=3, help="runs on the first file; the fastest counts"
     )
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep the files")
+    parser.add_argument(
+        "--dask-workers",
+        default="1,2",
+        help="local Dask cluster sizes to run (comma-separated; empty: no Dask rows)",
+    )
     args = parser.parse_args()
 
+    sizes = [int(n) for n in args.dask_workers.split(",") if n.strip()]
     folder = args.keep or Path(tempfile.mkdtemp(prefix="namenorm-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     env_registry = os.environ.pop("NAMENORM_REGISTRY", None)
@@ -328,6 +355,7 @@ def main() -> None:
             single: list[Run] = []
             pooled: list[Run] = []
             stubbed: list[Run] = []
+            clustered: dict[int, list[Run]] = {n: [] for n in sizes}
             args_ = ["clean", str(path), "-c", "name", "-o", str(out), "-q"]
             jobs = str(os.cpu_count() or 2)
             for _ in range(repeat):  # interleaved, so all see the same machine
@@ -338,7 +366,15 @@ def main() -> None:
                 pooled.append(measure(f"namenorm clean --jobs {jobs}", pooled_command, rows))
                 stub_command = [sys.executable, "-c", STUBBED, *args_]
                 stubbed.append(measure("namenorm clean, lookups stubbed", stub_command, rows))
-            runs.append([best_of(floors), best_of(single), best_of(pooled), best_of(stubbed)])
+                for n in sizes:
+                    report = folder / "report.json"
+                    dask_command = [*clean, *args_, "--engine", "dask", "--workers", str(n)]
+                    dask_command += ["--report", str(report)]
+                    clustered[n].append(measure_dask(dask_command, rows, n, report))
+            runs.append(
+                [best_of(floors), best_of(single), best_of(pooled), best_of(stubbed)]
+                + [best_of(clustered[n]) for n in sizes]
+            )
         size = repeated.stat().st_size / 2**20
     finally:
         if env_registry is not None:
@@ -369,6 +405,31 @@ def main() -> None:
                 f"| {name} | {run.label} | {run.rows:,} | {run.seconds:.2f} | {run.rate:,.0f} | {share} "
                 f"| {run.cpu:.2f} | {run.peak_mb:.0f} | {run.total_mb:.0f} |"
             )
+    if sizes:
+        print()
+        print(
+            "Dask runs without the local cluster's start-up (the seconds of the command's "
+            "--report: planning the ranges, the tasks, writing the output):"
+        )
+        print()
+        print("| file | workers | wall s | engine s | rows/s in engine | speed-up over 1 worker |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for group, name in zip(
+            runs, (f"{args.distinct:,} distinct names", "all names distinct"), strict=True
+        ):
+            dask_runs = [r for r in group if r.workers]
+            base = next((r for r in dask_runs if r.workers == 1), None)
+            for run in dask_runs:
+                rate = run.rows / run.engine_seconds if run.engine_seconds else 0.0
+                speedup = (
+                    f"{base.engine_seconds / run.engine_seconds:.2f}x"
+                    if base is not None and run.engine_seconds
+                    else "-"
+                )
+                print(
+                    f"| {name} | {run.workers} | {run.seconds:.2f} | {run.engine_seconds:.2f} "
+                    f"| {rate:,.0f} | {speedup} |"
+                )
     floor, default, *_ = runs[0]
     share = default.rate / floor.rate
     print()
