@@ -1,27 +1,31 @@
-"""Accuracy benchmark: ``Registry.resolve`` against two baselines on ``bench/devset.tsv``.
+"""Accuracy benchmark: ``Registry.resolve`` against two baselines on every labelled set.
 
-The benchmark registry is built from ``data/variants.csv`` keeping only the
-Cyrillic rows (lang ``be``, ``ru``, ``uk``) and the preferred ``en`` row of each
-ID, so every attested Latin variant in the devset has to be *derived* by the
-resolver, not looked up. It is written to a temporary CSV and loaded with
-``Registry.from_csv``: the same loader the library uses.
+One run reads each set against its registry (see ``bench/labelled.py``):
 
-Baselines, computed on the same registry and devset:
+* ``dev``: ``bench/devset.tsv`` against the benchmark registry built from the
+  current ``data/variants.csv``;
+* ``dev2``: ``bench/devset2.tsv`` (second development set), same registry;
+* ``blind``: ``bench/blind.tsv`` against ``bench/blind-registry.csv``, the
+  benchmark registry frozen with it, so its figures stay comparable;
+* ``blind-current``: ``bench/blind.tsv`` against the current benchmark
+  registry; an answer naming an ID the frozen registry does not have is
+  counted apart (``new``), since the labels were written without it.
 
-* ``exact``: ``unidecode(name).casefold()`` of every kept name -> ID; a key
-  shared by several IDs counts as ambiguous (None);
-* ``fuzzy``: the same keys, ``rapidfuzz.process.extractOne`` with
-  ``fuzz.WRatio``, at the threshold (swept over 50..100) that maximizes
-  correct positives minus false matches on negatives.
+Each set is also resolved, in the same run and on the same registry, by two
+baselines: ``exact`` (``unidecode`` + casefold lookup of every kept name; a
+key of several IDs gives None) and ``fuzzy@T`` (the same keys with
+``rapidfuzz.process.extractOne(scorer=fuzz.WRatio)`` at the threshold T in
+50..100 that maximizes correct positives minus false matches on that set).
+The figures are printed per category and beside the resolver v2 targets.
 
-What it leaves out: speed under load (``bench/speed.py``) and ``lookup``
-ranking quality. Run: ``.venv/bin/python bench/accuracy.py [--show-errors]``.
+What it leaves out: speed under load (``bench/speed.py``), ``lookup``
+ranking, and the blind set's rows, which are never printed.
+Run: ``.venv/bin/python bench/accuracy.py [--set NAME ...] [--show-errors]``.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 import tempfile
 import time
@@ -37,37 +41,28 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-DEFAULT_DEVSET = ROOT / "bench" / "devset.tsv"
-DEFAULT_VARIANTS = ROOT / "data" / "variants.csv"
-KEPT_LANGS = frozenset({"be", "ru", "uk"})
-POSITIVE_CATEGORIES = (
-    "system-be",
-    "system-ru",
-    "mixed",
-    "be-ru",
-    "cyrillic",
-    "structure",
-    "noise",
-    "typo",
-    "org-place",
+from bench.labelled import (  # noqa: E402  (the path line above makes bench importable)
+    BLIND,
+    BLIND_FROZEN_AT,
+    BLIND_REGISTRY,
+    CATEGORIES,
+    DEVSET,
+    DEVSET2,
+    VARIANTS,
+    Case,
+    benchmark_rows,
+    load_cases,
+    read_registry_rows,
+    write_registry,
 )
-NEGATIVE_CATEGORIES = ("neg-gender", "neg-relative", "neg-similar", "neg-absent")
-CATEGORIES = POSITIVE_CATEGORIES + NEGATIVE_CATEGORIES
+
+# Targets of the resolver v2 issue, on every set.
 TARGET_CORRECT = 98.0  # % of positives resolved to the expected ID
-TARGET_FALSE = 1.0  # % of negatives given any ID
+TARGET_ORG_PLACE = 95.0  # % of organization and place positives resolved to the expected ID
+TARGET_FALSE = 0.5  # % of negatives given any ID
 TARGET_WRONG = 0  # positives resolved to another ID
 
 Resolve = Callable[[str], str | None]
-
-
-@dataclass(frozen=True)
-class Case:
-    """One devset row; ``expected`` is None when ``resolve`` must return None."""
-
-    query: str
-    expected: str | None
-    category: str
-    source: str
 
 
 @dataclass
@@ -76,11 +71,12 @@ class Tally:
 
     n: int = 0
     correct: int = 0  # positive -> expected ID
-    wrong: int = 0  # positive -> another ID
+    wrong: int = 0  # positive -> another ID the labels know
     missed: int = 0  # positive -> None
     negatives: int = 0
-    false: int = 0  # negative -> any ID
-    errors: int = 0  # resolve raised (counted as None)
+    false: int = 0  # negative -> an ID the labels know
+    new: int = 0  # any row -> an ID the labels were written without
+    new_on_negatives: int = 0
 
     @property
     def positives(self) -> int:
@@ -89,47 +85,35 @@ class Tally:
     @property
     def right(self) -> int:
         """Rows where the output equals the expectation (ID, or None)."""
-        return self.correct + self.negatives - self.false
+        return self.correct + self.negatives - self.false - self.new_on_negatives
 
 
 @dataclass
 class Run:
-    """One system's predictions over the devset."""
+    """One system's predictions over one set."""
 
     name: str
     predictions: list[str | None]
-    seconds: float
+    wall: float
+    cpu: float
     errors: list[str] = field(default_factory=list)
 
 
-def load_devset(path: Path) -> list[Case]:
-    """Read the devset TSV (header ``query expected category source``)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [
-            Case(row["query"], row["expected"] or None, row["category"], row["source"])
-            for row in reader
-        ]
+@dataclass(frozen=True)
+class Measure:
+    """One labelled set read against one registry."""
 
+    name: str
+    title: str
+    path: Path
+    rows: list[dict[str, str]]  # the registry rows
+    registry_label: str
+    known_ids: frozenset[str] | None = None  # IDs the labels were written for (None: all)
+    private: bool = False  # rows are never printed
 
-def benchmark_rows(variants: Path) -> list[dict[str, str]]:
-    """Rows of the benchmark registry: every be/ru/uk row and each preferred ``en`` row."""
-    with variants.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return [
-        row
-        for row in rows
-        if row["lang"] in KEPT_LANGS or (row["lang"] == "en" and row["preferred"] == "1")
-    ]
-
-
-def write_registry(rows: Sequence[dict[str, str]], path: Path) -> None:
-    """Write ``rows`` as a registry CSV with the columns of ``data/variants.csv``."""
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=["id", "kind", "lang", "name", "preferred"])
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({key: row[key] for key in writer.fieldnames})
+    @property
+    def kinds(self) -> dict[str, str]:
+        return {row["id"]: row["kind"] for row in self.rows}
 
 
 def baseline_key(text: str) -> str:
@@ -188,26 +172,37 @@ def best_threshold(scores: Sequence[tuple[str | None, float]], cases: Sequence[C
     return best
 
 
+def fuzzy_run(table: dict[str, set[str]], cases: Sequence[Case]) -> Run:
+    """The fuzzy baseline at its best threshold on ``cases``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    scores = fuzzy_scores(table, cases)
+    threshold = best_threshold(scores, cases)
+    predictions = [found if score >= threshold else None for found, score in scores]
+    return Run(
+        f"fuzzy@{threshold}",
+        predictions,
+        time.perf_counter() - wall,
+        time.process_time() - cpu,
+    )
+
+
 def run_system(name: str, resolve: Resolve, cases: Sequence[Case]) -> Run:
     """Resolve every query, timing the whole pass; exceptions count as None."""
     predictions: list[str | None] = []
     errors: list[str] = []
-    start = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     for case in cases:
         try:
             predictions.append(resolve(case.query))
         except Exception as exc:  # a crash on one query must not hide the others
             predictions.append(None)
-            errors.append(f"{case.query!r}: {type(exc).__name__}: {exc}")
-    return Run(name, predictions, time.perf_counter() - start, errors)
+            errors.append(f"{type(exc).__name__}: {exc}")
+    return Run(name, predictions, time.perf_counter() - wall, time.process_time() - cpu, errors)
 
 
 def load_resolver(rows: Sequence[dict[str, str]], tmpdir: Path) -> tuple[Resolve | None, str]:
-    """``Registry.from_csv(...).resolve`` as a Resolve, or None and the reason it is unavailable.
-
-    On success the second item says how long loading and the first call took.
-    """
-    path = tmpdir / "benchmark-registry.csv"
+    """``Registry.from_csv(...).resolve`` on ``rows``, or None and why it is unavailable."""
+    path = tmpdir / f"registry-{id(rows)}.csv"
     write_registry(rows, path)
     start = time.perf_counter()
     try:
@@ -222,23 +217,32 @@ def load_resolver(rows: Sequence[dict[str, str]], tmpdir: Path) -> tuple[Resolve
         match = registry.resolve(query)
         return None if match is None else str(match.id)
 
-    return resolve, f"registry loaded and warmed up in {time.perf_counter() - start:.2f} s"
+    return resolve, f"loaded and warmed up in {time.perf_counter() - start:.2f} s"
 
 
-def tally(run: Run, cases: Sequence[Case]) -> dict[str, Tally]:
-    """Outcome counts per category, plus ``overall``."""
+def tally(run: Run, cases: Sequence[Case], measure: Measure) -> dict[str, Tally]:
+    """Outcome counts per category, plus ``org/place`` (positives of those kinds) and ``overall``."""
+    kinds = measure.kinds
     groups: dict[str, Tally] = defaultdict(Tally)
     for case, found in zip(cases, run.predictions, strict=True):
-        for group in (case.category, "overall"):
+        names = [case.category, "overall"]
+        if case.expected is not None and kinds.get(case.expected) in {"org", "place"}:
+            names.append("org/place")
+        new = found is not None and measure.known_ids is not None and found not in measure.known_ids
+        for group in names:
             t = groups[group]
             t.n += 1
             if case.expected is None:
                 t.negatives += 1
-                t.false += found is not None
+                t.new += new
+                t.new_on_negatives += new
+                t.false += found is not None and not new
             elif found == case.expected:
                 t.correct += 1
             elif found is None:
                 t.missed += 1
+            elif new:
+                t.new += 1
             else:
                 t.wrong += 1
     return dict(groups)
@@ -248,113 +252,192 @@ def pct(part: int, whole: int) -> str:
     return f"{100.0 * part / whole:.1f}" if whole else "-"
 
 
-def category_table(runs: Sequence[Run], cases: Sequence[Case]) -> str:
-    """Markdown table: one row per category, each system's right %, wrong, missed, false."""
-    tallies = [tally(run, cases) for run in runs]
-    head = ["category", "n"]
-    for run in runs:
-        head += [f"{run.name} ok %", "wrong", "missed", "false"]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    present = [c for c in CATEGORIES if any(case.category == c for case in cases)]
-    for group in [*present, "overall"]:
-        cells = [group if group != "overall" else "**overall**", str(tallies[0][group].n)]
-        for t in tallies:
-            g = t[group]
-            cells += [pct(g.right, g.n), str(g.wrong), str(g.missed), str(g.false)]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
-
-
-def summary_table(runs: Sequence[Run], cases: Sequence[Case]) -> str:
-    """Markdown table of the headline figures beside their targets."""
-    overall = [tally(run, cases)["overall"] for run in runs]
-    head = ["metric", "target", *(run.name for run in runs)]
-    rows = [
-        ["correct on positives %", f">= {TARGET_CORRECT:g}"]
-        + [pct(t.correct, t.positives) for t in overall],
-        ["false matches on negatives %", f"<= {TARGET_FALSE:g}"]
-        + [pct(t.false, t.negatives) for t in overall],
-        ["wrong IDs", str(TARGET_WRONG)] + [str(t.wrong) for t in overall],
-        ["resolve throughput (queries/s)", "-"]
-        + [f"{len(cases) / run.seconds:,.0f}" if run.seconds else "-" for run in runs],
-    ]
+def markdown(head: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
 
 
+def category_table(runs: Sequence[Run], tallies: Sequence[dict[str, Tally]], new: bool) -> str:
+    """One row per category present: each system's right %, wrong, missed, false (and new)."""
+    head = ["category", "n"]
+    for run in runs:
+        head += [f"{run.name} ok %", "wrong", "missed", "false"] + (["new"] if new else [])
+    rows = []
+    present = [c for c in CATEGORIES if c in tallies[0]]
+    for group in [*present, "overall"]:
+        cells = [group if group != "overall" else "**overall**", str(tallies[0][group].n)]
+        for t in tallies:
+            g = t[group]
+            cells += [pct(g.right, g.n), str(g.wrong), str(g.missed), str(g.false)]
+            cells += [str(g.new)] if new else []
+        rows.append(cells)
+    return markdown(head, rows)
+
+
+def summary_table(
+    runs: Sequence[Run], tallies: Sequence[dict[str, Tally]], n: int, new: bool
+) -> str:
+    """The headline figures of each system beside the resolver v2 targets."""
+    overall = [t["overall"] for t in tallies]
+    org_place = [t.get("org/place", Tally()) for t in tallies]
+    rows = [
+        ["correct on positives %", f">= {TARGET_CORRECT:g}"]
+        + [pct(t.correct, t.positives) for t in overall],
+        ["correct on org and place positives %", f">= {TARGET_ORG_PLACE:g}"]
+        + [pct(t.correct, t.positives) for t in org_place],
+        ["false matches on negatives %", f"<= {TARGET_FALSE:g}"]
+        + [pct(t.false, t.negatives) for t in overall],
+        ["wrong IDs", str(TARGET_WRONG)] + [str(t.wrong) for t in overall],
+    ]
+    if new:
+        rows.append(
+            ["answers naming an ID added since freezing", "-"] + [str(t.new) for t in overall]
+        )
+    rows += [
+        ["resolve time, wall / CPU (s)", "-"] + [f"{r.wall:.2f} / {r.cpu:.2f}" for r in runs],
+        ["throughput, queries per CPU second", "-"]
+        + [f"{n / r.cpu:,.0f}" if r.cpu else "-" for r in runs],
+    ]
+    return markdown(["metric", "target", *(run.name for run in runs)], rows)
+
+
 def error_lines(run: Run, cases: Sequence[Case]) -> list[str]:
-    """One line per row where ``run`` disagrees with the devset."""
-    out = []
-    for case, found in zip(cases, run.predictions, strict=True):
-        if found != case.expected:
-            out.append(
-                f"{case.category:13} {case.query!r:45} expected={case.expected or '-':28} "
-                f"got={found or '-':28} [{case.source}]"
-            )
-    return out
+    """One line per row where ``run`` disagrees with the labels."""
+    return [
+        f"{case.category:13} {case.query!r:45} expected={case.expected or '-':28} "
+        f"got={found or '-':28} [{case.source}]"
+        for case, found in zip(cases, run.predictions, strict=True)
+        if found != case.expected
+    ]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
-    parser.add_argument("--variants", type=Path, default=DEFAULT_VARIANTS)
-    parser.add_argument(
-        "--show-errors",
-        action="store_true",
-        help="list the rows each system gets wrong (resolver, or baselines if it is unavailable)",
+def measures(variants: Path, names: Sequence[str], cases: Path | None) -> list[Measure]:
+    """The requested (set, registry) pairs, in report order."""
+    current = benchmark_rows(variants)
+    frozen = read_registry_rows(BLIND_REGISTRY)
+    current_label = (
+        f"benchmark registry from {variants.name} ({len(current)} names of "
+        f"{len({r['id'] for r in current})} IDs)"
     )
-    args = parser.parse_args(argv)
+    frozen_label = (
+        f"frozen benchmark registry {BLIND_REGISTRY.relative_to(ROOT)} ({len(frozen)} names of "
+        f"{len({r['id'] for r in frozen})} IDs), frozen at {BLIND_FROZEN_AT}"
+    )
+    frozen_ids = frozenset(row["id"] for row in frozen)
+    table = {
+        "dev": Measure("dev", "dev set (tuned against)", DEVSET, current, current_label),
+        "dev2": Measure("dev2", "second dev set (tuned against)", DEVSET2, current, current_label),
+        "blind": Measure(
+            "blind",
+            f"blind set (frozen at {BLIND_FROZEN_AT}), frozen registry",
+            BLIND,
+            frozen,
+            frozen_label,
+            private=True,
+        ),
+        "blind-current": Measure(
+            "blind-current",
+            "blind set, current registry",
+            BLIND,
+            current,
+            current_label,
+            known_ids=frozen_ids,
+            private=True,
+        ),
+    }
+    chosen = [table[name] for name in names]
+    if cases is not None:
+        chosen.append(Measure("cases", f"labelled file {cases}", cases, current, current_label))
+    return chosen
 
-    cases = load_devset(args.devset)
-    rows = benchmark_rows(args.variants)
-    table = key_table(rows)
 
-    runs: list[Run] = []
-    with tempfile.TemporaryDirectory(prefix="namenorm-bench-") as tmp:
-        resolver, reason = load_resolver(rows, Path(tmp))
-        if resolver is not None:
-            runs.append(run_system("resolver", resolver, cases))
+def report(measure: Measure, resolver: Resolve | None, show_errors: bool) -> list[str]:
+    """Print one set's tables; return its headline row for the closing summary."""
+    cases = load_cases(measure.path)
+    table = key_table(measure.rows)
+    runs = [] if resolver is None else [run_system("resolver", resolver, cases)]
     runs.append(run_system("exact", exact_baseline(table), cases))
-
-    start = time.perf_counter()
-    scores = fuzzy_scores(table, cases)
-    threshold = best_threshold(scores, cases)
-    fuzzy_preds = [found if score >= threshold else None for found, score in scores]
-    runs.append(Run(f"fuzzy@{threshold}", fuzzy_preds, time.perf_counter() - start))
-
-    n_pos = sum(case.expected is not None for case in cases)
+    runs.append(fuzzy_run(table, cases))
+    tallies = [tally(run, cases, measure) for run in runs]
+    new = measure.known_ids is not None
+    overall = tallies[0]["overall"]
+    path = measure.path.relative_to(ROOT) if measure.path.is_relative_to(ROOT) else measure.path
+    print(f"\n## {measure.title}: {path}\n")
     print(
-        f"devset: {args.devset.relative_to(ROOT) if args.devset.is_relative_to(ROOT) else args.devset}"
-        f" — {len(cases)} rows ({n_pos} positives, {len(cases) - n_pos} negatives); "
-        f"benchmark registry: {len(rows)} names of {len({r['id'] for r in rows})} IDs "
-        "(be/ru/uk rows + preferred en)"
+        f"{overall.n} rows ({overall.positives} positives, {overall.negatives} negatives) "
+        f"against the {measure.registry_label}\n"
     )
-    if resolver is None:
-        print(f"resolver unavailable ({reason}); baselines only")
-    else:
-        print(f"resolver: Registry.from_csv + resolve; {reason}")
-    print(
-        "baselines: exact = unidecode+casefold lookup; "
-        f"fuzzy = unidecode + rapidfuzz WRatio extractOne, threshold {threshold} "
-        "(best of 50..100 by correct positives - false matches)"
-    )
+    print(category_table(runs, tallies, new))
     print()
-    print("ok % = rows where the output equals the expectation (the ID, or None for neg-*)")
-    print()
-    print(category_table(runs, cases))
-    print()
-    print(summary_table(runs, cases))
+    print(summary_table(runs, tallies, len(cases), new))
     for run in runs:
         if run.errors:
             print(
                 f"\n{run.name}: resolve raised on {len(run.errors)} queries, e.g. {run.errors[0]}"
             )
-    if args.show_errors:
-        for run in runs if resolver is None else runs[:1]:
-            lines = error_lines(run, cases)
-            print(f"\n## {run.name}: {len(lines)} rows off\n")
+    if show_errors:
+        if measure.private:
+            print("\n(rows of the blind set are never printed)")
+        else:
+            lines = error_lines(runs[0], cases)
+            print(f"\n### {runs[0].name}: {len(lines)} rows off\n")
             print("\n".join(lines))
+    org_place = [t.get("org/place", Tally()) for t in tallies]
+    row = [measure.name, str(overall.n)]
+    for t, op in zip(tallies, org_place, strict=True):
+        o = t["overall"]
+        row += [pct(o.correct, o.positives), pct(op.correct, op.positives)]
+        row += [pct(o.false, o.negatives), str(o.wrong)]
+    return row
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        choices=["dev", "dev2", "blind", "blind-current"],
+        help="a set to report on (repeatable; default: all four)",
+    )
+    parser.add_argument(
+        "--cases", type=Path, help="also report on this labelled TSV (current registry)"
+    )
+    parser.add_argument("--variants", type=Path, default=VARIANTS)
+    parser.add_argument(
+        "--show-errors",
+        action="store_true",
+        help="list the rows the resolver gets wrong (development sets only)",
+    )
+    args = parser.parse_args(argv)
+    names = args.sets or ["dev", "dev2", "blind", "blind-current"]
+    chosen = measures(args.variants, names, args.cases)
+
+    print("Accuracy of Registry.resolve and two baselines (exact, fuzzy@T) per labelled set.")
+    print(
+        "ok % = rows where the output equals the label (the ID, or None for neg-*); "
+        "org/place = positives whose expected ID is an org or a place; fuzzy@T: the "
+        "threshold T in 50..100 best for that set (correct positives - false matches)."
+    )
+    headline: list[list[str]] = []
+    systems: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="namenorm-bench-") as tmp:
+        resolvers: dict[int, tuple[Resolve | None, str]] = {}
+        for measure in chosen:
+            key = id(measure.rows)  # the sets read against the current registry share one
+            if key not in resolvers:
+                resolvers[key] = load_resolver(measure.rows, Path(tmp))
+            resolver, reason = resolvers[key]
+            if resolver is None:
+                print(f"\nresolver unavailable ({reason}); baselines only")
+            headline.append(report(measure, resolver, args.show_errors))
+            systems = (["resolver"] if resolver is not None else []) + ["exact", "fuzzy"]
+    head = ["set", "n"]
+    for system in systems:
+        head += [f"{system} correct %", "org/place %", "false %", "wrong"]
+    print("\n## All sets (targets: correct >= 98, org/place >= 95, false <= 0.5, wrong 0)\n")
+    print(markdown(head, headline))
     return 0
 
 

@@ -8,6 +8,7 @@ failure names the rule rather than a place name.
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -17,6 +18,9 @@ from namenorm import cyrillize, systems, transliterate
 
 RU_SYSTEMS = [s.name for s in systems("ru")]
 TABLE_SYSTEMS = [name for name in RU_SYSTEMS if name != "ascii"]
+#: Systems that are our own tables; ``informal`` wraps the transliterate package
+#: and is checked against it, not against snapshots of its output.
+OWN_TABLES = [name for name in TABLE_SYSTEMS if name != "informal"]
 APOSTROPHES = ["'", "\u2019", "\u02bc"]
 
 
@@ -37,7 +41,7 @@ def test_systems_in_documented_order() -> None:
 
 
 def _per_system(cyrillic: str, expected: dict[str, str]) -> list[tuple[str, str, str]]:
-    assert set(expected) == set(TABLE_SYSTEMS), "every table system needs an expectation"
+    assert set(expected) == set(OWN_TABLES), "every table of ours needs an expectation"
     return [(cyrillic, system, latin) for system, latin in expected.items()]
 
 
@@ -55,7 +59,6 @@ CASES = [
             "german": "SCHTSCHUKA",
             "french": "CHTCHOUKA",
             "polish": "SZCZUKA",
-            "informal": "SCHUKA",
         },
     ),
     # A capital followed by small letters: only the first Latin letter is a capital.
@@ -71,7 +74,6 @@ CASES = [
             "german": "Schtschuka",
             "french": "Chtchouka",
             "polish": "Szczuka",
-            "informal": "Schuka",
         },
     ),
     # Word-initial е.
@@ -87,7 +89,6 @@ CASES = [
             "german": "Jelzin",
             "french": "Ieltsine",
             "polish": "Jelcyn",
-            "informal": "El'tsin",
         },
     ),
     # е after a vowel.
@@ -103,7 +104,6 @@ CASES = [
             "german": "Dostojewski",
             "french": "Dostoïevski",
             "polish": "Dostojewski",
-            "informal": "Dostoevskij",
         },
     ),
     # ьё: soft sign before a iotated vowel.
@@ -119,7 +119,6 @@ CASES = [
             "german": "Worobjowo",
             "french": "Vorobiovo",
             "polish": "Worobjowo",
-            "informal": "Vorob'evo",
         },
     ),
     # The -ый ending.
@@ -135,7 +134,6 @@ CASES = [
             "german": "Grosny",
             "french": "Grozny",
             "polish": "Grozny",
-            "informal": "Groznyj",
         },
     ),
     # The -ий ending after a vowel-less stem (given names).
@@ -151,7 +149,6 @@ CASES = [
             "german": "Juri",
             "french": "Iouri",
             "polish": "Jurij",
-            "informal": "Jurij",
         },
     ),
     # ъ before a iotated vowel.
@@ -167,7 +164,6 @@ CASES = [
             "german": "Podjesd",
             "french": "Podiezd",
             "polish": "Podjezd",
-            "informal": "Pod'ezd",
         },
     ),
 ]
@@ -229,34 +225,71 @@ def test_apostrophes_are_not_russian_letters(apostrophe: str, system: str) -> No
     assert transliterate(f"O{apostrophe}Brien", "ru", system) == f"O{apostrophe}Brien"
 
 
-def test_informal_is_the_transliterate_package() -> None:
+def test_informal_reproduces_the_packages_published_example() -> None:
+    # transliterate 1.10.2, tests/data/default.py: cyrillic_text -> latin_text (its test_11).
+    assert transliterate("Лорем ипсум долор сит амет", "ru", "informal") == (
+        "Lorem ipsum dolor sit amet"
+    )
+
+
+RU_WORDS = st.lists(
+    st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюя", min_size=2, max_size=8),
+    min_size=1,
+    max_size=4,
+)
+
+
+@given(words=RU_WORDS)
+def test_informal_is_the_transliterate_package(words: list[str]) -> None:
+    """Lower-case and capitalized words come out as the package writes them; words in
+    capitals stay in capitals (the one rule of ours on top: ЖУК is ZHUK, not ZhUK)."""
     from transliterate import translit
 
-    text = "Тихановская, Лукашенко и Колесникова"
-    assert transliterate(text, "ru", "informal") == translit(text, "ru", reversed=True)
+    lower = " ".join(words)
+    title = " ".join(word[:1].upper() + word[1:] for word in words)
+    upper = " ".join(word.upper() for word in words)
+    assert transliterate(lower, "ru", "informal") == translit(lower, "ru", reversed=True)
+    assert transliterate(title, "ru", "informal") == translit(title, "ru", reversed=True)
+    assert transliterate(upper, "ru", "informal") == translit(lower, "ru", reversed=True).upper()
 
 
 @pytest.mark.parametrize(
     ("latin", "cyrillic"),
     [
+        # Press spellings whose Russian spelling (ru.wikipedia) is recoverable letter for letter.
         ("Lukashenko", "Лукашенко"),
         ("Tikhanovskaya", "Тихановская"),
         ("Belyatsky", "Беляцкий"),
-        ("Khrushchev", "Хрущев"),
         ("Shchukin", "Щукин"),
         ("Tsvetayeva", "Цветаева"),
-        ("Yeltsin", "Елцин"),  # the soft sign is not recoverable
         ("Grigoryev", "Григорьев"),
         ("Dmitry", "Дмитрий"),
-        ("Navalny", "Навалный"),
         ("Sergey", "Сергей"),
         ("Pyotr", "Пётр"),
         ("Eduard", "Эдуард"),
         ("LUKASHENKO", "ЛУКАШЕНКО"),
     ],
 )
-def test_cyrillize_news_spellings(latin: str, cyrillic: str) -> None:
+def test_cyrillize_recovers_russian_spellings(latin: str, cyrillic: str) -> None:
     assert cyrillize(latin, "ru") == cyrillic
+
+
+def _news_golden_latin() -> list[str]:
+    path = Path(__file__).parent.parent / "golden" / "translit-ru-news.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t")[1] for line in lines if line.strip() and not line.startswith("#")]
+
+
+# Best effort: where the press spelling lost a letter (Yeltsin for Ельцин, Navalny for
+# Навальный, Khrushchev for Хрущёв) no output is "right"; what must hold is the script and
+# the round trip back to the spelling it came from.
+@pytest.mark.parametrize(
+    "latin", ["Yeltsin", "Navalny", "Khrushchev", *_news_golden_latin()], ids=str
+)
+def test_cyrillize_is_cyrillic_and_round_trips_through_news(latin: str) -> None:
+    out = cyrillize(latin, "ru")
+    assert not any(c.isascii() and c.isalpha() for c in out), out
+    assert transliterate(out, "ru", "news") == latin
 
 
 # -- invariants ----------------------------------------------------------------
