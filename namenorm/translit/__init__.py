@@ -14,6 +14,7 @@ and Latin beyond what ``unidecode`` gives.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 from unidecode import unidecode
@@ -42,6 +43,15 @@ def _ascii_system(lang: str) -> System:
 def _catalogue() -> dict[str, dict[str, Scheme]]:
     modules = {"be": be, "ru": ru, "uk": uk}
     return {lang: {s.system.name: s for s in mod.SCHEMES} for lang, mod in modules.items()}
+
+
+#: ``Scheme.apply`` by (lang, system): the one dictionary lookup of a call.
+_APPLY: dict[tuple[str, str], Callable[[str], str]] = {
+    (lang, name): scheme.apply
+    for lang, module in (("be", be), ("ru", ru), ("uk", uk))
+    for scheme in module.SCHEMES
+    for name in (scheme.system.name,)
+}
 
 
 def _check_lang(lang: str) -> dict[str, Scheme]:
@@ -79,6 +89,9 @@ def transliterate(text: str, lang: str, system: str) -> str:
     >>> transliterate("Лукашенко", "ru", "news")
     'Lukashenko'
     """
+    fast = _APPLY.get((lang, system))
+    if fast is not None and type(text) is str:
+        return fast(text)
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     schemes = _check_lang(lang)

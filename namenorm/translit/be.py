@@ -31,6 +31,13 @@ IOTATED = "еёюя"
 #: Vowels that make ``л`` soft in Łacinka (and ``ь``).
 SOFTENING = "еёіюяьi"
 
+#: Letters of the Russian and Ukrainian alphabets met in Belarusian text (names
+#: copied from Russian, typing slips), written with the Belarusian letters for
+#: the same sounds before a table runs: и as і, щ as шч, the hard sign as the
+#: apostrophe that Belarusian writes in its place; Ukrainian є as е, ї as йі.
+#: So every system gives Latin for them (Мiнск, Щучин -> Minsk, Ščučin).
+FOREIGN = {"и": "і", "щ": "шч", "ъ": APOSTROPHE, "є": "е", "ї": "йі"}
+
 
 def _positional(letters: dict[str, str], after_vowel: dict[str, str]) -> list[Rule]:
     """``е ё ю я`` take the ``after_vowel`` spelling at a syllable start."""
@@ -66,6 +73,7 @@ NATIONAL_2007 = Scheme(
         "(reg. 8/16668); UNGEGN WGRS report 2012",
     ),
     letters=_NATIONAL_2007,
+    foreign=FOREIGN,
     rules=(*_soft_sign(_ACUTE), *_positional(_NATIONAL_2007, _J_FORMS)),
 )
 
@@ -86,6 +94,7 @@ NATIONAL_2023 = Scheme(
         "Appendix 1",
     ),
     letters=_NATIONAL_2023,
+    foreign=FOREIGN,
     rules=(
         *_positional(_NATIONAL_2023, _J_FORMS),
         # An apostrophe before і is written j (Мар'іна Горка -> Marjina Gorka).
@@ -111,6 +120,7 @@ BGN_PCGN = Scheme(
         "ROMANIZATION_OF_BELARUSIAN.pdf); ’ = U+2019 for ь, ” = U+201D for the apostrophe",
     ),
     letters=_BGN_PCGN,
+    foreign=FOREIGN,
     rules=(
         Rule("зг", "z·h"),
         Rule("кг", "k·h"),
@@ -138,6 +148,7 @@ ISO9 = Scheme(
         "characters into Latin characters; GOST 7.79-2000 table 1 (system A)",
     ),
     letters=_ISO9,
+    foreign=FOREIGN,
 )
 
 _ICAO: dict[str, str] = {
@@ -160,6 +171,7 @@ ICAO = Scheme(
         "Cyrillic characters'; ь and the apostrophe are not written (MRZ allows A-Z only)",
     ),
     letters=_ICAO,
+    foreign=FOREIGN,
 )
 
 _ALA_LC: dict[str, str] = {
@@ -180,6 +192,7 @@ ALA_LC = Scheme(
         "of the 1997 table); the apostrophe is not romanized",
     ),
     letters=_ALA_LC,
+    foreign=FOREIGN,
 )
 
 _LACINKA = {
@@ -202,6 +215,7 @@ LACINKA = Scheme(
         "applied letter by letter to the Cyrillic spelling as given",
     ),
     letters=_LACINKA,
+    foreign=FOREIGN,
     rules=(
         *_soft_sign({k: v for k, v in _ACUTE.items() if k != "л"}),
         # Soft л: plain l, and the vowel after it loses its i (ля -> la, лю -> lu).
@@ -236,6 +250,7 @@ NEWS = Scheme(
         "from their published name forms (see tests/golden/translit-be-news.tsv)",
     ),
     letters=_NEWS,
+    foreign=FOREIGN,
     rules=(
         Rule("ый", "y", next=BOUNDARY),
         Rule("ій", "i", next=BOUNDARY),

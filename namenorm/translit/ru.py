@@ -19,7 +19,9 @@ Polish drops PWN's soft-sign mark ´ as the press does (Igor, not Igor´).
 
 Left out: stress-dependent spellings and per-name traditions (Tchaikovsky,
 Zelensky's own -yy); those are attested variants for the registry, not rules.
-Pre-1918 letters (ѣ, і, ѳ, ѵ) pass through unchanged.
+Pre-1918 letters (ѣ, ѳ, ѵ) and any other Cyrillic letter outside a table are
+romanized by the engine's last resort (``anyascii``); Belarusian and Ukrainian
+letters in Russian text are first written as their Russian counterparts (``FOREIGN``).
 """
 
 from __future__ import annotations
@@ -57,6 +59,11 @@ IOTATING = BOUNDARY + VOWELS + SIGNS
 #: Word end or a following consonant (where Polish marks softness on the letter).
 CLOSED = BOUNDARY + CONSONANTS + "й"
 
+#: Letters of the Belarusian and Ukrainian alphabets met in Russian text,
+#: written with the Russian letters for the same sounds before a table runs:
+#: і as и, ў as в (Ціханоўская is Тихановская), ґ as г, є as е, ї as йи.
+FOREIGN = {"і": "и", "ў": "в", "ґ": "г", "є": "е", "ї": "йи"}
+
 _BASE_ENGLISH = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
     "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
@@ -83,6 +90,7 @@ BGN_PCGN = Scheme(
     ),
     # ь and ъ are ’ (U+2019) and ” (U+201D), as printed in the 2019 table.
     letters=_letters(_BASE_ENGLISH, ё="ë", ъ="\u201d", ь="\u2019"),
+    foreign=FOREIGN,
     rules=(
         Rule("тс", "t·s"),
         Rule("шч", "sh·ch"),
@@ -114,6 +122,7 @@ ISO9 = Scheme(
         "table 1 (identical to GOST 7.79-2000 system A)",
     ),
     letters=_ISO9_LETTERS,
+    foreign=FOREIGN,
 )
 
 # -- ICAO Doc 9303 -----------------------------------------------------------
@@ -128,6 +137,7 @@ ICAO = Scheme(
         "section 6 (Cyrillic transliteration); Russian order of the FMS no. 320 of 2013",
     ),
     letters=_letters(_BASE_ENGLISH, ё="e", й="i", ъ="ie", ы="y", ю="iu", я="ia"),
+    foreign=FOREIGN,
 )
 
 # -- ALA-LC ------------------------------------------------------------------
@@ -141,6 +151,7 @@ ALA_LC = Scheme(
         "the tie bars over i͡a, i͡u, t͡s are left out",
     ),
     letters=_letters(_BASE_ENGLISH, ё="ë", й="ĭ", ц="ts", ъ="ʺ", ь="ʹ", э="ė", ю="iu", я="ia"),
+    foreign=FOREIGN,
 )
 
 # -- Scientific --------------------------------------------------------------
@@ -161,6 +172,7 @@ SCIENTIFIC = Scheme(
         "'Scientific transliteration of Cyrillic'; Unbegaun/Slavist usage), x for х",
     ),
     letters=_SCIENTIFIC_LETTERS,
+    foreign=FOREIGN,
 )
 
 # -- English press / Wikipedia -----------------------------------------------
@@ -174,6 +186,7 @@ NEWS = Scheme(
         "(simplified BGN/PCGN: -iy/-yy endings as -y, ye after vowels and soft signs)",
     ),
     letters=_BASE_ENGLISH,
+    foreign=FOREIGN,
     rules=(
         Rule("ий", "y", next=BOUNDARY),
         Rule("ый", "y", next=BOUNDARY),
@@ -206,6 +219,7 @@ GERMAN = Scheme(
         "Transkriptionen russischer Buchstaben' / WP:NK/RU; кс as x 'in all cases' per Duden",
     ),
     letters=_GERMAN_LETTERS,
+    foreign=FOREIGN,
     rules=(
         Rule("ий", "i", next=BOUNDARY),
         Rule("ый", "y", next=BOUNDARY),
@@ -243,6 +257,7 @@ FRENCH = Scheme(
         "(russe moderne), with their examples (Sergueï, Doudaïev, Vassiliev, Gagarine)",
     ),
     letters=_FRENCH_LETTERS,
+    foreign=FOREIGN,
     rules=(
         Rule("ий", "i", next=BOUNDARY),
         Rule("ый", "y", next=BOUNDARY),
@@ -284,6 +299,7 @@ POLISH = Scheme(
         "-ski/-cki/-ska, -ij, -y and without the soft-sign mark ´ (Igor, not Igor´)",
     ),
     letters=_POLISH_LETTERS,
+    foreign=FOREIGN,
     rules=(
         # Feminine and masculine adjectival surnames: Politkowska, Dostojewski.
         Rule("ская", "ska", next=BOUNDARY),
@@ -319,14 +335,15 @@ class TranslitPackageScheme(Scheme):
     """A scheme whose work is done by the ``transliterate`` package's language pack.
 
     Built like any scheme (``TranslitPackageScheme(system, letters={})``) so the
-    catalogue can treat it as one; only :meth:`apply` differs. The pack is
-    looked up once, for ``system.lang``. The one thing added to the pack is the
-    engine's casing convention: a word in capitals comes out in capitals
-    (the pack alone turns ``ЩУКА`` into ``SchUKA``).
+    catalogue can treat it as one; only :meth:`romanize` differs. The pack is
+    looked up once, for ``system.lang``. Added to the pack: the engine's casing
+    convention (a word in capitals comes out in capitals; the pack alone turns
+    ``ЩУКА`` into ``SchUKA``), and the engine's last resort for any Cyrillic
+    letter the pack leaves.
     """
 
-    def apply(self, text: str) -> str:
-        """Romanize ``text`` with the package (Cyrillic -> Latin); the result is NFC."""
+    def romanize(self, text: str) -> str:
+        """Romanize NFC ``text`` with the package (Cyrillic -> Latin); the result is NFC."""
         pack = _translit_pack(self.system.lang)
 
         def word(match: re.Match[str]) -> str:
@@ -334,8 +351,7 @@ class TranslitPackageScheme(Scheme):
             out = str(pack(source))
             return out.upper() if len(source) > 1 and source.isupper() else out
 
-        text = unicodedata.normalize("NFC", text)
-        return unicodedata.normalize("NFC", _WORD.sub(word, text))
+        return super().romanize(unicodedata.normalize("NFC", _WORD.sub(word, text)))
 
 
 #: A run of letters (a word, for the casing rule).
@@ -363,6 +379,7 @@ INFORMAL = TranslitPackageScheme(
         "(translit(text, 'ru', reversed=True))",
     ),
     letters={},
+    foreign=FOREIGN,
 )
 
 SCHEMES: tuple[Scheme, ...] = (

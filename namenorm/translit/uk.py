@@ -15,6 +15,11 @@ from .engine import BOUNDARY, Rule, Scheme, System
 
 __all__ = ["NATIONAL", "NEWS", "SCHEMES"]
 
+#: Letters of the Russian and Belarusian alphabets met in Ukrainian text,
+#: written with the Ukrainian letters for the same sounds before a table runs:
+#: ы as и, э as е, ё as ьо, ъ as the apostrophe, ў as в.
+FOREIGN = {"ы": "и", "э": "е", "ё": "ьо", "ъ": "'", "ў": "в"}
+
 _NATIONAL_LETTERS = {
     "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie",
     "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l",
@@ -44,6 +49,7 @@ NATIONAL = Scheme(
         "Latin alphabet', table and examples (zakon.rada.gov.ua/laws/show/55-2010-п)",
     ),
     letters=_NATIONAL_LETTERS,
+    foreign=FOREIGN,
     rules=_NATIONAL_RULES,
 )
 
@@ -58,6 +64,7 @@ NEWS = Scheme(
         "Yermak, Oleksiy Reznikov",
     ),
     letters=_NATIONAL_LETTERS,
+    foreign=FOREIGN,
     rules=(*_NATIONAL_RULES, Rule("й", "y", next=BOUNDARY)),
 )
 
