@@ -485,5 +485,8 @@ def default_registry() -> Registry:
 
 
 def reset_caches() -> None:
-    """Forget loaded registries (long-lived processes call this after the file changes)."""
-    _default_registry.cache_clear()
+    """Forget loaded registries and every memoized result (long-lived processes
+    call this after the file changes); see ``namenorm.caches``."""
+    from .caches import reset_caches as reset_all
+
+    reset_all()

@@ -19,7 +19,7 @@ from typing import Protocol
 from ..given import GivenNames, given_names
 from ..keys import surface
 from ..match import Match
-from ..vocab import check_kind
+from ..vocab import Status, check_kind
 from .decide import accept, decide, to_match
 from .score import Scorer
 from .search import Searcher
@@ -91,7 +91,7 @@ class Index:
             return None
         return to_match(self.tables.entities[chosen.entity], chosen, query, lang)
 
-    def decide(self, matches: list[Match]) -> str:
+    def decide(self, matches: list[Match]) -> Status:
         """``matched``, ``ambiguous`` or ``unmatched`` for a candidate list from :meth:`lookup`."""
         return decide(matches)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..match import AMBIGUITY_MARGIN, THRESHOLD, Match
+from ..vocab import Status
 from .score import Candidate
 from .tables import EntityLike
 
@@ -28,7 +29,7 @@ def accept(candidates: Sequence[Candidate]) -> Candidate | None:
     return candidates[0]
 
 
-def decide(matches: Sequence[Match]) -> str:
+def decide(matches: Sequence[Match]) -> Status:
     """``matched``, ``ambiguous`` or ``unmatched`` for a candidate list, best first."""
     if not matches or matches[0].score < THRESHOLD:
         return "unmatched"

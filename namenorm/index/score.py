@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.fuzz import ratio
 from unidecode import unidecode
@@ -23,6 +24,7 @@ from ..keys import lithuanian_stems, phonetic_keys, surface
 from ..lemmas import lemmas
 from ..match import Evidence
 from ..names import DESCRIPTORS, SUFFIXES, Word, is_patronymic
+from ..vocab import Method, Role
 from .spellings import ROLE_GIVEN, ROLE_PATRONYMIC, unit_surface
 from .tables import Person, Tables
 from .typos import is_typo, max_edits
@@ -69,13 +71,23 @@ class Scoring:
 SCORING = Scoring()
 
 
+class Fit(NamedTuple):
+    """How a query word other than the surname fits a candidate: as which part of
+    the name, with what score, found how, and the spelling it is when exact."""
+
+    role: Role
+    score: float
+    level: Method
+    evidence: Evidence | None
+
+
 @dataclass
 class Candidate:
     """One entity a query may name, with its score and the spelling that found it."""
 
     entity: int
     score: float
-    method: str
+    method: Method
     evidence: Evidence
     matched: str
     note: str = ""
@@ -119,7 +131,7 @@ class Scorer:
     def score(
         self,
         entity: int,
-        level: str,
+        level: Method,
         similarity: float,
         variant: Evidence,
         rest: list[Word],
@@ -142,7 +154,7 @@ class Scorer:
         given_score: float | None = None
         given_evidence: Evidence | None = None
         notes: list[str] = []
-        levels = [level]
+        levels: list[Method] = [level]
         middle_seen = False
         for word in rest:
             if word.text.casefold().rstrip(".") in SUFFIXES:
@@ -188,6 +200,7 @@ class Scorer:
             score = surname_score
         else:
             score = s.surname_weight * surname_score + s.given_weight * given_score
+        method: Method
         if "fuzzy" in levels:
             method = "fuzzy"
         elif all(x == "exact" for x in levels) and not notes:
@@ -206,7 +219,7 @@ class Scorer:
         )
 
     def score_name(
-        self, entity: int, level: str, score: float, variant: Evidence, rest: list[Word]
+        self, entity: int, level: Method, score: float, variant: Evidence, rest: list[Word]
     ) -> Candidate | None:
         """An organization or place: words around its name must be descriptors
         (JSC Belaruskali, Republic of Belarus, Washington D.C.)."""
@@ -227,11 +240,10 @@ class Scorer:
         given_taken: bool,
         lithuanian: bool = False,
         inflected: bool = False,
-    ) -> tuple[str, float, str, Evidence | None] | None:
-        """How a non-surname query word fits the candidate: (role, score, level, the
-        spelling it is when exact), or None."""
+    ) -> Fit | None:
+        """How a non-surname query word fits the candidate, or None."""
         s, units_of = self.scoring, self.tables.units
-        roles = [(ROLE_PATRONYMIC, person.patronymic)]
+        roles: list[tuple[Role, set[int]]] = [(ROLE_PATRONYMIC, person.patronymic)]
         if not given_taken:
             roles.insert(0, (ROLE_GIVEN, person.given))
             if is_patronymic(word.text) and person.patronymic:
@@ -247,7 +259,7 @@ class Scorer:
                     letter in units_of[u].initials or ascii_letter in units_of[u].initials
                     for u in units
                 ):
-                    return role, s.initial, "key", None
+                    return Fit(role, s.initial, "key", None)
                 continue
             wanted, keys, groups = self.word_features(spellings)
             equivalent = role == ROLE_GIVEN and bool(person.groups & groups)
@@ -258,23 +270,28 @@ class Scorer:
             for unit in units:
                 found = units_of[unit]
                 if (equivalent or sounding or found.generated_yet) and wanted in found.surfaces:
-                    return role, 100.0, "exact", found.variants[found.surfaces.index(wanted)]
+                    return Fit(role, 100.0, "exact", found.variants[found.surfaces.index(wanted)])
                 base = found.base_spelling(wanted)
                 if base is not None:
-                    return role, 100.0, "exact", base
+                    return Fit(role, 100.0, "exact", base)
             if equivalent:
-                return role, s.equivalent, "key", None
+                return Fit(role, s.equivalent, "key", None)
             for unit in sounding:
-                return role, s.key_base + s.key_span * self.closest(unit, wanted)[0], "key", None
+                return Fit(
+                    role, s.key_base + s.key_span * self.closest(unit, wanted)[0], "key", None
+                )
             for unit in units:
                 for key in keys[:2]:
                     if self.given_typo(key, unit):
                         similarity = self.closest(unit, wanted)[0]
-                        return role, min(s.fuzzy_cap, 100.0 * similarity), "fuzzy", None
+                        return Fit(role, min(s.fuzzy_cap, 100.0 * similarity), "fuzzy", None)
         if not word.initial and not inflected:
             # An inflected given name or patronymic (Władimira, Aliaksandro, Swiatłany).
-            for lemma, gender, _, role in lemmas(word.text):
-                if (gender and person.gender not in ("", gender)) or role in ("surname", "noun"):
+            for lemma, gender, _, lemma_role in lemmas(word.text):
+                if (gender and person.gender not in ("", gender)) or lemma_role in (
+                    "surname",
+                    "noun",
+                ):
                     continue
                 fit = self.rest_score(
                     person,
@@ -284,18 +301,18 @@ class Scorer:
                     inflected=True,
                 )
                 if fit is not None:
-                    role, score, level, _evidence = fit
-                    return (
-                        role,
-                        score - s.inflected_penalty,
-                        "key" if level == "exact" else level,
+                    return Fit(
+                        fit.role,
+                        fit.score - s.inflected_penalty,
+                        "key" if fit.level == "exact" else fit.level,
                         None,
                     )
         if word.initial and not person.patronymic and given_taken:
-            return ROLE_PATRONYMIC, s.initial, "key", None  # an initial the registry cannot check
+            # an initial the registry cannot check
+            return Fit(ROLE_PATRONYMIC, s.initial, "key", None)
         if is_patronymic(word.text) and not person.patronymic and person.given:
             # a patronymic the registry does not record
-            return ROLE_PATRONYMIC, s.unrecorded_patronymic, "key", None
+            return Fit(ROLE_PATRONYMIC, s.unrecorded_patronymic, "key", None)
         return None
 
     def word_features(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..errors import QueryTooLongError
 from ..keys import has_lithuanian_ending, lithuanian_stems, phonetic_keys
@@ -22,6 +23,7 @@ from ..lemmas import is_plural_surname, lemmas, word_gender
 from ..match import Evidence
 from ..names import Word, split_query, without_titles
 from ..text import clean
+from ..vocab import Method
 from .score import Candidate, Scorer
 from .spellings import coarse, unit_keys, unit_surface
 from .tables import Tables
@@ -42,9 +44,16 @@ _ROMANIZE_BEST = 1
 _MAX_SOUNDALIKES = 12
 _SIMILARITY_WINDOW = 0.3
 
-#: A unit a query span may be: (unit, level, similarity, closest spelling,
-#: gender the match requires or None).
-Found = tuple[int, str, float, Evidence, str | None]
+
+class Found(NamedTuple):
+    """A unit a query span may be, how it was found, how alike its closest
+    spelling is (0-1), that spelling, and the gender a match requires (or None)."""
+
+    unit: int
+    level: Method
+    similarity: float
+    evidence: Evidence
+    gender: str | None
 
 
 class Searcher:
@@ -139,7 +148,7 @@ class Searcher:
             for unit, variant in self.tables.surfaces.get(wanted, ()):
                 if unit not in seen:
                     seen.add(unit)
-                    yield unit, "exact", 1.0, self.tables.units[unit].variants[variant], None
+                    yield Found(unit, "exact", 1.0, self.tables.units[unit].variants[variant], None)
             if seen:  # the word is a known spelling: sound-alikes of other names are weaker
                 return
             yield from self.sound_alikes(keys, wanted, gender, seen)
@@ -154,7 +163,9 @@ class Searcher:
                 for unit, level, similarity, evidence, _ in self.sound_alikes(
                     lemma_keys, wanted, required, seen
                 ):
-                    yield unit, "key" if level == "exact" else level, similarity, evidence, required
+                    yield Found(
+                        unit, "key" if level == "exact" else level, similarity, evidence, required
+                    )
             return
         floor = self.scorer.scoring.min_fuzzy_similarity
         seen_units: set[int] = set()
@@ -165,7 +176,7 @@ class Searcher:
                 seen_units.add(unit)
                 similarity, variant_evidence = self.scorer.closest(unit, wanted)
                 if similarity >= floor:
-                    yield unit, "fuzzy", similarity, variant_evidence, gender
+                    yield Found(unit, "fuzzy", similarity, variant_evidence, gender)
 
     def sound_alikes(
         self, keys: tuple[str, ...], wanted: str, gender: str | None, seen: set[int]
@@ -200,8 +211,8 @@ class Searcher:
             if rank < _ROMANIZE_BEST and not self.tables.units[unit].generated_yet:
                 self.tables.units[unit].generate()
                 similarity, evidence = self.scorer.closest(unit, wanted)
-            level = "exact" if similarity == 1.0 else "key"
-            kept.append((unit, level, similarity, evidence, gender))
+            level: Method = "exact" if similarity == 1.0 else "key"
+            kept.append(Found(unit, level, similarity, evidence, gender))
         return kept
 
     def near_keys(self, keys: tuple[str, ...], text: str) -> Iterator[str]:

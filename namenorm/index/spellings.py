@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 from unidecode import unidecode
 
@@ -37,7 +38,9 @@ __all__ = [
     "unit_surface",
 ]
 
-ROLE_GIVEN, ROLE_PATRONYMIC, ROLE_SURNAME = "given", "patronymic", "surname"
+ROLE_GIVEN: Final = "given"
+ROLE_PATRONYMIC: Final = "patronymic"
+ROLE_SURNAME: Final = "surname"
 CYRILLIC_LANGS = ("be", "ru", "uk")
 
 _DIACRITIC_FREE = str.maketrans({"ʹ": "", "ʺ": "", "ʼ": "'", "·": ""})

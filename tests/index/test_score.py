@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from namenorm import Registry
 from namenorm.index import SCORING, Scoring
 from namenorm.match import THRESHOLD
 
@@ -25,3 +26,11 @@ def test_the_scale_is_ordered() -> None:
     assert s.key_base - s.surname_only_penalty >= THRESHOLD
     assert s.surname_weight + s.given_weight == pytest.approx(1.0)
     assert 0.0 < s.min_fuzzy_similarity < 1.0
+
+
+def test_an_inflected_given_name_keeps_its_role(shipped: Registry) -> None:
+    """A given name read back from a case form counts as the given name (not as
+    the patronymic the loop looked at last), so no 'surname only' discount."""
+    best = shipped.lookup("Siarhie Cichanouski")[0]
+    assert best.id == "tsikhanouski-siarhei"
+    assert "surname only" not in best.note
