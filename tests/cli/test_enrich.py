@@ -51,7 +51,8 @@ def test_import_places_writes_a_valid_registry_once(runner: CliRunner, registry_
     assert first.stdout.endswith("added 5 places and 114 rows (1 linked, 0 skipped)\n")
     loaded = Registry.from_csv(registry_copy)
     assert loaded.entity("minsk").geonames == 625144
-    assert loaded.entity("homel").preferred("be") == "Гомель"
+    assert loaded.entity("vitsebsk").preferred("be") == "Віцебск"
+    assert loaded.entity("vitsebsk").preferred("ru") == "Витебск"
     second = invoke(runner, "import-places", *args)
     assert second.stdout == f"{registry_copy}: added 0 places and 0 rows (0 linked, 0 skipped)\n"
 

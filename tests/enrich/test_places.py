@@ -58,8 +58,10 @@ def test_the_junk_filter_never_raises(text: str) -> None:
         (625144, "Мінск", "Минск"),
         (630429, "Баранавічы", "Барановичи"),
         (630376, "Барысаў", "Борисов"),
-        (627907, "Гомель", None),  # the Russian form is also Гомель; GeoNames adds Гомел
         (620391, "Ваўкавыск", None),
+        (623549, "Пінск", "Пинск"),
+        (630468, "Бабруйск", "Бобруйск"),
+        (626081, "Ліда", "Лида"),
     ],
 )
 def test_belarusian_and_russian_forms_are_told_apart(
