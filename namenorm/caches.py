@@ -23,8 +23,10 @@ def memoized() -> list[object]:
         if module is None or not (name == "namenorm" or name.startswith("namenorm.")):
             continue
         for value in list(vars(module).values()):
+            # Look the method up on the type: a proxy (flask's ``request``)
+            # would raise when its attributes are read outside a request.
             if (
-                callable(getattr(value, "cache_clear", None))
+                callable(getattr(type(value), "cache_clear", None))
                 and getattr(value, "__module__", None) == name
             ):
                 found.append(value)
