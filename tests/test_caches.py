@@ -27,3 +27,11 @@ def test_every_memoized_function_is_cleared() -> None:
     reset_caches()
     assert _filled() == []
     assert default_registry() is not registry
+
+
+def test_a_module_holding_a_request_proxy_is_walked() -> None:
+    """flask's ``request`` proxy raises on attribute access outside a request;
+    finding caches must not touch it."""
+    import namenorm.http.inputs  # noqa: F401  (a module that imports ``request``)
+
+    assert memoized()
