@@ -7,8 +7,11 @@ spellings use the shipped registry, loaded once per session.
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,3 +70,25 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         for nodeid, why in bad:
             terminalreporter.line(f"{nodeid}: {why}")
         terminalreporter.line("expected ones go in TESTS_EXPECTED_SKIPS (empty on CI)")
+
+
+@pytest.fixture(scope="session")
+def dask_client() -> Iterator[Any]:
+    """A Dask client of a ``LocalCluster``: two worker processes on loopback, closed at the end.
+
+    Started only by the tests that ask for it, once per session.
+    """
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
+import namenorm.dask
 from namenorm.cli import clean as clean_module
 from namenorm.cli import cli
 
+from .conftest import FIXTURES
 from .test_pipeline import messy_rows
 
 
@@ -61,3 +69,55 @@ def test_usage_errors(runner: CliRunner, args: list[str], message: str) -> None:
     result = runner.invoke(cli, ["clean", *args, "-c", "name"], input=b"name\n")
     assert result.exit_code == 2
     assert f"Error: {message}" in result.stderr
+
+
+@pytest.fixture
+def on_session_cluster(dask_client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command runs on the session's cluster instead of starting its own."""
+
+    @contextlib.contextmanager
+    def shared(**options: object) -> Iterator[Any]:
+        yield dask_client
+
+    monkeypatch.setattr(namenorm.dask, "cluster", shared)
+
+
+def test_a_folder_of_csv_files_to_a_folder(
+    runner: CliRunner, tmp_path: Path, on_session_cluster: None
+) -> None:
+    names = ["utf8.csv", "cp1251-semicolon.csv", "tab.tsv"]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in names:
+        shutil.copyfile(FIXTURES / name, folder / name)
+    result = runner.invoke(
+        cli,
+        ["clean", str(folder), "-c", "name", "-o", str(tmp_path / "out"), "--engine", "dask"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.stderr
+    for name in names:
+        local = runner.invoke(cli, ["clean", str(folder / name), "-c", "name", "-q"])
+        assert (tmp_path / "out" / name).read_bytes() == local.stdout_bytes
+    assert result.stderr.splitlines()[-1] == (
+        "name: 12 matched, 3 ambiguous, 3 unmatched, 3 empty; 6 distinct values"
+    )
+    many = runner.invoke(cli, ["clean", str(folder), "-c", "name", "--engine", "dask"])
+    assert many.exit_code == 2
+    assert "holds 3 files; give -o FOLDER for the outputs" in many.stderr
+
+
+def test_parquet_in_and_out(runner: CliRunner, tmp_path: Path, on_session_cluster: None) -> None:
+    source, target = tmp_path / "in.parquet", tmp_path / "out.parquet"
+    pq.write_table(pa.table({"name": ["Minsk", "Smith", None]}), source)
+    result = runner.invoke(
+        cli,
+        ["clean", str(source), "-c", "name", "-o", str(target), "--engine", "dask", "-q"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.stderr
+    assert pq.read_table(target).column("name_status").to_pylist() == [
+        "matched",
+        "ambiguous",
+        "empty",
+    ]
