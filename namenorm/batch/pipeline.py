@@ -34,6 +34,7 @@ __all__ = [
     "CHUNK",
     "MAX_INFLIGHT",
     "MAX_PENDING",
+    "MEMO_SIZE",
     "POOL_AFTER",
     "STATUSES",
     "WORKER_CHUNKS",
@@ -50,6 +51,8 @@ STATUSES: tuple[str, ...] = ("matched", "ambiguous", "unmatched", "empty")
 CACHE_SIZE = 100_000
 #: Distinct values resolved in this process before worker processes take over.
 POOL_AFTER = 200
+#: Outcomes a ``memo`` shared by several runs keeps (one per Dask worker process).
+MEMO_SIZE = 200_000
 #: Values sent to a worker at a time.
 CHUNK = 16
 #: Rows that may wait in order behind a row whose value is being resolved,
@@ -168,7 +171,10 @@ class Pipeline:
     loop from cached values); both come out through ``emit`` in input order.
     Rows behind a row that waits are kept as finished text, so reading can run
     far ahead of the workers. :meth:`finish` waits for every value and emits
-    the rest. Use as a context manager: the worker pool is closed on exit.
+    the rest. ``memo`` (a dictionary of value -> outcome for one registry
+    and kind, shared by several runs in one process, as the parts of a file
+    a Dask worker cleans are) saves resolving a value again. Use as a
+    context manager: the worker pool is closed on exit.
     """
 
     def __init__(
@@ -181,6 +187,7 @@ class Pipeline:
         join: Callable[[list[str]], str],
         emit: Callable[[str], None],
         jobs: int = 1,
+        memo: dict[str, Outcome] | None = None,
     ) -> None:
         self.columns = columns
         self.registry = registry
@@ -189,6 +196,7 @@ class Pipeline:
         self.join = join
         self.emit = emit
         self.jobs = jobs
+        self.memo = memo
         self.pending: deque[tuple[list[str] | None, str, list[_Slot] | tuple[()]]] = deque()
         self.batch: list[tuple[Column, str, str]] = []
         self.tasks: deque[tuple[AsyncResult[list[Outcome]], list[tuple[Column, str, str]]]] = (
@@ -228,9 +236,7 @@ class Pipeline:
                 if slot.entry is None:
                     value = self.unquote(raw)
                     if self.pool is None:
-                        slot.entry = column.add(
-                            raw, value, outcome(self.registry, value, self.kind)
-                        )
+                        slot.entry = column.add(raw, value, self._outcome(value))
                         self.local += 1
                     else:
                         column.waiting[raw] = slot
@@ -266,6 +272,17 @@ class Pipeline:
         assert not self.pending, "rows left waiting after every value was resolved"
 
     # -- internals -------------------------------------------------------------
+    def _outcome(self, value: str) -> Outcome:
+        memo = self.memo
+        if memo is None:
+            return outcome(self.registry, value, self.kind)
+        found = memo.get(value)
+        if found is None:
+            found = outcome(self.registry, value, self.kind)
+            if len(memo) < MEMO_SIZE:
+                memo[value] = found
+        return found
+
     def _render(self, fields: list[str], end: str, slots: list[_Slot] | tuple[()]) -> str:
         for column, slot in zip(self.columns, slots, strict=True):
             entry = slot.entry

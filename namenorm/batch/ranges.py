@@ -29,7 +29,7 @@ from ..csvio import output_encoding as _output_encoding
 from ..registry import Registry
 from .clean import decode_error, encode_error, find_columns, read_header
 from .loop import entry_maker, header_out, run
-from .pipeline import STATUSES, Column, Pipeline
+from .pipeline import STATUSES, Column, Outcome, Pipeline
 from .result import CleanResult, ColumnResult, unmatched_of
 
 __all__ = ["ByteRange", "FilePlan", "clean_range", "empty_result", "plan_file"]
@@ -168,11 +168,19 @@ def _cut(
     return tuple(ranges)
 
 
-def clean_range(plan: FilePlan, part: ByteRange, registry: Registry) -> tuple[bytes, CleanResult]:
+def clean_range(
+    plan: FilePlan,
+    part: ByteRange,
+    registry: Registry,
+    *,
+    memo: dict[str, Outcome] | None = None,
+) -> tuple[bytes, CleanResult]:
     """The cleaned bytes of one range of ``plan``'s file, and its counts.
 
     The same loop and the same resolver as :func:`namenorm.batch.clean_csv`,
     one process, so the bytes are the ones the whole file would get there.
+    ``memo`` keeps outcomes across ranges cleaned by one process (see
+    :class:`namenorm.batch.pipeline.Pipeline`).
     """
     with open(plan.path, "rb") as binary:
         binary.seek(part.start)
@@ -200,6 +208,7 @@ def clean_range(plan: FilePlan, part: ByteRange, registry: Registry) -> tuple[by
         unquote=functools.partial(unquote, delimiter=dialect.delimiter),
         join=dialect.delimiter.join,
         emit=batch.append,
+        memo=memo,
     ) as pipeline:
         tally = run(reader, out, pipeline, plan.width, lambda: None, batch, part.line)
     try:

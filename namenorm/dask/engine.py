@@ -32,7 +32,7 @@ from ..batch.ranges import ByteRange, FilePlan, clean_range, empty_result, plan_
 from ..csvio import atomic_binary
 from ..errors import InvalidInputError
 from ..registry import Registry
-from .loader import RegistryPlugin, registry_for
+from .loader import RegistryPlugin, outcomes_for, registry_for
 
 __all__ = [
     "MIN_RANGE_BYTES",
@@ -56,7 +56,7 @@ def cluster(*, scheduler: str | None = None, workers: int | None = None) -> Iter
     """A client of the scheduler at ``scheduler``, else of a local cluster of ``workers`` processes.
 
     The local cluster listens on loopback only, one thread per worker
-    process (the resolver is pure Python), no dashboard; it is closed with
+    process (the resolver is pure Python), its status page on a free loopback port; closed with
     the block.
     """
     if scheduler is not None:
@@ -69,7 +69,7 @@ def cluster(*, scheduler: str | None = None, workers: int | None = None) -> Iter
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",  # loopback, a free port
             silence_logs=logging.ERROR,
         ) as local,
         Client(local) as client,
@@ -89,7 +89,8 @@ def registry_key(registry: Registry) -> tuple[str, str]:
 def _clean_part(
     plan: FilePlan, part: ByteRange, path: str, sha256: str
 ) -> tuple[bytes, CleanResult]:
-    return clean_range(plan, part, registry_for(path, sha256))
+    registry = registry_for(path, sha256)
+    return clean_range(plan, part, registry, memo=outcomes_for(sha256, plan.kind))
 
 
 def _workers(client: Client) -> int:

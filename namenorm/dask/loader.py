@@ -8,6 +8,10 @@ pays for it. A file whose hash is not the one the client planned with (it
 changed, or another host has another copy) is an error, never a silent mix
 of two registry versions in one output.
 
+Outcomes are kept per process too (:func:`outcomes_for`, keyed by the
+hash and the kind), so the ranges of one file that land on one worker
+resolve each value once.
+
 Left out: building the index (``namenorm.index``); a prebuilt index file,
 when the registry ships one, is what ``Registry.from_csv`` loads.
 """
@@ -19,14 +23,25 @@ from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from ..batch import Outcome
 from ..errors import NamenormError
 from ..registry import Registry
 
-__all__ = ["RegistryMismatchError", "RegistryPlugin", "loads", "registry_for", "reset"]
+__all__ = [
+    "RegistryMismatchError",
+    "RegistryPlugin",
+    "loads",
+    "outcomes_for",
+    "registry_for",
+    "reset",
+]
 
 _LOADED: dict[str, Registry] = {}
 _LOCK = threading.Lock()
-_LOADS: list[str] = []  # the hash of every load in this process, for tests and reports
+_LOADS: list[str] = []
+_OUTCOMES: dict[
+    tuple[str, str | None], dict[str, Outcome]
+] = {}  # the hash of every load in this process, for tests and reports
 
 
 class RegistryMismatchError(NamenormError):
@@ -56,6 +71,11 @@ def registry_for(path: str, sha256: str) -> Registry:
     return found
 
 
+def outcomes_for(sha256: str, kind: str | None) -> dict[str, Outcome]:
+    """This process's memo of outcomes for one registry version and kind (shared by its tasks)."""
+    return _OUTCOMES.setdefault((sha256, kind), {})
+
+
 def loads() -> list[str]:
     """The hash of each registry this process loaded, in order."""
     return list(_LOADS)
@@ -65,6 +85,7 @@ def reset() -> None:
     """Forget loaded registries (a long-lived worker after a registry change)."""
     with _LOCK:
         _LOADED.clear()
+        _OUTCOMES.clear()
 
 
 class RegistryPlugin(WorkerPlugin):
