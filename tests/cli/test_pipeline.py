@@ -180,6 +180,7 @@ class Child:
             stderr=subprocess.PIPE,
             env=env,
             pass_fds=(write_end,),
+            start_new_session=True,  # its own process group: stop() ends it and its workers
         )
         os.close(write_end)
         self.notes = notes
@@ -237,11 +238,14 @@ class Child:
         self.pending = b""
 
     def stop(self) -> None:
-        """Kill the command and its workers if a test failed half-way (no orphans left)."""
-        for pid in self.started:
+        """Kill the command and its workers if a test failed half-way (no orphans left).
+
+        The whole process group while its leader runs, never a remembered
+        PID (an ended worker's PID may belong to another process by now).
+        """
+        if self.proc.poll() is None:
             with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-        self.proc.kill()
+                os.killpg(self.proc.pid, signal.SIGKILL)
         self.proc.wait()
         os.close(self.notes)
 
