@@ -7,12 +7,15 @@ scores them, ``decide`` picks one, and ``core`` ties them into :class:`Index`.
 
 from .core import EntitySource, Index
 from .score import SCORING, Scoring
-from .search import MAX_QUERY_LENGTH
+from .search import MAX_NAME_WORDS, MAX_QUERY_LENGTH, MAX_SPAN_WORDS, MAX_WORD_LENGTH
 from .tables import EAGER_UNITS, EntityLike, NameLike
 
 __all__ = [
     "EAGER_UNITS",
+    "MAX_NAME_WORDS",
     "MAX_QUERY_LENGTH",
+    "MAX_SPAN_WORDS",
+    "MAX_WORD_LENGTH",
     "SCORING",
     "EntityLike",
     "EntitySource",

@@ -29,10 +29,31 @@ from .spellings import coarse, unit_keys, unit_surface
 from .tables import Tables
 from .typos import deletions, is_typo, max_edits
 
-__all__ = ["MAX_QUERY_LENGTH", "Searcher"]
+__all__ = ["MAX_NAME_WORDS", "MAX_QUERY_LENGTH", "MAX_SPAN_WORDS", "MAX_WORD_LENGTH", "Searcher"]
 
 #: Longest query accepted, in characters.
 MAX_QUERY_LENGTH = 512
+#: Most words (titles aside) of a query that is not a stored spelling as a
+#: whole. A name has a given name or two, a patronymic, a surname of up to
+#: three words (von der Leyen) and initials; an organization a few descriptors.
+#: The search tries runs of these words, so this cap, with
+#: :data:`MAX_WORD_LENGTH` and :data:`MAX_SPAN_WORDS`, bounds the work of one
+#: query; a query over either cap is refused with ``QueryTooLongError``
+#: (running text goes through ``normalize_text``, which finds the names in it).
+MAX_NAME_WORDS = 6
+#: Longest word of a query that is not a stored spelling, in characters (the
+#: longest word of a shipped name has 19).
+MAX_WORD_LENGTH = 24
+#: Widest run of query words tried as one name part; the whole query is tried
+#: as one name too.
+MAX_SPAN_WORDS = 3
+#: Widest run tried in the typo pass (the whole query aside): the typo
+#: neighbourhood of a key grows with the square of its length.
+_TYPO_SPAN_WORDS = 2
+#: How much longer than the longest one-word registry key a word's key may be
+#: for its swapped-letter readings to be tried (a swap changes a key's length
+#: by a symbol or two; each reading costs as much as the word's own keys).
+_SWAP_KEY_SLACK = 3
 
 #: A word ending in one of these is Lithuanian (Alesį, Kęstutį).
 _LITHUANIAN_LETTERS = frozenset("ąęėįųū")
@@ -62,6 +83,10 @@ class Searcher:
     def __init__(self, tables: Tables, scorer: Scorer) -> None:
         self.tables = tables
         self.scorer = scorer
+        # Typo searches for keys much longer than any registry key find nothing:
+        # skip them (their neighbourhoods grow with the square of the length).
+        self.longest_key = max(map(len, tables.keys), default=0)
+        self.longest_word_key = max((len(k) for k in tables.keys if " " not in k), default=0)
 
     def candidates(self, query: str, kind: str | None) -> list[Candidate]:
         """Every candidate entity for ``query`` (of ``kind``, if given), best first."""
@@ -85,8 +110,11 @@ class Searcher:
             untitled = self.scorer.scoring.untitled_full
             for entity, evidence in full.get(joined, ()):
                 best[entity] = Candidate(entity, untitled, "exact", evidence, evidence.spelling)
+        if not best:
+            check_name_size(words)
         # Titles first count as words (Human Rights House); if nothing fits, without them.
-        for attempt in (all_words, words) if len(words) < len(all_words) else (words,):
+        titled = len(words) < len(all_words) <= MAX_NAME_WORDS
+        for attempt in (all_words, words) if titled else (words,):
             if best or not attempt:
                 break
             for candidate in self.structural(attempt):
@@ -110,6 +138,8 @@ class Searcher:
         found_any = False
         for fuzzy in (False, True):
             for start, end in spans:
+                if fuzzy and _TYPO_SPAN_WORDS < end - start < len(words):
+                    continue
                 unit_text = " ".join(w.text for w in words[start:end])
                 rest = words[:start] + words[end:]
                 found = self.find_units(
@@ -226,8 +256,8 @@ class Searcher:
             # Typos are made in letters; a key folds vowel runs, so one dropped
             # consonant can cost two key symbols (Tsikhaouskaya).
             allowed = max(max_edits(key), 2 if letters >= 11 and len(key) >= 6 else 0)
-            if not allowed:
-                continue
+            if not allowed or len(key) > self.longest_key + allowed:
+                continue  # nothing in the index is that close to so long a key
             near = {key} | deletions(key)
             for probes in (
                 near,
@@ -241,8 +271,15 @@ class Searcher:
                             seen.add(other)
                             yield other
 
-        if not seen and " " not in text and 5 <= len(text) <= 40:
+        if (
+            not seen
+            and " " not in text
+            and 5 <= len(text) <= 40
+            and len(keys[0]) <= self.longest_word_key + _SWAP_KEY_SLACK
+        ):
             for i in range(1, len(text) - 2):  # never the first letter or the ending
+                if text[i] == text[i + 1]:
+                    continue  # the same word
                 swapped = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
                 for other in phonetic_keys(swapped)[:2]:
                     if other in known and other not in seen and other[:1] == keys[0][:1]:
@@ -259,13 +296,30 @@ def query_keys(text: str, *, lithuanian: bool = False) -> tuple[str, ...]:
     return keys
 
 
+def check_name_size(words: list[Word]) -> None:
+    """Raise ``QueryTooLongError`` for more words, or a longer word, than a name has."""
+    if len(words) > MAX_NAME_WORDS:
+        raise QueryTooLongError(
+            f"query has {len(words)} words besides titles; a name has at most {MAX_NAME_WORDS} "
+            "(look up one name per query; names in running text are found by normalize_text)"
+        )
+    for word in words:
+        if len(word.text) > MAX_WORD_LENGTH:
+            shown = word.text if len(word.text) <= 30 else word.text[:27] + "..."
+            raise QueryTooLongError(
+                f"query word {shown!r} is {len(word.text)} characters long; "
+                f"a word of a name has at most {MAX_WORD_LENGTH}"
+            )
+
+
 def surname_spans(words: list[Word]) -> list[tuple[int, int]]:
-    """Word spans that may hold the surname (or a whole org/place name), most likely first."""
+    """Word spans that may hold the surname (or a whole org/place name), most likely
+    first: the whole query, then runs of at most :data:`MAX_SPAN_WORDS` words."""
     size = len(words)
-    spans: list[tuple[int, int]] = [(0, size)]
+    spans: dict[tuple[int, int], None] = {(0, size): None}
     if size > 1:
-        spans += [(size - 1, size), (0, 1)]
-        spans += [
-            (i, j) for i in range(size) for j in range(i + 1, size + 1) if (i, j) not in spans
-        ]
+        spans.update({(size - 1, size): None, (0, 1): None})
+        for i in range(size):
+            for j in range(i + 1, min(size, i + MAX_SPAN_WORDS) + 1):
+                spans.setdefault((i, j))
     return [(i, j) for i, j in spans if not any(w.initial for w in words[i:j])]

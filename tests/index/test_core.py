@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from namenorm import Match, QueryTooLongError, Registry, UnknownKindError
+from namenorm.index import MAX_NAME_WORDS, MAX_WORD_LENGTH
+from namenorm.names import split_query, without_titles
 
 LUKASHENKA = "lukashenka-alaksandr"
 TSIKHANOUSKAYA = "tsikhanouskaya-sviatlana"
@@ -316,7 +318,9 @@ def test_bad_input(shipped: Registry) -> None:
         shipped.resolve("a" * 513)
     with pytest.raises(ValueError):
         shipped.lookup("a" * 513)
-    assert shipped.resolve("a" * 512) is None
+    with pytest.raises(QueryTooLongError, match="a word of a name has at most"):
+        shipped.resolve("a" * 512)
+    assert shipped.resolve("a" * 24) is None
     with pytest.raises(TypeError, match="query must be a str, not int"):
         shipped.resolve(42)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
@@ -328,7 +332,12 @@ def test_bad_input(shipped: Registry) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80))
 def test_never_raises_on_any_str(shipped: Registry, query: str) -> None:
-    match = shipped.resolve(query)
+    try:
+        match = shipped.resolve(query)
+    except QueryTooLongError:  # more words, or a longer word, than a name has
+        words = without_titles(split_query(query))
+        assert len(words) > MAX_NAME_WORDS or max(len(w.text) for w in words) > MAX_WORD_LENGTH
+        return
     matches = shipped.lookup(query, limit=3)
     assert match is None or 0.0 <= match.score <= 100.0
     assert all(0.0 <= m.score <= 100.0 for m in matches)

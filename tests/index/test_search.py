@@ -1,0 +1,134 @@
+"""The cost of one query is bounded by its shape, not by a time-out.
+
+A query that is not a stored spelling as a whole is searched as runs of its
+words; these tests count that work (spans looked up, spans typo-searched)
+instead of timing it, so they hold on a loaded machine. ``bench/query_cost.py``
+prints the milliseconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from namenorm import QueryTooLongError, Registry
+from namenorm.index import MAX_NAME_WORDS, MAX_QUERY_LENGTH, MAX_SPAN_WORDS, MAX_WORD_LENGTH
+from namenorm.index.search import Searcher, check_name_size, surname_spans
+from namenorm.names import Word, split_query, without_titles
+
+
+@dataclass
+class Work:
+    """The spans one lookup searched: every ``find_units`` and ``near_keys`` text."""
+
+    found: list[str] = field(default_factory=list)
+    typo: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def work(monkeypatch: pytest.MonkeyPatch) -> Work:
+    seen = Work()
+    find_units, near_keys = Searcher.find_units, Searcher.near_keys
+
+    def counted_find(self: Searcher, text: str, **options: bool) -> Iterator[object]:
+        seen.found.append(text)
+        return find_units(self, text, **options)
+
+    def counted_near(self: Searcher, keys: tuple[str, ...], text: str) -> Iterator[str]:
+        seen.typo.append(text)
+        return near_keys(self, keys, text)
+
+    monkeypatch.setattr(Searcher, "find_units", counted_find)
+    monkeypatch.setattr(Searcher, "near_keys", counted_near)
+    return seen
+
+
+_LETTERS = st.sampled_from("abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщыьэюяіўąłńšž")
+_RANDOM_WORD = st.text(_LETTERS, min_size=1, max_size=60).map(str.capitalize)
+_SHIPPED_PARTS = st.sampled_from(
+    "Aliaksandr Lukashenka Лукашэнкам Sviatlana Тихановской von der Leyen A. G. "
+    "President Human Rights Centre Viasna Belarus Babaryka Kalesnikava Minsk".split()
+)
+
+
+@given(
+    words=st.lists(st.one_of(_RANDOM_WORD, _SHIPPED_PARTS), min_size=1, max_size=90),
+    separator=st.sampled_from([" ", " - ", ", ", "  "]),
+)
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_work_per_query_is_bounded_by_its_shape(
+    shipped: Registry, work: Work, words: list[str], separator: str
+) -> None:
+    query = separator.join(words)[:MAX_QUERY_LENGTH]
+    work.found.clear()
+    work.typo.clear()
+    try:
+        shipped.lookup(query, limit=5)
+    except QueryTooLongError as exc:
+        assert "at most" in str(exc)
+        assert not work.found, "a refused query must be refused before any search"
+        return
+    every = split_query(query)
+    size = len(without_titles(every))
+    assert size <= MAX_NAME_WORDS or not work.found  # else only a stored spelling was found
+    widest = len(every) if len(every) <= MAX_NAME_WORDS else size
+    # Two passes (surface and sound, then typos), each at most twice (with and
+    # without titles), over the whole query and runs of at most MAX_SPAN_WORDS.
+    spans = 1 + sum(max(0, widest - width + 1) for width in range(1, MAX_SPAN_WORDS + 1))
+    assert len(work.found) <= 4 * spans
+    for text in work.found:
+        span = text.split(" ")
+        assert len(span) <= max(MAX_SPAN_WORDS, MAX_NAME_WORDS)
+        assert all(len(w) <= MAX_WORD_LENGTH for w in span)
+    for text in work.typo:  # the typo pass: one or two words, or the whole query
+        assert len(text.split(" ")) <= 2 or len(text.split(" ")) >= size
+
+
+def test_many_words_are_refused_with_what_to_do(shipped: Registry) -> None:
+    query = " ".join(["Aliaksandr"] * (MAX_NAME_WORDS + 1))
+    with pytest.raises(QueryTooLongError, match=f"has {MAX_NAME_WORDS + 1} words") as exc:
+        shipped.lookup(query)
+    assert "normalize_text" in str(exc.value)
+
+
+def test_a_long_word_is_refused(shipped: Registry) -> None:
+    word = "Lukashenka" * 3
+    with pytest.raises(QueryTooLongError, match="30 characters long; a word of a name has at"):
+        shipped.resolve(f"Aliaksandr {word}")
+
+
+def test_stored_spellings_of_any_length_are_still_found(shipped: Registry) -> None:
+    long_name = max(
+        (n.text for e in shipped.entities() for n in e.names), key=lambda t: len(t.split())
+    )
+    assert len(long_name.split()) > MAX_NAME_WORDS
+    match = shipped.resolve(long_name)
+    assert match is not None and match.method == "exact"
+
+
+def test_titles_do_not_count_as_words(shipped: Registry) -> None:
+    match = shipped.resolve("former jailed opposition leader President Viktar Babaryka")
+    assert match is not None and match.id == "babaryka-viktar"
+
+
+def test_spans_are_the_whole_query_and_short_runs() -> None:
+    words = [Word(t) for t in "a b c d e f".split()]
+    spans = surname_spans(words)
+    assert spans[0] == (0, 6)
+    assert all(end - start <= MAX_SPAN_WORDS for start, end in spans[1:])
+    assert len(spans) == len(set(spans)) == 1 + 6 + 5 + 4
+
+
+def test_check_name_size_accepts_a_full_name() -> None:
+    check_name_size(split_query("Ursula Gertrud von der Leyen"))
+    check_name_size(split_query("A. G. Lukashenka"))
+    with pytest.raises(QueryTooLongError):
+        check_name_size(split_query("a b c d e f g"))
