@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 
 from namenorm import Registry, default_registry
 from namenorm.http import create_app
+from namenorm.index import MAX_NAME_WORDS
 from namenorm.registry import parse_registry
 
 from .conftest import assert_error, assert_valid
@@ -123,7 +124,8 @@ def _queries(registry: Registry) -> list[str]:
     """Every stored spelling, each surname alone, and a few misspellings."""
     names = [name.text for entity in registry.entities() for name in entity.names]
     surnames = [n.split()[-1] for n in names if " " in n]
-    typos = [n[:-1] + "y" for n in names[::7]]
+    # Misspelt names longer than a name may be are refused by the resolver: left out.
+    typos = [n[:-1] + "y" for n in names[::7] if len(n.split()) <= MAX_NAME_WORDS]
     return sorted(set(names + surnames + typos))
 
 
