@@ -275,6 +275,7 @@ class Searcher:
             not seen
             and " " not in text
             and 5 <= len(text) <= 40
+            and keys
             and len(keys[0]) <= self.longest_word_key + _SWAP_KEY_SLACK
         ):
             for i in range(1, len(text) - 2):  # never the first letter or the ending
