@@ -30,7 +30,7 @@ from flask.json.provider import DefaultJSONProvider
 
 from ..registry import Registry, default_registry
 from ..settings import setting
-from . import meta, reconcile, v1
+from . import editing, meta, reconcile, ui, v1
 from .errors import install_error_handler
 from .state import EXTENSION, Holder, Service
 
@@ -125,6 +125,8 @@ def create_app(registry: Registry | None = None, config: Mapping[str, Any] | Non
     app.register_blueprint(meta.bp)
     app.register_blueprint(v1.bp)
     app.register_blueprint(reconcile.bp)
+    app.register_blueprint(editing.bp)  # the editor's page: its JSON routes and HTML pages
+    app.register_blueprint(ui.bp)
     if app.config["BENCH_ROUTES"]:
         app.register_blueprint(meta.bench_bp)
     return app

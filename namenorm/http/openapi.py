@@ -16,6 +16,7 @@ from ..copy import LANGS as COPY_LANGS
 from ..index import MAX_QUERY_LENGTH
 from ..registry import KINDS
 from ..translit import LANGS
+from .editing import OPENAPI_PATHS, OPENAPI_RESPONSES, OPENAPI_SCHEMAS
 from .inputs import DEFAULT_LIMIT, MAX_BATCH, MAX_LIMIT, MAX_TEXT_LENGTH
 from .reconcile import MAX_CURSOR
 
@@ -560,6 +561,8 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
         }
     }
 
+    paths.update(OPENAPI_PATHS)
+    schemas.update(OPENAPI_SCHEMAS)
     error = _ref("Error")
     return {
         "openapi": "3.1.0",
@@ -581,7 +584,8 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
                     (415, "Unsupported content type."),
                     (422, "Registry failed validation; the old one keeps serving."),
                 ]
-            },
+            }
+            | OPENAPI_RESPONSES,
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         },
     }
