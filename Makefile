@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench clean
+.PHONY: run test lint typecheck browser bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,18 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy namenorm
 
-test: lint typecheck
+# The browser tests drive Debian's chromium through chromedriver; install them
+# when missing (as root, as CI runs), a no-op when both are there.
+browser:
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" -ne 0 ]; then \
+	    echo "the browser tests need chromium and chromium-driver: run as root, or apt-get install -y chromium chromium-driver" >&2; \
+	    exit 1; \
+	  fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	}
+
+test: lint typecheck browser
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -4,7 +4,9 @@ and the capitalized names the registry does not know.
 
 :func:`annotate` builds on copy normalization and adds nothing to matching:
 the changes are exactly the edits of :func:`~namenorm.copy.normalize_text`
-(same offsets, same replacements), each with the entity and the
+(the same scan and the same :func:`~namenorm.copy.replacement` per mention,
+so the same offsets and replacements; a test holds them equal), each with
+the entity and the
 :meth:`~namenorm.match.Match.explain` sentence of the lookup behind it;
 ambiguous mentions come from the same scan, with the replacement
 :func:`~namenorm.copy.replacement` gives for each candidate; unknown names are
@@ -25,9 +27,9 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from .copy import normalize_text
+from .copy import LANGS
 from .copy import replacement as house_replacement
-from .errors import InvalidInputError
+from .errors import InvalidInputError, UnknownLanguageError
 from .given import given_names
 from .keys import surface
 from .match import Match
@@ -243,35 +245,51 @@ def annotate(
     registry = registry or default_registry()
     masked = prose_mask(text, fmt) if isinstance(text, str) else []
     markup = _Spans(masked)
-    result = normalize_text(text, lang, registry)
+    check_lang(text, lang)
+    found = scan(text, registry, lang=lang)
     explainer = _Explainer(registry, lang)
     entities: dict[str, Entity] = {}
     changes: list[Change] = []
-    for edit in result.edits:
-        if markup.overlap(edit.start, edit.end):
-            continue
-        entity = entities.setdefault(edit.id, registry.entity(edit.id))
-        option = Option(
-            edit.id,
-            edit.replacement,
-            edit.score,
-            explainer.explain(edit.original, entity, edit.score),
-        )
-        changes.append(Change(edit.start, edit.end, edit.original, "matched", (option,)))
-    found = scan(text, registry, lang=lang)
+    rewritten: dict[tuple[object, ...], str | None] = {}
     for item in found:
         mention = item.mention
-        if mention.status != "ambiguous" or markup.overlap(mention.start, mention.end):
+        if markup.overlap(mention.start, mention.end):
             continue
-        options = list(_options(item, registry, explainer, lang, entities))
-        if any(o.replacement != mention.text for o in options):
-            changes.append(
-                Change(mention.start, mention.end, mention.text, "ambiguous", tuple(options))
-            )
+        if mention.id is None:
+            options = list(_options(item, registry, explainer, lang, entities))
+            if any(o.replacement != mention.text for o in options):
+                changes.append(
+                    Change(mention.start, mention.end, mention.text, "ambiguous", tuple(options))
+                )
+            continue
+        # What normalize_text makes of the mention (the same call, the same cache key).
+        shape = tuple(
+            (p.start - mention.start, p.end - mention.start, p.role, p.inflected)
+            for p in item.parts
+        )
+        key = (mention.id, mention.text, item.matched, shape)
+        if key not in rewritten:
+            rewritten[key] = house_replacement(item, lang)
+        new = rewritten[key]
+        if new is None or new == mention.text:
+            continue
+        entity = entities.setdefault(mention.id, registry.entity(mention.id))
+        option = Option(
+            mention.id, new, item.score, explainer.explain(mention.text, entity, item.score)
+        )
+        changes.append(Change(mention.start, mention.end, mention.text, "matched", (option,)))
     changes.sort(key=lambda c: c.start)
     taken = [(f.mention.start, f.mention.end) for f in found]
     unknown = _unknown(text, sorted(masked + taken), registry)
     return Annotation(text, lang, fmt, tuple(changes), tuple(unknown), entities)
+
+
+def check_lang(text: object, lang: object) -> None:
+    """The checks :func:`~namenorm.copy.normalize_text` makes of its arguments."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if lang not in LANGS:
+        raise UnknownLanguageError(f"unknown lang {lang!r}; expected one of {', '.join(LANGS)}")
 
 
 def _options(

@@ -14,7 +14,7 @@ import sys
 import click
 
 from .. import __version__
-from . import clean, fix, lookup, registry, serve, translit
+from . import clean, fix, lookup, registry, review, serve, translit
 from . import enrich as _enrich  # noqa: F401  (adds its subcommands to the registry group)
 
 __all__ = ["cli", "main"]
@@ -47,6 +47,9 @@ for command in (
     serve.serve,
 ):
     cli.add_command(command)
+
+
+registry.registry.add_command(review.review)  # the review queue, in its own module
 
 
 def main(argv: list[str] | None = None) -> None:

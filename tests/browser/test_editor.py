@@ -56,7 +56,7 @@ def keys(driver: Chrome, text: str) -> None:
 
 
 def result(driver: Chrome) -> str:
-    return str(driver.find_element(By.ID, "result").get_property("value"))
+    return str(driver.find_element(By.ID, "result").get_property("textContent"))
 
 
 def wait_result(driver: Chrome, expected: str) -> None:
@@ -152,7 +152,11 @@ def test_unknown_names_are_proposed_to_the_queue(page: Chrome, site: Site) -> No
 def test_the_review_page_accepts_into_the_registry(page: Chrome, site: Site) -> None:
     site.queue.unlink(missing_ok=True)
     body = json.dumps(
-        {"proposals": [{"name": "Ihar Losik", "id": "losik-ihar", "kind": "person", "preferred": True}]}
+        {
+            "proposals": [
+                {"name": "Ihar Losik", "id": "losik-ihar", "kind": "person", "preferred": True}
+            ]
+        }
     ).encode()
     request = urllib.request.Request(
         site.url + "/v1/proposals", body, {"Content-Type": "application/json"}

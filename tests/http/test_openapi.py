@@ -8,6 +8,9 @@ reload calls without the token get the documented 401.
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
@@ -15,7 +18,11 @@ from schemathesis import checks
 from namenorm import default_registry
 from namenorm.http import create_app
 
-app = create_app(default_registry(), config={"ACCESS_LOG": False, "ADMIN_TOKEN": "not-guessable"})
+QUEUE = Path(tempfile.mkdtemp(prefix="namenorm-openapi-")) / "proposals.csv"  # not data/
+app = create_app(
+    default_registry(),
+    config={"ACCESS_LOG": False, "ADMIN_TOKEN": "not-guessable", "PROPOSALS_PATH": str(QUEUE)},
+)
 schema = schemathesis.openapi.from_wsgi("/openapi.json", app)
 
 CHECKS = [
