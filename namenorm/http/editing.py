@@ -110,9 +110,7 @@ def propose() -> Response:
             )
         )
     queued = queue.submit(queue_file(), made)
-    response = jsonify({"proposals": [p.as_dict() for p in queued]})
-    response.status_code = 201
-    return response
+    return jsonify({"proposals": [p.as_dict() for p in queued]})
 
 
 @bp.get("/proposals")
@@ -374,7 +372,7 @@ OPENAPI_PATHS: dict[str, Any] = {
                 "content": {"application/json": {"schema": _ref("ProposalRequest")}},
             },
             "responses": {
-                "201": _json(
+                "200": _json(
                     {
                         "type": "object",
                         "required": ["proposals"],
