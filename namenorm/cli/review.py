@@ -92,7 +92,16 @@ def accept(
     lang: str | None,
     preferred: bool,
 ) -> None:
-    """Add proposals to the registry file and drop them from the queue."""
+    """Add proposals to the registry file and drop them from the queue.
+
+    The whole new registry file is validated first; on any problem nothing
+    is written. Unassigned proposals need --id and --kind.
+
+    \b
+    Examples:
+      namenorm registry review accept 8169908d99c2
+      namenorm registry review accept 0b1c2d3e4f5a --id losik-ihar --kind person --preferred
+    """
     files = _files(ctx)
     fields = {k: v for k, v in (("id", entity_id), ("kind", kind), ("lang", lang)) if v is not None}
     if preferred:
@@ -112,7 +121,12 @@ def accept(
 @click.argument("pids", metavar="PROPOSAL...", nargs=-1, required=True)
 @click.pass_context
 def reject(ctx: click.Context, pids: tuple[str, ...]) -> None:
-    """Drop proposals from the queue."""
+    """Drop proposals from the queue.
+
+    \b
+    Examples:
+      namenorm registry review reject 8169908d99c2
+    """
     with library_errors():
         gone = queue.reject(_files(ctx).queue, list(pids))
     for p in gone:
@@ -123,7 +137,15 @@ def reject(ctx: click.Context, pids: tuple[str, ...]) -> None:
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.pass_context
 def import_unmatched(ctx: click.Context, path: Path) -> None:
-    """Queue the values of a `namenorm clean --unmatched` file for review."""
+    """Queue the values of a `namenorm clean --unmatched` file for review.
+
+    They arrive without an entity; name it when accepting (--id, --kind).
+
+    \b
+    Examples:
+      namenorm clean people.csv -c name --unmatched todo.csv -o out.csv
+      namenorm registry review import todo.csv
+    """
     files = _files(ctx)
     with library_errors():
         made = queue.from_unmatched(path)
