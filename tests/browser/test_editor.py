@@ -25,7 +25,7 @@ WAIT = 60  # seconds an awaited condition may take on a loaded machine; not a sl
 
 ARTICLE = (
     "President Lukashenko met Svetlana Tikhanovskaya's lawyer in Grodno.\n"
-    "Babariko was not there, and Ihar Losik wrote from Mogilev 😀 about Viasna.\n"
+    "Babariko was not there, and Kastus Zhybul wrote from Mogilev 😀 about Viasna.\n"
     "Lukashenko, known as Batka, said nothing."
 )
 
@@ -95,7 +95,7 @@ def test_review_an_article_with_keys_and_mouse(page: Chrome) -> None:
     wait_result(
         page,
         "President Lukashenka met Svetlana Tikhanovskaya's lawyer in Hrodna.\n"
-        "Babaryka was not there, and Ihar Losik wrote from Mogilev 😀 about Viasna.\n"
+        "Babaryka was not there, and Kastus Zhybul wrote from Mogilev 😀 about Viasna.\n"
         "Lukashenka, known as Batka, said nothing.",
     )
     assert summary(page) == "4 accepted, 2 rejected, 0 open (6 changes)"
@@ -115,7 +115,7 @@ def test_unknown_names_are_proposed_to_the_queue(page: Chrome, site: Site) -> No
     paste(page, ARTICLE)
     check(page)
     names = [e.text for e in page.find_elements(By.CSS_SELECTOR, "#unknown .name")]
-    assert names == ["Ihar Losik", "Batka"]
+    assert names == ["Kastus Zhybul", "Batka"]
 
     # Batka: another spelling of an entity the registry has, chosen with the keyboard.
     page.find_element(By.CSS_SELECTOR, "button[aria-label='Propose Batka']").click()
@@ -128,12 +128,12 @@ def test_unknown_names_are_proposed_to_the_queue(page: Chrome, site: Site) -> No
     search.submit()
     wait(page, lambda d: "Sent for review" in d.find_element(By.CSS_SELECTOR, ".propose").text)
 
-    # Ihar Losik: a new entity, by mouse.
-    page.find_element(By.CSS_SELECTOR, "button[aria-label='Propose Ihar Losik']").click()
+    # Kastus Zhybul: a new entity, by mouse.
+    page.find_element(By.CSS_SELECTOR, "button[aria-label='Propose Kastus Zhybul']").click()
     forms = page.find_elements(By.CSS_SELECTOR, "form.propose")
     new = forms[0]
     new.find_element(By.CSS_SELECTOR, "input[value='new']").click()
-    assert new.find_element(By.CSS_SELECTOR, ".new-id").get_property("value") == "losik-ihar"
+    assert new.find_element(By.CSS_SELECTOR, ".new-id").get_property("value") == "zhybul-kastus"
     new.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
     wait(page, lambda d: "Sent for review" in new.text)
 
@@ -144,7 +144,7 @@ def test_unknown_names_are_proposed_to_the_queue(page: Chrome, site: Site) -> No
         ]
     assert rows == [
         ("lukashenka-alaksandr", "person", "en", "Batka", "", "editor"),
-        ("losik-ihar", "person", "en", "Ihar Losik", "1", "editor"),
+        ("zhybul-kastus", "person", "en", "Kastus Zhybul", "1", "editor"),
     ]
     assert "Batka" not in site.registry.read_text(encoding="utf-8")  # the registry is untouched
 
@@ -154,7 +154,12 @@ def test_the_review_page_accepts_into_the_registry(page: Chrome, site: Site) -> 
     body = json.dumps(
         {
             "proposals": [
-                {"name": "Ihar Losik", "id": "losik-ihar", "kind": "person", "preferred": True}
+                {
+                    "name": "Kastus Zhybul",
+                    "id": "zhybul-kastus",
+                    "kind": "person",
+                    "preferred": True,
+                }
             ]
         }
     ).encode()
@@ -166,14 +171,22 @@ def test_the_review_page_accepts_into_the_registry(page: Chrome, site: Site) -> 
     page.get(site.url + "/review")
     page.find_element(By.ID, "token").send_keys(TOKEN, Keys.ENTER)
     row = wait(page, lambda d: d.find_element(By.CSS_SELECTOR, "#queue tbody tr"))
-    assert "Ihar Losik" in row.text
+    assert "Kastus Zhybul" in row.text
     row.find_element(By.CSS_SELECTOR, ".pick").click()
     page.find_element(By.ID, "accept").click()
     wait(page, lambda d: "Added 1 spelling" in d.find_element(By.ID, "review-message").text)
-    assert site.registry.read_text(encoding="utf-8").endswith("losik-ihar,person,en,Ihar Losik,1\n")
+    with site.registry.open(encoding="utf-8", newline="") as handle:
+        last = list(csv.DictReader(handle))[-1]
+    assert [last[c] for c in ("id", "kind", "lang", "name", "preferred")] == [
+        "zhybul-kastus",
+        "person",
+        "en",
+        "Kastus Zhybul",
+        "1",
+    ]
     assert site.queue.read_text(encoding="utf-8").count("\n") == 1  # only the header left
-    with urllib.request.urlopen(site.url + "/v1/lookup?q=Ihar%20Losik") as response:
-        assert json.load(response)["match"]["id"] == "losik-ihar"  # the service reloaded
+    with urllib.request.urlopen(site.url + "/v1/lookup?q=Kastus%20Zhybul") as response:
+        assert json.load(response)["match"]["id"] == "zhybul-kastus"  # the service reloaded
 
 
 def test_lookup_box_shows_every_house_spelling_and_variant(page: Chrome) -> None:
