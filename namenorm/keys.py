@@ -24,6 +24,7 @@ through ``unidecode`` first).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -35,6 +36,7 @@ __all__ = [
     "MAX_READINGS",
     "has_lithuanian_ending",
     "lithuanian_stems",
+    "official_spellings",
     "phonetic_keys",
     "surface",
     "token_key",
@@ -259,3 +261,48 @@ def token_key(token: str) -> str:
     """The most likely key of one word ('' when it has no letters)."""
     keys = phonetic_keys(token)
     return keys[0] if keys else ""
+
+
+# -- the classical Belarusian orthography (Taraškievica) ---------------------------------
+_CONSONANTS = "бвгґджзйклмнпрстўфхцчшщ"
+#: Taraškievica spelling -> official-orthography spelling, each a rule applied in
+#: turn (source: the 1933/1959 orthography reforms as summarized in Я. Станкевіч,
+#: "Як пісаць па-беларуску", and the 2005 "Беларускі клясычны правапіс" rules):
+#: the assimilative soft sign (сьвет, Калесьнікава: ь after с з ц н л дз before a
+#: consonant), э after a consonant in loanwords (Бэрлін, Кэлаг), the vowel
+#: inserted before a final р or л of a given name (Аляксандар, Пётар), and -ер for
+#: -ір in given names (Уладзімер).
+_TARASKIEVICA: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"(?<=[сзцнлСЗЦНЛ])ь(?=[{_CONSONANTS}])"), ""),
+    (re.compile(rf"(?<=[{_CONSONANTS}{_CONSONANTS.upper()}])э"), "е"),
+    (re.compile(rf"(?<=[{_CONSONANTS}])а(?=[рл]\Z)"), ""),
+    (re.compile(r"ер\Z"), "ір"),
+)
+
+
+@lru_cache(maxsize=65536)
+def official_spellings(word: str) -> tuple[str, ...]:
+    """``word`` and the official-orthography spellings it may stand for, if it is
+    written in the classical Belarusian orthography (Taraškievica).
+
+    Each rule of the table is tried in turn on the result of the previous ones,
+    so a word yields at most a few candidates; non-Cyrillic words yield
+    themselves. The candidates are readings to look up, not corrections: a
+    rule that does not apply to a word (Віктар is official) only adds a
+    spelling nobody has.
+
+    >>> official_spellings("Сьвятлана")
+    ('Сьвятлана', 'Святлана')
+    >>> official_spellings("Аляксандар")
+    ('Аляксандар', 'Аляксандр')
+    """
+    if not word or not is_cyrillic(word):
+        return (word,)
+    found = [word]
+    current = word
+    for pattern, replacement in _TARASKIEVICA:
+        changed = pattern.sub(replacement, current)
+        if changed != current:
+            found.append(changed)
+            current = changed
+    return tuple(dict.fromkeys(found))

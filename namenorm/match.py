@@ -83,6 +83,9 @@ class Match:
     system: str = ""
     note: str = ""
     scope: str = "name"
+    #: the language ``name`` is written in: the asked one, or ``en`` when the
+    #: registry has no preferred spelling in it
+    name_lang: str = "en"
 
     def explain(self) -> str:
         """One sentence saying why ``query`` was matched to this entity.
@@ -117,6 +120,7 @@ class Match:
             "id": self.id,
             "kind": self.kind,
             "name": self.name,
+            "name_lang": self.name_lang,
             "score": round(self.score, 1),
             "matched": self.matched,
             "method": self.method,

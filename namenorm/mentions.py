@@ -42,29 +42,15 @@ from functools import lru_cache
 import ahocorasick
 from rapidfuzz.distance import Levenshtein
 
-from .keys import phonetic_keys, surface
+from .keys import official_spellings, phonetic_keys, surface
+from .lemmas import lemmas
+from .lexicon import is_common_word
 from .match import AMBIGUITY_MARGIN, Match
-from .names import TITLES, is_patronymic
+from .names import TITLES, is_patronymic, parse_registry_name
 from .registry import Entity, Registry
 from .text import is_cyrillic
 
-__all__ = ["HOMOGRAPHS", "Found", "Mention", "Part", "cyrillic", "scan", "scanner"]
-
-#: Registry spellings that are also common words of a copy language (case-folded,
-#: with their case forms): at the start of a sentence or in a headline they are
-#: names only when the text gives other evidence.
-HOMOGRAPHS: dict[str, frozenset[str]] = {
-    "latin": frozenset(["mosaic"]),
-    "ru": frozenset(
-        "знак знака знаку знаком знаке знаки знаков знакам знаками "
-        "весна весны весне весну весной весною".split()
-    ),
-    "be": frozenset(
-        "знак знака знаку знакам знакі "
-        "вясна вясны вясне вясну вясной вясною вяснай вольныя вольных вольным".split()
-    ),
-    "uk": frozenset("знак знака знаку знаком знаки".split()),
-}
+__all__ = ["Found", "Mention", "Part", "cyrillic", "scan", "scanner"]
 
 _PERSON = "person"
 _PREFIX_WORDS = 3  # given name + patronymic + one initial, at most
@@ -160,7 +146,7 @@ def scan(text: str, registry: Registry, *, lang: str = "en") -> list[Found]:
     """Every registry mention in ``text``, in text order (see the module docstring).
 
     ``lang`` is the copy's language; it only picks the common words of
-    :data:`HOMOGRAPHS` that need more evidence.
+    common words that need more evidence (``namenorm.lexicon``).
     """
     if not text:
         return []
@@ -198,8 +184,76 @@ class _Scanner:
     own: dict[tuple[int, str], frozenset[str]] = field(default_factory=dict)
     given_words: dict[str, bool] = field(default_factory=dict)
     anchors: dict[str, _Anchor] = field(default_factory=dict)
+    #: sound keys of every surname and whole organization or place name
+    anchor_keys: frozenset[str] = frozenset()
     #: capitalized words known not to be a typo of any surname
     not_typos: set[str] = field(default_factory=set)
+    homographs: dict[tuple[str, str], bool] = field(default_factory=dict)
+    word_keys: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def homograph(self, key: str, anchor: _Anchor, lang: str) -> bool:
+        """Whether an anchor spelling is a common word of the copy's language.
+
+        Belarusian has no lexicon of its own (``namenorm.lexicon``): in Belarusian
+        copy a spelling is a common word when it is one of the entity's own
+        Belarusian spellings and the entity's Russian or Ukrainian name is a common
+        word (Вясна: Весна; Знак), so the Russian "Весна" in Belarusian copy is a name.
+        """
+        found = self.homographs.get((key, lang))
+        if found is None:
+            found = " " not in key and (
+                self._belarusian_homograph(key, anchor)
+                if lang == "be"
+                else is_common_word(key, lang)
+            )
+            if len(self.homographs) > _CACHE_LIMIT:
+                self.homographs.clear()
+            self.homographs[(key, lang)] = found
+        return found
+
+    def _belarusian_homograph(self, key: str, anchor: _Anchor) -> bool:
+        index = self.registry.index
+        for entity_id in anchor.ids:
+            number = index.entity_number(entity_id)
+            names = index.entity_at(number).names
+            kind = index.entity_at(number).kind
+            if not any(
+                is_common_word(parse_registry_name(n.text, kind=kind).surname, n.lang)
+                for n in names
+                if n.lang in ("ru", "uk")
+            ):
+                continue
+            own = {
+                surface(form)
+                for n in names
+                if n.lang == "be"
+                for form in index.unit_forms(
+                    number, "surname", parse_registry_name(n.text, kind=kind).surname, "be"
+                )
+            }
+            if key in own:
+                return True
+        return False
+
+    def names_place(self, word: str) -> bool:
+        """Whether ``word`` is a spelling of a surname or an organization or place."""
+        return surface(word) in self.caps
+
+    def sound_keys(self, word: str) -> frozenset[str]:
+        """A word's sound keys that name an anchor: of each official-orthography
+        reading and case ending read back (``namenorm.lemmas``) of a Cyrillic word,
+        the first four readings of a Latin one."""
+        found = self.word_keys.get(word)
+        if found is None:
+            readings = set(official_spellings(word))
+            if cyrillic(word):  # a case form sounds like its nominative only once read back
+                readings.update(lemma for lemma, *_ in lemmas(word))
+            keys = {k for reading in readings for k in phonetic_keys(reading)[:4]}
+            found = frozenset(keys & self.anchor_keys)
+            if len(self.word_keys) > _CACHE_LIMIT:
+                self.word_keys.clear()
+            self.word_keys[word] = found
+        return found
 
     @property
     def registry(self) -> Registry:
@@ -244,11 +298,9 @@ class _Scanner:
         if found is None:
             if len(self.given_words) > _CACHE_LIMIT:
                 self.given_words.clear()
-            key = surface(token)
-            found = (
-                key in self.given
-                or self.registry.index.is_given_name(token)
-                or is_patronymic(token)
+            found = is_patronymic(token) or any(
+                surface(reading) in self.given or self.registry.index.is_given_name(reading)
+                for reading in official_spellings(token)
             )
             self.given_words[token] = found
         return found
@@ -314,6 +366,7 @@ def _build(registry: Registry) -> _Scanner:
         caps,
         {k: tuple(sorted(v)) for k, v in entities.items()},
         given,
+        anchor_keys=frozenset(index.anchor_keys()),
     )
 
 
@@ -468,7 +521,7 @@ class _Document:
         self.text = text
         self.scanner = scanner
         self.index = scanner.registry.index
-        self.homographs = HOMOGRAPHS.get(lang, HOMOGRAPHS["latin"])
+        self.lang = lang
         self.reversed = text[::-1]
         #: IDs whose surname someone outside the registry also bears in this text
         self.shadowed: set[str] = set()
@@ -492,10 +545,13 @@ class _Document:
         return self.decide(drafts)
 
     # -- one automaton hit ---------------------------------------------------------------
-    def judge(self, hit: _Hit, floor: int, ceiling: int) -> _Draft | None:
+    def judge(
+        self, hit: _Hit, floor: int, ceiling: int, anchor_of: _Anchor | None = None
+    ) -> _Draft | None:
         """Absorb the words around a hit, and let the resolver judge the span."""
         text, index = self.text, self.index
-        anchor_of = self.scanner.anchor(hit.key)
+        if anchor_of is None:
+            anchor_of = self.scanner.anchor(hit.key)
         anchor = Part(
             hit.start, hit.end, text[hit.start : hit.end], "surname" if anchor_of.person else "name"
         )
@@ -523,7 +579,7 @@ class _Document:
         homograph = (
             not full
             and not titles
-            and hit.key in self.homographs
+            and self.scanner.homograph(hit.key, anchor_of, self.lang)
             and not self.quoted(hit.start)
             and (self.sentence_start(hit.start) or self.headline(hit.start))
         )
@@ -565,11 +621,30 @@ class _Document:
             ):
                 role = "title"
                 titles += 1
+            elif not parts and self.unknown_given(token, found.group(1), token_start):
+                role = "given"  # "Nikolai Lukashenko": a given name the tables do not know
+                names += 1
             else:
                 break
             parts.insert(0, Part(token_start, token_start + len(token), token, role))
             position = token_start
         return parts
+
+    def unknown_given(self, token: str, gap: str, start: int) -> bool:
+        """Whether a capitalized word right before a surname, on the same line, can only
+        be a given name: a name-like word that is no title and no common word (at the
+        start of a sentence only in Latin script, where the lexicons can tell)."""
+        return (
+            gap == " "
+            and not (self.sentence_start(start) and (cyrillic(token) or self.lang == "be"))
+            and len(token) > 2
+            and token[0].isupper()
+            and not token.isupper()
+            and _NAME_WORD.match(token) is not None
+            and token.casefold() not in TITLES
+            and not is_common_word(token, self.lang)
+            and not self.scanner.names_place(token)
+        )
 
     def absorb_right(self, position: int, ceiling: int, own: frozenset[str]) -> list[Part]:
         """A given name (``own``: of a candidate), patronymic or initials after a surname."""
@@ -645,12 +720,17 @@ class _Document:
         }
         near = self.neighbourhood(known)
         taken = sorted([(d.start, d.end) for d in drafts] + self.rejected)
+        starts = [start for start, _ in taken]
+        floor = 0
         previous: tuple[int, int] | None = None  # a given-like word just before
         for found in self.untaken_capitalized(taken):
             if found is None:  # a mention in between
                 previous = None
                 continue
             start, end = found.span()
+            before = bisect_right(starts, start) - 1
+            floor = max(floor, taken[before][1] if before >= 0 else 0)
+            ceiling = starts[before + 1] if before + 1 < len(starts) else len(self.text)
             word = found.group(0)
             possessive = word.endswith(_POSSESSIVES)
             if possessive:
@@ -662,8 +742,8 @@ class _Document:
             if not word[0].isupper():
                 previous = None
                 continue
-            draft: _Draft | None = None
-            if previous is not None and len(word) > 2:
+            draft: _Draft | None = self.sound_alike(start, end, floor, ceiling)
+            if draft is None and previous is not None and len(word) > 2:
                 draft = self.fuzzy_pair(previous, (start, end))
             if draft is None and near and len(word) >= 5 and not near.isdisjoint(_fuzzy_keys(word)):
                 draft = self.fuzzy_single((start, end), known)
@@ -675,11 +755,40 @@ class _Document:
                     self.scanner.not_typos.add(word)
             if draft is not None:
                 yield draft
+                floor = draft.end
                 previous = None
             elif not possessive and self.given_like(word):
                 previous = (start, end)
             else:
                 previous = None
+
+    def sound_alike(self, start: int, end: int, floor: int, ceiling: int) -> _Draft | None:
+        """A capitalized word that sounds like a surname or an organization or place
+        name (a Taraškievica or press spelling, Калесьнікава, Келлогг): the resolver
+        reads it, and a word that is a common word of the copy's language is left."""
+        word = self.text[start:end]
+        if len(word) < 3 or not self.scanner.sound_keys(word):
+            return None
+        if is_common_word(word, self.lang):
+            return None
+        matches = self.scanner.lookup(word)
+        if self.index.decide(matches) == "unmatched" or matches[0].method == "fuzzy":
+            return None
+        top = matches[0].score
+        ids = frozenset(m.id for m in matches if top - m.score < AMBIGUITY_MARGIN)
+        person = matches[0].kind == _PERSON
+        given: frozenset[str] = frozenset()
+        if person:
+            given = frozenset().union(
+                *(
+                    self.scanner.own_surfaces(self.index.entity_number(i), role)
+                    for i in ids
+                    for role in ("given", "patronymic")
+                )
+            )
+        return self.judge(
+            _Hit(start, end, surface(word)), floor, ceiling, _Anchor(person, ids, given)
+        )
 
     def untaken_capitalized(self, taken: list[tuple[int, int]]) -> Iterator[re.Match[str] | None]:
         """Capitalized words outside ``taken`` spans, with ``None`` where a span was."""

@@ -3,7 +3,8 @@
 By default prints a unified diff of the changes; ``--check`` lists them and
 exits 1 if there are any (for CI and pre-commit hooks); ``--in-place``
 rewrites the files atomically. Files keep their encoding, BOM and line
-endings; only the names change.
+endings; only the names change. The format (plain text, Markdown, HTML) is
+picked from each file's extension unless ``--format`` says otherwise.
 """
 
 from __future__ import annotations
@@ -18,7 +19,25 @@ from ..csvio import Encoding, atomic_binary, detect_encoding, given_encoding
 from ..errors import UnknownLanguageError
 from .options import library_errors, load_registry, registry_option, stdin_bytes, stdout_bytes
 
-__all__ = ["fix"]
+__all__ = ["fix", "format_of"]
+
+#: File extensions and the format they are read in (anything else is plain text).
+EXTENSIONS: dict[str, str] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+
+def format_of(path: str, given: str | None) -> str:
+    """The format to read ``path`` in: ``given``, else by extension, else ``text``."""
+    if given:
+        return given
+    return EXTENSIONS.get(Path(path).suffix.lower(), "text")
 
 
 @dataclass
@@ -78,21 +97,42 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     flag_value="in-place",
     help="Rewrite the files (- writes the fixed text to standard output).",
 )
+@click.option(
+    "--format",
+    "text_format",
+    type=click.Choice(["text", "markdown", "html"]),
+    help="Format of the files (default: by extension: .md Markdown, .html HTML, else text).",
+)
+@click.option(
+    "--quotes",
+    type=click.Choice(["keep", "fix"]),
+    default="keep",
+    show_default=True,
+    help="Leave text in quotation marks and block quotes as written, or fix it too.",
+)
 @click.option("--encoding", metavar="NAME", help="Encoding of the files (default: detected).")
 @registry_option
 def fix(
-    files: tuple[str, ...], lang: str, mode: str, encoding: str | None, registry_path: Path | None
+    files: tuple[str, ...],
+    lang: str,
+    mode: str,
+    text_format: str | None,
+    quotes: str,
+    encoding: str | None,
+    registry_path: Path | None,
 ) -> None:
     """Bring every registry name in text FILES to house style.
 
-    Only names change: titles, possessives, capitals and every other byte
-    stay as they are. Ambiguous mentions are left alone.
+    Only names in prose change: titles, possessives, capitals, code, link
+    targets, URLs, quotations and every other byte stay as they are.
+    Ambiguous mentions are left alone.
 
     \b
     Examples:
       namenorm fix article.txt                # show the diff
       namenorm fix --check drafts/*.md        # exit 1 if a name is off-style
       namenorm fix --in-place article.txt
+      namenorm fix --quotes fix post.md       # Markdown, quotations too
       namenorm fix --lang ru --in-place - < статья.txt > fixed.txt
     """
     from ..copy import normalize_text
@@ -103,7 +143,13 @@ def fix(
         with library_errors():
             document = _read(path, encoding)
         try:
-            result = normalize_text(document.text, lang, registry)
+            result = normalize_text(
+                document.text,
+                lang,
+                registry,
+                format=format_of(path, text_format),
+                quotes=quotes,
+            )
         except UnknownLanguageError as exc:
             raise click.BadParameter(str(exc), param_hint="--lang") from exc
         if result.text != document.text:

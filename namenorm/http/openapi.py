@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from .. import __version__
+from ..copy import FORMATS as COPY_FORMATS
 from ..copy import LANGS as COPY_LANGS
+from ..copy import QUOTES as COPY_QUOTES
 from ..index import MAX_QUERY_LENGTH
 from ..registry import KINDS
 from ..translit import LANGS
@@ -96,11 +98,25 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
         },
         "Match": {
             "type": "object",
-            "required": ["id", "kind", "name", "score", "matched", "method", "explanation"],
+            "required": [
+                "id",
+                "kind",
+                "name",
+                "name_lang",
+                "score",
+                "matched",
+                "method",
+                "explanation",
+            ],
             "properties": {
                 "id": {"type": "string"},
                 "kind": kind_schema,
                 "name": {"type": "string", "description": "House spelling in the asked language."},
+                "name_lang": {
+                    "type": "string",
+                    "description": "Language of name: the asked lang, or en when the "
+                    "registry has no preferred spelling in it.",
+                },
                 "score": {"type": "number", "minimum": 0, "maximum": 100},
                 "matched": {"type": "string", "description": "Stored or generated spelling hit."},
                 "method": {"type": "string", "enum": ["exact", "key", "fuzzy"]},
@@ -549,6 +565,8 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
                             "properties": {
                                 "text": {"type": "string"},
                                 "lang": {"type": "string", "enum": list(COPY_LANGS)},
+                                "format": {"type": "string", "enum": list(COPY_FORMATS)},
+                                "quotes": {"type": "string", "enum": list(COPY_QUOTES)},
                             },
                         }
                     }

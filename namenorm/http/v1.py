@@ -141,14 +141,20 @@ def normalize() -> Response:
     """Running text with every name in house spelling, and the edits made."""
     service = current_service()
     body = json_object()
-    _no_unknown_keys(body, ("text", "lang"))
+    _no_unknown_keys(body, ("text", "lang", "format", "quotes"))
     if "text" not in body:
         raise InvalidInputError("body has no 'text'; expected a string")
     text = body["text"]
     if not isinstance(text, str):
         raise InvalidInputError(f"body.text is a JSON {json_type(text)}; expected a string")
     lang = optional_str(body, "lang") or "en"
-    result = normalize_text(text, lang=lang, registry=service.registry)
+    result = normalize_text(
+        text,
+        lang=lang,
+        registry=service.registry,
+        format=optional_str(body, "format") or "text",
+        quotes=optional_str(body, "quotes") or "keep",
+    )
     return jsonify(result.as_dict())
 
 

@@ -166,6 +166,25 @@ class Index:
         entries = surfaces.get(spelling) or surfaces.get(spelling.replace("-", " ")) or []
         return tuple(units[u].variant(v).system for u, v in entries if u in mine)
 
+    def anchor_keys(self) -> Iterator[str]:
+        """Sound keys of every surname and whole organization or place name unit."""
+        postings = self.tables.postings
+        for number, unit in enumerate(self.tables.units):
+            if unit.role == ROLE_SURNAME and postings.get(number):
+                yield from unit.keys
+
+    def unit_forms(self, number: int, role: str, text: str, lang: str) -> tuple[str, ...]:
+        """The stored spelling ``text`` of one of an entity's name units (its
+        ``given`` name, ``patronymic`` or ``surname``; a whole organization or
+        place name is a ``surname`` unit) in ``lang``, then its е-for-ё form and
+        case forms; empty when the entity has no such unit."""
+        kind = self.tables.entities[number].kind
+        ident = (text, lang, role if kind == "person" else kind)
+        unit = self.tables._unit_ids.get(ident)
+        if unit is None:
+            return ()
+        return tuple(e.spelling for e in self.tables.units[unit].base())
+
     def is_given_name(self, spelling: str) -> bool:
         """Whether ``spelling`` is in the given-name table (any language)."""
         return surface(spelling) in self.tables.given.by_surface

@@ -40,7 +40,8 @@ def decide(matches: Sequence[Match]) -> Status:
 
 def to_match(entity: EntityLike, candidate: Candidate, query: str, lang: str | None) -> Match:
     """The public :class:`Match` of a candidate; ``lang`` picks the name's language."""
-    name = (entity.preferred(lang) if lang else None) or entity.display
+    asked = entity.preferred(lang) if lang else None
+    name = asked or entity.display
     evidence = candidate.evidence
     return Match(
         id=entity.id,
@@ -55,4 +56,5 @@ def to_match(entity: EntityLike, candidate: Candidate, query: str, lang: str | N
         system=evidence.system,
         note=candidate.note,
         scope=candidate.scope,
+        name_lang=lang if asked is not None and lang else "en",
     )

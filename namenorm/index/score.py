@@ -20,7 +20,7 @@ from typing import NamedTuple
 from rapidfuzz.fuzz import ratio
 from unidecode import unidecode
 
-from ..keys import lithuanian_stems, phonetic_keys, surface
+from ..keys import lithuanian_stems, official_spellings, phonetic_keys, surface
 from ..lemmas import lemmas
 from ..match import Evidence
 from ..names import DESCRIPTORS, SUFFIXES, Word, is_patronymic
@@ -249,6 +249,7 @@ class Scorer:
             if is_patronymic(word.text) and person.patronymic:
                 roles.reverse()
         spellings = (word.text, *lithuanian_stems(word.text)) if lithuanian else (word.text,)
+        spellings = (*spellings, *official_spellings(word.text)[1:])  # Taraškievica
         for role, units in roles:
             if not units:
                 continue

@@ -205,8 +205,30 @@ def test_text_in_house_style_has_no_edits(shipped: Registry) -> None:
     assert normalize_text(text, "en", shipped) == NormalizeResult(text, ())
 
 
-def test_latin_languages_use_the_english_house_spelling(shipped: Registry) -> None:
-    assert fix("Aleksander Łukaszenka", shipped, "pl") == "Aliaksandr Lukashenka"
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the language's preferred spelling when the registry has one
+        ("pl", "Lukashenko milczał.", "Łukaszenka milczał."),
+        ("pl", "Aleksander Łukaszenka", "Aleksander Łukaszenka"),
+        (
+            "fr",
+            "Vladimir Poutine et Alexandre Lukashenko",
+            "Vladimir Poutine et Alexandre Loukachenko",
+        ),
+        ("de", "Lukashenko traf Putin.", "Lukaschenko traf Putin."),
+        # a spelling the registry stores for the language stays when it has no preferred one
+        ("de", "Weißrussland und Belarus", "Weißrussland und Belarus"),
+        # the English house spelling where the language has neither
+        ("fr", "Maria Kolesnikova est libre.", "Maria Kalesnikava est libre."),
+        # a declined name in a language that declines names is left (Polish genitive)
+        ("pl", "kampanię Svetlany Tikhanovskiej", "kampanię Svetlany Tikhanovskiej"),
+    ],
+)
+def test_house_style_per_copy_language(
+    shipped: Registry, lang: str, text: str, expected: str
+) -> None:
+    assert fix(text, shipped, lang) == expected
 
 
 def test_cyrillic_in_latin_copy_is_reported_not_rewritten(shipped: Registry) -> None:

@@ -13,7 +13,7 @@ from namenorm.http import create_app
 
 from .conftest import TOKEN, assert_error
 
-MATCH_KEYS = {"id", "kind", "name", "score", "matched", "method", "explanation"}
+MATCH_KEYS = {"id", "kind", "name", "name_lang", "score", "matched", "method", "explanation"}
 
 
 # -- GET /v1/lookup ----------------------------------------------------------
@@ -233,3 +233,29 @@ def test_batch_repeats_answer_alike(client: FlaskClient) -> None:
     body = client.post("/v1/lookup", json={"queries": ["Minsk", "Grodno", "Minsk"]}).get_json()
     first, _, again = body["results"]
     assert first == again and first["match"]["id"] == "minsk"
+
+
+def test_lookup_says_which_language_the_name_is_in(shipped_client: FlaskClient) -> None:
+    french = shipped_client.get("/v1/lookup", query_string={"q": "Putin", "lang": "fr"}).get_json()
+    assert (french["match"]["name"], french["match"]["name_lang"]) == ("Vladimir Poutine", "fr")
+    lithuanian = shipped_client.get(
+        "/v1/lookup", query_string={"q": "Putin", "lang": "lt"}
+    ).get_json()
+    assert (lithuanian["match"]["name"], lithuanian["match"]["name_lang"]) == (
+        "Vladimir Putin",
+        "en",
+    )
+
+
+def test_normalize_reads_markdown_and_html(shipped_client: FlaskClient) -> None:
+    client = shipped_client
+    body = {"text": "[Lukashenko](https://x.org/lukashenko) `Lukashenko`", "format": "markdown"}
+    answer = client.post("/v1/normalize", json=body).get_json()
+    assert answer["text"] == "[Lukashenka](https://x.org/lukashenko) `Lukashenko`"
+    body = {"text": '<a title="Lukashenko" href="/lukashenko">Lukashenko</a>', "format": "html"}
+    answer = client.post("/v1/normalize", json=body).get_json()
+    assert answer["text"] == '<a title="Lukashenka" href="/lukashenko">Lukashenka</a>'
+    quoted = {"text": '"Lukashenko lied," she said.', "quotes": "fix"}
+    assert client.post("/v1/normalize", json=quoted).get_json()["text"].startswith('"Lukashenka')
+    bad = client.post("/v1/normalize", json={"text": "x", "format": "pdf"})
+    assert bad.status_code == 400

@@ -1,0 +1,241 @@
+"""House style: what one found mention becomes in copy written in a given language.
+
+Each part of a mention (a surname, a given name, a patronymic, a whole
+organization or place name) becomes the corresponding part of the entity's
+preferred spelling in the copy's language: Cyrillic copy takes the
+preferred spelling of its own language; Latin-script copy the preferred
+spelling of its language when the registry has one (Poutine in French,
+Łukaszenka in Polish), leaves a spelling the registry stores for that
+language when it has none, and otherwise takes the preferred English one.
+Word order, separators, titles, initials and all-caps are kept.
+
+Cyrillic case forms keep their case: a part that is not a nominative
+spelling of the entity becomes the house unit's form whose sound key and
+ending agree with it (Калесьнікавай -> Калеснікавай, Келлоггом -> Келлогом);
+when no form of the house unit agrees, the part stays as written (never a
+nominative in place of another case).
+
+Left out: finding mentions (``namenorm.mentions``) and where edits are
+allowed (``namenorm.copy.rules``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..index import Index
+from ..keys import official_spellings, phonetic_keys, surface
+from ..mentions import Found, Part, cyrillic
+from ..names import NameParts, parse_registry_name
+from ..registry import CYRILLIC_LANGS, Entity
+
+__all__ = ["DECLINING_LANGS", "replacement"]
+
+#: Latin-script copy languages that decline names: a part there is rewritten only
+#: when it is a known spelling of the entity (Cichanouskiej is a case form, left).
+DECLINING_LANGS: frozenset[str] = frozenset({"pl", "lt", "lv", "cs", "sk", "sl", "hr"})
+_NOMINATIVE = frozenset({"stored", "yo"})
+_ENDING_FOLD = str.maketrans("ёэіїыўяЁЭІЇЫЎЯ", "ееииивaЕЕИИИВА".replace("a", "\u0430"))
+_DOUBLES = re.compile(r"(.)\1")
+
+
+def replacement(found: Found, lang: str, index: Index) -> str | None:
+    """The house spelling of one mention in copy written in ``lang``, or ``None``.
+
+    ``None`` when the mention is ambiguous, is written in the other script
+    than the copy, is a spelling the copy's language keeps, has a patronymic
+    the house spelling has no counterpart for, or is a different *form* of
+    the name rather than a different spelling of it (an abbreviation, or a
+    longer or shorter official name).
+    """
+    entity = found.entity
+    if entity is None or found.mention.status != "matched":
+        return None
+    cyrillic_copy = lang in CYRILLIC_LANGS
+    named = [p for p in found.parts if p.role not in ("title", "initial")]
+    if any(cyrillic(p.text) != cyrillic_copy for p in named):
+        return None
+    target = _target(entity, lang, named)
+    if target is None:
+        return None
+    preferred = entity.preferred(target)
+    if preferred is None:
+        return None
+    number = index.entity_number(entity.id)
+    if (
+        not cyrillic_copy
+        and lang in DECLINING_LANGS
+        and any(
+            surface(p.text) not in index.name_spellings(number, _unit_role(p.role)) for p in named
+        )
+    ):
+        return None
+    if entity.kind == "person":
+        words = _person_words(entity, preferred, target, named, index, number)
+    else:
+        words = _name_words(preferred, found.matched, named, index, number, target)
+    if words is None:
+        return None
+    return _assemble(found, words)
+
+
+def _target(entity: Entity, lang: str, named: list[Part]) -> str | None:
+    """The language whose preferred spelling is the house style here, or ``None`` to keep."""
+    if lang in CYRILLIC_LANGS or entity.preferred(lang) is not None:
+        return lang
+    if lang != "en":
+        written = {surface(p.text) for p in named}
+        stored = {surface(w) for n in entity.names if n.lang == lang for w in n.text.split()}
+        if written and written <= stored:
+            return None  # a spelling of the copy's own language: it stays
+    return "en"
+
+
+def _unit_role(role: str) -> str:
+    return role if role in ("given", "patronymic") else "surname"
+
+
+@lru_cache(maxsize=4096)
+def _parse(preferred: str, kind: str = "person") -> NameParts:
+    return parse_registry_name(preferred, kind=kind)
+
+
+def _person_words(
+    entity: Entity, preferred: str, target: str, named: list[Part], index: Index, number: int
+) -> dict[int, str] | None:
+    parts = _parse(preferred)
+    out: dict[int, str] = {}
+    for part in named:
+        if part.role == "surname":
+            house = parts.surname
+        elif part.role == "given" and parts.given:
+            house = parts.given
+        elif part.role == "patronymic":
+            stored = _stored_patronymic(entity, target, parts.given, parts.surname)
+            if stored is None:
+                return None
+            house = stored
+        else:
+            return None
+        if part.inflected:
+            form = house_form(index, number, part.role, part.text, house, target)
+            if form is None:
+                return None
+            house = form
+        out[part.start] = house
+    return out
+
+
+def house_form(
+    index: Index, number: int, role: str, text: str, house: str, lang: str
+) -> str | None:
+    """The form of the house unit ``house`` that ``text`` (a Cyrillic part not
+    known as a nominative) stands for, or ``None`` when no form agrees.
+
+    A form agrees when it has the sound key of ``text`` (or of one of its
+    official-orthography readings) and ends like it; a stored nominative of
+    another language ("Гродна" in Russian copy) stands for the nominative.
+    """
+    words = house.split(" ")
+    typed = text.split(" ")
+    if len(typed) < len(words):
+        house = " ".join(words[-len(typed) :])  # the last words of "фон дэр Ляйен"
+    forms = index.unit_forms(number, _unit_role(role), " ".join(words), lang)
+    if len(typed) < len(words):
+        forms = tuple(" ".join(f.split(" ")[-len(typed) :]) for f in forms) or (house,)
+    if not forms:
+        return None
+    if text in forms:
+        return text
+    if set(index.spelling_systems(number, surface(text))) & _NOMINATIVE:
+        return forms[0]
+    wanted = {k for reading in official_spellings(text) for k in phonetic_keys(reading)[:1]}
+    sounding = [f for f in dict.fromkeys(forms) if wanted.intersection(phonetic_keys(f)[:1])]
+    if not sounding:
+        return None
+    ending = _fold_ending(text)
+    scored = sorted(((_common_suffix(ending, _fold_ending(f)), f) for f in sounding), reverse=True)
+    best, form = scored[0]
+    if best < 1 or (len(scored) > 1 and scored[1][0] == best and scored[1][1] != form):
+        return None
+    return form
+
+
+def _fold_ending(word: str) -> str:
+    return _DOUBLES.sub(r"\1", word.lower().translate(_ENDING_FOLD))
+
+
+def _common_suffix(a: str, b: str) -> int:
+    size = 0
+    while size < min(len(a), len(b)) and a[-1 - size] == b[-1 - size]:
+        size += 1
+    return size
+
+
+def _stored_patronymic(entity: Entity, lang: str, given: str, surname: str) -> str | None:
+    """The patronymic of a stored ``lang`` spelling with the house given name and surname."""
+    for name in entity.names:
+        if name.lang == lang:
+            parts = parse_registry_name(name.text)
+            if parts.patronymic and parts.given == given and parts.surname == surname:
+                return parts.patronymic
+    return None
+
+
+def _is_acronym(spelling: str) -> bool:
+    letters = [c for c in spelling if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _name_words(
+    preferred: str,
+    matched: str,
+    named: list[Part],
+    index: Index,
+    number: int,
+    target: str,
+) -> dict[int, str] | None:
+    """A whole org or place name: only another spelling of the same form is rewritten
+    (Grodno -> Hrodna, Belorussia -> Belarus), never an abbreviation or a longer or
+    shorter name (U.S., Republic of Belarus, Human Rights Centre Viasna stay)."""
+    if len(named) != 1 or not matched:
+        return None
+    if len(matched.split()) != len(preferred.split()):
+        return None
+    if _is_acronym(preferred) != _is_acronym(matched):
+        return None
+    part = named[0]
+    if part.inflected:
+        form = house_form(index, number, "surname", part.text, preferred, target)
+        return None if form is None else {part.start: form}
+    return {part.start: preferred}
+
+
+def _keep_caps(original: str, new: str) -> str:
+    letters = [c for c in original if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters) and not _is_acronym(new):
+        return new.upper()
+    return new
+
+
+def _respace(original: str, new: str) -> str:
+    """``new`` with the separators of ``original`` when both have as many words."""
+    gaps = re.findall(r"\s+", original)
+    words = new.split(" ")
+    if len(gaps) != len(words) - 1 or not gaps:
+        return new
+    return "".join(w + g for w, g in zip(words, [*gaps, ""], strict=True))
+
+
+def _assemble(found: Found, words: dict[int, str]) -> str:
+    mention = found.mention
+    pieces: list[str] = []
+    position = mention.start
+    for part in found.parts:
+        pieces.append(mention.text[position - mention.start : part.start - mention.start])
+        new = words.get(part.start)
+        pieces.append(part.text if new is None else _respace(part.text, _keep_caps(part.text, new)))
+        position = part.end
+    pieces.append(mention.text[position - mention.start :])
+    return "".join(pieces)

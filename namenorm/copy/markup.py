@@ -1,0 +1,318 @@
+"""Which characters of a document are prose: markup-aware masking before scanning.
+
+:func:`layout` parses a document (``text``, ``markdown`` or ``html``) with a
+real parser and returns a :class:`Layout`: the text with every character
+that is not prose replaced by :data:`MASK` (so offsets stay those of the
+input and no name can run across it), and the spans of quotations (block
+quotes), which are scanned but not rewritten unless quotations are fixed.
+
+Never prose: front matter, code (spans, blocks, ``<code>``, ``<pre>``,
+``<script>``, ``<style>``...), link and image targets and reference
+definitions, HTML tags and attributes other than ``alt`` and ``title``,
+entities, comments, URLs and e-mail addresses (found by ``linkify-it-py``,
+the linkifier ``markdown-it-py`` uses), @handles and #hashtags, and
+passages an editor switched off (:data:`OFF`/:data:`ON` markers). Markdown
+is parsed by ``markdown-it-py`` (CommonMark, tables, ``linkify``, front
+matter), whose block tokens carry source lines; HTML by the standard
+library's ``html.parser``, which reports source positions.
+
+Left out: quotation marks in running text (``namenorm.copy.rules``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING
+
+from ..errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from linkify_it import LinkifyIt
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+__all__ = ["FORMATS", "MASK", "OFF", "ON", "Layout", "layout"]
+
+#: Input formats copy normalization reads.
+FORMATS: tuple[str, ...] = ("text", "markdown", "html")
+#: What a character that is not prose becomes in :attr:`Layout.masked`.
+MASK = "\ufffc"
+#: Ignore markers: a passage between them is left alone (the comment form in every
+#: format; the bracket form in plain text).
+OFF = "<!-- namenorm: off -->"
+ON = "<!-- namenorm: on -->"
+_MARKER = re.compile(
+    r"<!--\s*namenorm:\s*(off|on)\s*-->|\[\s*namenorm:\s*(off|on)\s*\]", re.IGNORECASE
+)
+_HANDLE = re.compile(r"(?<![\w@#/.])[@#][^\W_][\w.\-]*\w|(?<![\w@#/.])[@#][^\W_]")
+#: HTML elements whose content is never prose, and those that quote.
+_CODE_ELEMENTS = frozenset(
+    "script style code pre kbd samp var textarea template svg math noscript".split()
+)
+_QUOTE_ELEMENTS = frozenset(["blockquote", "q"])
+_PROSE_ATTRIBUTES = re.compile(
+    r"""\s(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A document as the scanner sees it."""
+
+    #: the input with every non-prose character replaced by :data:`MASK`
+    masked: str
+    #: spans of block quotes (scanned, not rewritten unless quotations are fixed)
+    quoted: tuple[tuple[int, int], ...]
+
+
+def layout(text: str, format: str = "text") -> Layout:
+    """Parse ``text`` as ``format`` and mask what is not prose (see the module docstring)."""
+    if format not in FORMATS:
+        raise InvalidInputError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
+    chars = list(text)
+    quoted: list[tuple[int, int]] = []
+    if format == "markdown":
+        _markdown(text, chars, quoted)
+    elif format == "html":
+        _html(text, chars, quoted)
+    _markers(text, chars, bracket=format == "text")
+    for start, end in _links(text):
+        _mask(chars, start, end)
+    for found in _HANDLE.finditer(text):
+        _mask(chars, found.start(), found.end())
+    return Layout("".join(chars), tuple(quoted))
+
+
+def _mask(chars: list[str], start: int, end: int) -> None:
+    for position in range(max(start, 0), min(end, len(chars))):
+        if chars[position] not in "\n\r":
+            chars[position] = MASK
+
+
+# -- links, e-mail addresses, markers -------------------------------------------------
+@cache
+def _linkifier() -> LinkifyIt:
+    from linkify_it import LinkifyIt
+
+    return LinkifyIt()
+
+
+def _links(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs and e-mail addresses (linkify-it, with fuzzy links and e-mail)."""
+    if "." not in text and ":" not in text:
+        return []
+    matches = _linkifier().match(text) or []
+    return [(m.index, m.last_index) for m in matches]
+
+
+def _markers(text: str, chars: list[str], *, bracket: bool) -> None:
+    """Mask the markers and every passage between an off marker and the next on one."""
+    off: int | None = None
+    for found in _MARKER.finditer(text):
+        state = (found.group(1) or found.group(2) or "").lower()
+        if found.group(2) and not bracket:
+            continue
+        _mask(chars, found.start(), found.end())
+        if state == "off" and off is None:
+            off = found.end()
+        elif state == "on" and off is not None:
+            _mask(chars, off, found.start())
+            off = None
+    if off is not None:
+        _mask(chars, off, len(chars))
+
+
+# -- Markdown ---------------------------------------------------------------------------
+@cache
+def _markdown_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return (
+        MarkdownIt("commonmark", {"linkify": True})
+        .enable(["linkify", "table", "strikethrough"])
+        .use(front_matter_plugin)
+    )
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    return starts
+
+
+def _markdown(text: str, chars: list[str], quoted: list[tuple[int, int]]) -> None:
+    """Mask all but the inline content of Markdown blocks, and inline non-prose."""
+    starts = _line_starts(text)
+
+    def offset(line: int) -> int:
+        return starts[line] if line < len(starts) else len(text)
+
+    prose = bytearray(len(text))  # 1 where inline content is
+    depth = 0
+    for token in _markdown_parser().parse(text):
+        if token.type == "blockquote_open":
+            depth += 1
+            if depth == 1 and token.map:
+                quoted.append((offset(token.map[0]), offset(token.map[1])))
+        elif token.type == "blockquote_close":
+            depth -= 1
+        elif token.type == "inline" and token.map:
+            start, end = offset(token.map[0]), offset(token.map[1])
+            prose[start:end] = b"\x01" * (end - start)
+            _inline(text, start, end, token.children or [], chars)
+    for position, flag in enumerate(prose):
+        if not flag and chars[position] not in "\n\r":
+            chars[position] = MASK
+
+
+def _inline(text: str, start: int, end: int, children: list[Token], chars: list[str]) -> None:
+    """Mask code, raw HTML, link and image targets and autolinks inside one block."""
+    cursor = start
+    auto = False
+    for child in children:
+        kind = child.type
+        if kind == "text":
+            found = text.find(child.content, cursor, end) if child.content else -1
+            if found >= 0:
+                if auto:
+                    _mask(chars, found, found + len(child.content))
+                cursor = found + len(child.content)
+        elif kind == "code_inline":
+            opening = text.find(child.markup, cursor, end)
+            if opening >= 0:
+                closing = text.find(child.markup, opening + len(child.markup), end)
+                stop = end if closing < 0 else closing + len(child.markup)
+                _mask(chars, opening, stop)
+                cursor = stop
+        elif kind == "html_inline":
+            found = text.find(child.content, cursor, end)
+            if found >= 0:
+                _mask(chars, found, found + len(child.content))
+                cursor = found + len(child.content)
+        elif kind == "link_open":
+            auto = child.markup in ("autolink", "linkify")
+            if child.markup == "autolink":
+                found = text.find("<", cursor, end)
+                if found >= 0:
+                    closing = text.find(">", found, end)
+                    _mask(chars, found, end if closing < 0 else closing + 1)
+                    cursor = end if closing < 0 else closing + 1
+        elif kind == "link_close":
+            if not auto:
+                cursor = _target(text, cursor, end, chars)
+            auto = False
+        elif kind == "image":
+            opening = text.find("![", cursor, end)
+            if opening >= 0:
+                closing = _closing_bracket(text, opening + 2, end)
+                cursor = _target(text, closing, end, chars)
+
+
+def _closing_bracket(text: str, position: int, end: int) -> int:
+    """The position of the ``]`` that closes a bracket opened before ``position``."""
+    level = 1
+    while position < end:
+        char = text[position]
+        if char == "\\":
+            position += 2
+            continue
+        if char == "[":
+            level += 1
+        elif char == "]":
+            level -= 1
+            if not level:
+                return position
+        position += 1
+    return end
+
+
+def _target(text: str, cursor: int, end: int, chars: list[str]) -> int:
+    """Mask the ``(destination "title")`` or ``[label]`` after a link text's ``]``."""
+    bracket = text.find("]", cursor, end)
+    if bracket < 0:
+        return cursor
+    after = bracket + 1
+    if after < end and text[after] == "(":
+        level, position = 0, after
+        while position < end:
+            char = text[position]
+            if char == "\\":
+                position += 2
+                continue
+            if char == "(":
+                level += 1
+            elif char == ")":
+                level -= 1
+                if not level:
+                    break
+            position += 1
+        _mask(chars, after, position + 1)
+        return position + 1
+    if after < end and text[after] == "[":
+        closing = text.find("]", after, end)
+        stop = end if closing < 0 else closing + 1
+        _mask(chars, after, stop)
+        return stop
+    return after
+
+
+# -- HTML ----------------------------------------------------------------------------
+class _Prose(HTMLParser):
+    """Collects the source spans of prose: text outside code, and alt/title values."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.starts = _line_starts(text)
+        self.spans: list[tuple[int, int]] = []
+        self.quotes: list[tuple[int, int]] = []
+        self.code = 0
+        self.quoting: list[int] = []
+
+    def source_offset(self) -> int:
+        line, column = self.getpos()
+        return self.starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self.source_offset()
+        raw = self.get_starttag_text() or ""
+        if not self.code:
+            for found in _PROSE_ATTRIBUTES.finditer(raw):
+                group = next(g for g in (1, 2, 3) if found.group(g) is not None)
+                self.spans.append((start + found.start(group), start + found.end(group)))
+        if tag in _CODE_ELEMENTS and not raw.endswith("/>"):
+            self.code += 1
+        elif tag in _QUOTE_ELEMENTS:
+            self.quoting.append(start)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _CODE_ELEMENTS and self.code:
+            self.code -= 1
+        elif tag in _QUOTE_ELEMENTS and self.quoting:
+            opened = self.quoting.pop()
+            if not self.quoting:
+                closing = self.text.find(">", self.source_offset())
+                self.quotes.append((opened, len(self.text) if closing < 0 else closing + 1))
+
+    def handle_data(self, data: str) -> None:
+        if not self.code:
+            start = self.source_offset()
+            self.spans.append((start, start + len(data)))
+
+
+def _html(text: str, chars: list[str], quoted: list[tuple[int, int]]) -> None:
+    parser = _Prose(text)
+    parser.feed(text)
+    parser.close()
+    prose = bytearray(len(text))
+    for start, end in parser.spans:
+        if text[start:end]:
+            prose[start:end] = b"\x01" * (end - start)
+    for position, flag in enumerate(prose):
+        if not flag and chars[position] not in "\n\r":
+            chars[position] = MASK
+    quoted.extend(parser.quotes)

@@ -1,0 +1,228 @@
+"""Copy normalization: find and rewrite the registry names of one document.
+
+:func:`find_names` reports every registry mention in a document's prose
+(those already in house style too); :func:`normalize_text` rewrites the
+ones that are not. The document is parsed in its format first
+(``namenorm.copy.markup``), mentions are found by ``namenorm.mentions``,
+the editorial rules (``namenorm.copy.rules``) say which may change, and
+``namenorm.copy.house`` says what each becomes. Only the name itself
+changes: titles, possessives, separators (a line break inside a name stays
+a line break) and capitals are kept, and every character outside an edit is
+returned as it was.
+
+Left out: anything but names (no spelling or grammar checks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import InvalidInputError, UnknownLanguageError
+from ..mentions import Found, Mention, scan, scanner
+from ..registry import Registry, default_registry
+from .house import replacement
+from .markup import FORMATS, layout
+from .rules import covers_quotation, gloss_end, inside_proper_noun, quotations
+
+__all__ = [
+    "LANGS",
+    "QUOTES",
+    "Edit",
+    "Mention",
+    "NormalizeResult",
+    "apply_edits",
+    "find_names",
+    "normalize_text",
+    "warm",
+]
+
+#: What to do with text in quotation marks and block quotes: leave it (``keep``,
+#: the default) or normalize it like the rest (``fix``).
+QUOTES: tuple[str, ...] = ("keep", "fix")
+
+#: Languages copy can be written in. Latin-script copy takes the preferred
+#: English spelling as house style; Cyrillic copy the preferred spelling of
+#: its own language.
+LANGS: tuple[str, ...] = ("en", "be", "ru", "uk", "de", "fr", "lt", "lv", "pl")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One rewrite: ``original`` at ``start:end`` of the input becomes ``replacement``."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    id: str
+    score: float
+    status: str
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape used by the HTTP API and the CLI."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "original": self.original,
+            "replacement": self.replacement,
+            "id": self.id,
+            "score": self.score,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True)
+class NormalizeResult:
+    """The rewritten text and the edits that made it, in text order."""
+
+    text: str
+    edits: tuple[Edit, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape used by the HTTP API and the CLI."""
+        return {"text": self.text, "edits": [edit.as_dict() for edit in self.edits]}
+
+
+def warm(registry: Registry | None = None) -> Registry:
+    """Build the index and the name automaton now (servers call this at start)."""
+    registry = (registry or default_registry()).warm()
+    scanner(registry)
+    return registry
+
+
+def _check(text: object, lang: object, format: object, quotes: object = "keep") -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if lang not in LANGS:
+        raise UnknownLanguageError(f"unknown lang {lang!r}; expected one of {', '.join(LANGS)}")
+    if format not in FORMATS:
+        raise InvalidInputError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
+    if quotes not in QUOTES:
+        raise InvalidInputError(f"unknown quotes {quotes!r}; expected one of {', '.join(QUOTES)}")
+
+
+def _found(text: str, lang: str, registry: Registry, format: str) -> tuple[str, list[Found]]:
+    prose = layout(text, format)
+    return prose.masked, scan(prose.masked, registry, lang=lang)
+
+
+def find_names(
+    text: str,
+    lang: str = "en",
+    registry: Registry | None = None,
+    *,
+    format: str = "text",
+) -> list[Mention]:
+    """Every registry name mentioned in the prose of ``text``, in text order.
+
+    ``lang`` is the language the copy is written in (see :data:`LANGS`);
+    ``registry`` defaults to :func:`~namenorm.default_registry`; ``format``
+    is ``text``, ``markdown`` or ``html`` (see ``namenorm.copy.markup``).
+    """
+    _check(text, lang, format)
+    _, found = _found(text, lang, registry or default_registry(), format)
+    return [f.mention for f in found]
+
+
+def normalize_text(
+    text: str,
+    lang: str = "en",
+    registry: Registry | None = None,
+    *,
+    format: str = "text",
+    quotes: str = "keep",
+) -> NormalizeResult:
+    """``text`` with every registry name in its prose in house style, and the edits made.
+
+    A mention is rewritten only when it resolves to one ID and the editorial
+    rules allow it: not inside quotation marks or a block quote (unless
+    ``quotes="fix"``), not part of a longer proper noun; a mention followed
+    by its own gloss in brackets is rewritten once, gloss included.
+    """
+    _check(text, lang, format, quotes)
+    registry = registry or default_registry()
+    masked, found = _found(text, lang, registry, format)
+    kept: list[tuple[int, int]] = []
+    if quotes == "keep":
+        kept = (
+            [*layout(text, format).quoted, *quotations(masked)]
+            if format != "text"
+            else quotations(masked)
+        )
+    edits: list[Edit] = []
+    seen: dict[tuple[object, ...], str | None] = {}  # the same mention, written the same way
+    skip_until = -1
+    for number, item in enumerate(found):
+        mention = item.mention
+        if mention.id is None or mention.start < skip_until:
+            continue
+        if _kept(masked, kept, mention.start, mention.end):
+            continue
+        if (
+            item.entity is not None
+            and item.entity.kind != "person"
+            and inside_proper_noun(masked, mention.start, mention.end)
+        ):
+            continue
+        new = _replacement(item, lang, registry, seen)
+        end = mention.end
+        following = found[number + 1] if number + 1 < len(found) else None
+        if following is not None and following.mention.id == mention.id:
+            closing = gloss_end(masked, mention.end, following.mention.start, following.mention.end)
+            if closing is not None and (_script(following.mention.text) == _script(mention.text)):
+                end = closing
+                skip_until = closing
+                if new is None:
+                    new = mention.text
+        if new is not None and new != text[mention.start : end]:
+            edits.append(
+                Edit(
+                    mention.start,
+                    end,
+                    text[mention.start : end],
+                    new,
+                    mention.id,
+                    item.score,
+                    "matched",
+                )
+            )
+    return NormalizeResult(apply_edits(text, edits), tuple(edits))
+
+
+def _replacement(
+    item: Found, lang: str, registry: Registry, seen: dict[tuple[object, ...], str | None]
+) -> str | None:
+    mention = item.mention
+    shape = tuple(
+        (p.start - mention.start, p.end - mention.start, p.role, p.inflected) for p in item.parts
+    )
+    key = (mention.id, mention.text, item.matched, shape)
+    if key not in seen:
+        seen[key] = replacement(item, lang, registry.index)
+    return seen[key]
+
+
+def _kept(text: str, kept: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a mention sits in a quotation it is not the whole of."""
+    for span in kept:
+        if span[0] <= start and end <= span[1]:
+            return not covers_quotation(text, span, start, end)
+    return False
+
+
+def _script(text: str) -> bool:
+    from ..mentions import cyrillic
+
+    return cyrillic(text)
+
+
+def apply_edits(text: str, edits: list[Edit] | tuple[Edit, ...]) -> str:
+    """``text`` with non-overlapping ``edits`` (sorted by start) applied."""
+    parts: list[str] = []
+    position = 0
+    for edit in edits:
+        parts.append(text[position : edit.start])
+        parts.append(edit.replacement)
+        position = edit.end
+    parts.append(text[position:])
+    return "".join(parts)

@@ -1,0 +1,167 @@
+"""Markup-aware scanning: what is prose in text, Markdown and HTML, and a property test
+that normalization keeps the structure of any Markdown or HTML document."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from namenorm import Registry
+from namenorm.copy import MASK, InvalidInputError, layout, normalize_text
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+
+def prose(text: str, format: str) -> str:
+    return layout(text, format).masked.replace(MASK, "~")
+
+
+def test_markdown_masks_code_targets_front_matter_and_handles() -> None:
+    text = (
+        "---\ntitle: Lukashenko\n---\n"
+        "[Lukashenko](https://x.org/lukashenko) `Lukashenko` @lukashenko #lukashenko\n\n"
+        "```\nLukashenko\n```\n\n[ref]: https://x.org/lukashenko\n"
+    )
+    masked = prose(text, "markdown")
+    assert masked.count("Lukashenko") == 1
+    assert masked.index("Lukashenko") == text.index("[Lukashenko]") + 1
+    assert len(masked) == len(text)
+
+
+def test_html_keeps_text_alt_and_title_only() -> None:
+    text = (
+        '<p data-x="Lukashenko"><img alt="Lukashenko" src="lukashenko.jpg">'
+        "<code>Lukashenko</code><script>Lukashenko</script>Lukashenko &amp;"
+        '<a href="mailto:l@x.org" title="Lukashenko">l@x.org</a></p>'
+    )
+    masked = prose(text, "html")
+    assert masked.count("Lukashenko") == 3
+    assert "l@x.org" not in masked and "&amp;" not in masked
+
+
+def test_plain_text_masks_urls_e_mail_handles_and_off_passages() -> None:
+    text = "See https://x.org/Lukashenko, l.ukashenko@x.org, @Lukashenko. [namenorm: off]Lukashenko[namenorm: on] Lukashenko"
+    assert prose(text, "text").count("Lukashenko") == 1
+
+
+def test_block_quotes_are_quotations() -> None:
+    text = "Lukashenko\n\n> Lukashenko said\n\nLukashenko\n"
+    assert len(layout(text, "markdown").quoted) == 1
+
+
+def test_unknown_format() -> None:
+    with pytest.raises(InvalidInputError, match="unknown format 'pdf'"):
+        layout("x", "pdf")
+
+
+# -- the property: same structure, changes only inside reported edits ----------------
+_WORDS = st.sampled_from(
+    "Lukashenko Kolesnikova Grodno Minsk Tikhanovskaya Babariko Viktor Svetlana said in "
+    "the and Azot FC @babariko #Lukashenko https://x.org/lukashenko Mr. President".split()
+)
+_SENTENCE = st.lists(_WORDS, min_size=1, max_size=8).map(" ".join)
+_MD_BLOCK = st.one_of(
+    _SENTENCE,
+    _SENTENCE.map(lambda s: f"# {s}"),
+    _SENTENCE.map(lambda s: f"> {s}"),
+    _SENTENCE.map(lambda s: f"- {s}"),
+    st.tuples(_SENTENCE, _SENTENCE).map(
+        lambda t: f"[{t[0]}](https://x.org/{t[1].replace(' ', '-')})"
+    ),
+    _SENTENCE.map(lambda s: f"![{s}](/img/{s.replace(' ', '_')}.jpg)"),
+    _SENTENCE.map(lambda s: f"`{s}` and **{s}**"),
+    _SENTENCE.map(lambda s: f"```\n{s}\n```"),
+    _SENTENCE.map(lambda s: f'"{s}," she said.'),
+)
+_HTML_BLOCK = st.one_of(
+    _SENTENCE.map(lambda s: f"<p>{s}</p>"),
+    st.tuples(_SENTENCE, _SENTENCE).map(
+        lambda t: f'<a href="/{t[1]}" title="{t[0]}" data-n="{t[1]}">{t[0]}</a>'
+    ),
+    _SENTENCE.map(lambda s: f'<img alt="{s}" src="{s}.jpg">'),
+    _SENTENCE.map(lambda s: f"<code>{s}</code><pre>{s}</pre><script>{s}</script>"),
+    _SENTENCE.map(lambda s: f"<blockquote>{s}</blockquote> &amp; {s}"),
+)
+
+
+def markdown_structure(text: str) -> list[tuple[object, ...]]:
+    """Block types, link and image targets and code, in order."""
+    shape: list[tuple[object, ...]] = []
+    for token in MarkdownIt("commonmark").enable("table").parse(text):
+        shape.append(
+            (token.type, token.content if "code" in token.type or token.type == "fence" else "")
+        )
+        for child in token.children or []:
+            target = child.attrs.get("href") or child.attrs.get("src") or ""
+            code = child.content if child.type == "code_inline" else ""
+            shape.append((child.type, target, code))
+    return shape
+
+
+class _Shape(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.shape: list[tuple[object, ...]] = []
+        self.code = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        kept = [(k, v) for k, v in attrs if k not in ("alt", "title")]
+        self.shape.append(("start", tag, tuple(kept)))
+        self.code += tag in ("code", "pre", "script")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.shape.append(("end", tag))
+        self.code -= tag in ("code", "pre", "script")
+
+    def handle_data(self, data: str) -> None:
+        if self.code:
+            self.shape.append(("code", data))
+
+
+def html_structure(text: str) -> list[tuple[object, ...]]:
+    parser = _Shape()
+    parser.feed(text)
+    parser.close()
+    return parser.shape
+
+
+def changed_only_inside_edits(before: str, after: str, edits: tuple[object, ...]) -> bool:
+    position = 0
+    rebuilt = []
+    for edit in edits:
+        rebuilt.append(before[position : edit.start])  # type: ignore[attr-defined]
+        rebuilt.append(edit.replacement)  # type: ignore[attr-defined]
+        position = edit.end  # type: ignore[attr-defined]
+    rebuilt.append(before[position:])
+    return "".join(rebuilt) == after
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(blocks=st.lists(_MD_BLOCK, min_size=1, max_size=5))
+def test_markdown_keeps_its_structure(shipped: Registry, blocks: list[str]) -> None:
+    text = "\n\n".join(blocks) + "\n"
+    result = normalize_text(text, "en", shipped, format="markdown")
+    assert markdown_structure(result.text) == markdown_structure(text)
+    assert changed_only_inside_edits(text, result.text, result.edits)
+    for edit in result.edits:
+        assert not re.search(r"[\[\]()`<>]", edit.original)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(blocks=st.lists(_HTML_BLOCK, min_size=1, max_size=5))
+def test_html_keeps_its_structure(shipped: Registry, blocks: list[str]) -> None:
+    text = "\n".join(blocks)
+    result = normalize_text(text, "en", shipped, format="html")
+    assert html_structure(result.text) == html_structure(text)
+    assert changed_only_inside_edits(text, result.text, result.edits)
+    for edit in result.edits:
+        assert "<" not in edit.original and "&" not in edit.original
