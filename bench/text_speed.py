@@ -17,6 +17,10 @@ of the garbage collector's walks while ``normalize_text`` is timed, as the
 server does (``namenorm.http.server``); index and automaton building are timed
 separately and not counted in MB/s. The floor is timed on the first 20 KB
 only (at 100,000 entities it runs at a few hundred bytes a second).
+Markdown: the English Markdown posts of ``bench/texts/copy/`` repeated to the
+same size, normalized with ``format="markdown"``; its floor is the Markdown
+parser alone (``markdown-it-py`` with the same options, ``parse`` over the
+same text), timed in the same run.
 Run: ``.venv/bin/python bench/text_speed.py [--entities 100000] [--mb 1]``.
 Left out: Cyrillic copy and multi-core throughput.
 """
@@ -44,6 +48,7 @@ from namenorm.copy import find_names, normalize_text  # noqa: E402
 from namenorm.mentions import scanner  # noqa: E402
 
 TEXTS = ROOT / "bench" / "texts" / "copy.json"
+MARKDOWN = ROOT / "bench" / "texts" / "copy"
 
 # (Belarusian, Russian) given names, male then female.
 _MALE = (
@@ -139,6 +144,36 @@ def english_copy(size: int, people: list[list[str]]) -> str:
     return "\n\n".join(chunks)[:size]
 
 
+def markdown_copy(size: int) -> str:
+    """About ``size`` characters of English Markdown: the set's posts, repeated."""
+    posts = [p.read_text(encoding="utf-8") for p in sorted(MARKDOWN.glob("*/*en-md-*.md"))]
+    posts = [p for p in posts if ".expected." not in p]
+    chunks: list[str] = []
+    length = number = 0
+    while length < size:
+        chunks.append(posts[number % len(posts)])
+        length += len(chunks[-1]) + 1
+        number += 1
+    return "\n".join(chunks)[:size]
+
+
+def markdown_rates(registry: Registry, text: str) -> tuple[float, float]:
+    """MB/s of ``normalize_text(format="markdown")`` and of the parser alone (CPU time)."""
+    from namenorm.copy.markup import _markdown_parser
+
+    megabytes = len(text.encode("utf-8")) / 1e6
+    normalize_text(text[:2000], registry=registry, format="markdown")
+    gc.freeze()
+    started = time.process_time()
+    normalize_text(text, registry=registry, format="markdown")
+    seconds = time.process_time() - started
+    gc.unfreeze()
+    started = time.process_time()
+    _markdown_parser().parse(text)
+    parser_seconds = time.process_time() - started
+    return megabytes / seconds, megabytes / parser_seconds
+
+
 def floor_pattern(registry: Registry) -> re.Pattern[str]:
     """One alternation of every stored spelling, longest first, on word boundaries."""
     spellings = sorted(
@@ -147,7 +182,7 @@ def floor_pattern(registry: Registry) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in spellings) + r")\b")
 
 
-def measure(name: str, registry: Registry, text: str, floor_chars: int) -> list[str]:
+def measure(name: str, registry: Registry, text: str, floor_chars: int, markdown: str) -> list[str]:
     """One table row: build times, normalize MB/s, and the floor's MB/s."""
     started = time.perf_counter()
     registry.warm()
@@ -173,6 +208,7 @@ def measure(name: str, registry: Registry, text: str, floor_chars: int) -> list[
     floor_seconds = time.process_time() - started
     floor_rate = len(sample.encode("utf-8")) / 1e6 / floor_seconds
     rate = megabytes / seconds
+    markdown_rate, parser_rate = markdown_rates(registry, markdown)
     return [
         name,
         f"{len(registry):,}",
@@ -183,6 +219,8 @@ def measure(name: str, registry: Registry, text: str, floor_chars: int) -> list[
         f"**{rate:.2f}**",
         f"{floor_rate:.4g} ({compile_seconds:.1f} s to compile)",
         f"{rate / floor_rate:,.2f}x" if rate < 10 * floor_rate else f"{rate / floor_rate:,.0f}x",
+        f"**{markdown_rate:.2f}**",
+        f"{parser_rate:.2f}",
     ]
 
 
@@ -205,13 +243,16 @@ def main(argv: list[str] | None = None) -> int:
         "normalize_text (MB/s)",
         "floor: one re alternation (MB/s)",
         "speed-up",
+        "Markdown normalize (MB/s)",
+        "floor: Markdown parser alone (MB/s)",
     ]
     with tempfile.TemporaryDirectory() as folder:
         people = list(synthetic_rows(min(args.entities, 200)))[2::3]  # the Russian rows
         text = english_copy(size, people)
-        rows = [measure("shipped", default_registry(), text, args.floor_kb * 1000)]
+        markdown = markdown_copy(size)
+        rows = [measure("shipped", default_registry(), text, args.floor_kb * 1000, markdown)]
         synthetic = synthetic_registry(args.entities, Path(folder))
-        rows.append(measure("synthetic", synthetic, text, args.floor_kb * 1000))
+        rows.append(measure("synthetic", synthetic, text, args.floor_kb * 1000, markdown))
     print(
         f"English copy, {size / 1e6:.1f} MB; CPU time of one process (one core); "
         f"the floor timed on the first {args.floor_kb} KB\n"

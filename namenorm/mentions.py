@@ -41,6 +41,7 @@ from functools import lru_cache
 
 import ahocorasick
 from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import ratio
 
 from .keys import official_spellings, phonetic_keys, surface
 from .lemmas import lemmas
@@ -57,6 +58,7 @@ _PREFIX_WORDS = 3  # given name + patronymic + one initial, at most
 _TITLE_WORDS = 2
 _CACHE_LIMIT = 200_000
 _TYPO_LENGTH = 8  # a word this long one letter off a surname is a typo of it
+_SOUND_ALIKE_SIMILARITY = 70  # least rapidfuzz ratio of a sound-alike to the spelling hit
 _HEADLINE = 300  # longest line taken for a headline, in characters
 #: Characters folded to what the index keys use, one for one (offsets hold).
 _FOLD_MAP: dict[str, str] = (
@@ -774,6 +776,8 @@ class _Document:
         matches = self.scanner.lookup(word)
         if self.index.decide(matches) == "unmatched" or matches[0].method == "fuzzy":
             return None
+        if ratio(surface(word), surface(matches[0].matched)) < _SOUND_ALIKE_SIMILARITY:
+            return None  # sounds alike by key only: "Brestov" is not Braslau
         top = matches[0].score
         ids = frozenset(m.id for m in matches if top - m.score < AMBIGUITY_MARGIN)
         person = matches[0].kind == _PERSON

@@ -100,12 +100,24 @@ def _linkifier() -> LinkifyIt:
     return LinkifyIt()
 
 
+#: A line that may hold a link: a scheme, an e-mail @, or a dot before a lowercase
+#: top-level-domain-like word (linkify-it then decides; lines without one are skipped).
+_MAY_LINK = re.compile(r"://|@|[\w-]\.[a-z]{2,}|www\.", re.IGNORECASE)
+_LINE = re.compile(r"[^\n]+")
+
+
 def _links(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs and e-mail addresses (linkify-it, with fuzzy links and e-mail)."""
-    if "." not in text and ":" not in text:
-        return []
-    matches = _linkifier().match(text) or []
-    return [(m.index, m.last_index) for m in matches]
+    """Spans of URLs and e-mail addresses (linkify-it, with fuzzy links and e-mail),
+    looked for line by line in the lines that may hold one."""
+    spans: list[tuple[int, int]] = []
+    linkify = _linkifier()
+    for line in _LINE.finditer(text):
+        if _MAY_LINK.search(line.group()):
+            offset = line.start()
+            spans.extend(
+                (offset + m.index, offset + m.last_index) for m in linkify.match(line.group()) or []
+            )
+    return spans
 
 
 def _markers(text: str, chars: list[str], *, bracket: bool) -> None:

@@ -26,6 +26,7 @@ __all__ = ["covers_quotation", "gloss_end", "inside_proper_noun", "quotations"]
 _PAIRS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "”": "”"}
 _CLOSERS = "”»“›"
 _STRAIGHT = '"'
+_MARKS = re.compile('[“”«»„‹›"]')
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)([ \u00a0]|-)\Z")
 _WORD_AFTER = re.compile(r"\A([ \u00a0]|-)([^\W\d_][\w'’\-]*)")
@@ -43,7 +44,8 @@ def quotations(text: str) -> list[tuple[int, int]]:
     straight: int | None = None
     paragraph_ends = [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
     next_break = 0
-    for position, char in enumerate(text):
+    for mark in _MARKS.finditer(text):
+        position, char = mark.start(), mark.group()
         while position > paragraph_ends[next_break]:
             next_break += 1
             stack.clear()
