@@ -5,6 +5,7 @@ prose, ``rules`` holds the editorial rules, ``house`` what a mention becomes.
 """
 
 from ..errors import InvalidInputError
+from .house import replacement
 from .markup import FORMATS, MASK, Layout, layout
 from .normalize import (
     LANGS,
@@ -32,5 +33,6 @@ __all__ = [
     "find_names",
     "layout",
     "normalize_text",
+    "replacement",
     "warm",
 ]
