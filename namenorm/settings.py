@@ -42,6 +42,18 @@ SETTINGS: tuple[Setting, ...] = (
         "Wikidata API that namenorm registry enrich --online asks for labels and aliases.",
     ),
     Setting(
+        "NAMENORM_RELOAD_INTERVAL",
+        "5",
+        "Seconds between two checks of the registry file's hash by each server worker "
+        "(a new valid version is served at once; 0 = never).",
+    ),
+    Setting(
+        "NAMENORM_STATE_DIR",
+        "",
+        "Folder where the server keeps a copy of the last registry file that loaded, to "
+        "start from while the file is broken (default: namenorm in $XDG_CACHE_HOME or ~/.cache).",
+    ),
+    Setting(
         "NAMENORM_ADMIN_TOKEN",
         "",
         "Bearer token for POST /v1/admin/reload; unset, the route is off.",

@@ -20,7 +20,9 @@ __all__ = ["serve"]
 def serve(host: str | None, port: int | None, workers: int | None) -> None:
     """Run the HTTP API, as `make run` does; stop with Ctrl-C.
 
-    The registry is $NAMENORM_REGISTRY, else the shipped one.
+    The registry is $NAMENORM_REGISTRY, else the shipped one; while that file
+    is broken, the last version that loaded is served. With neither, serve
+    exits 2 with one line saying what is wrong.
 
     \b
     Examples:
@@ -28,6 +30,11 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
       NAMENORM_REGISTRY=my.csv namenorm serve --port 8080 --workers 4
     """
     from ..http import run_server  # flask and gunicorn are imported only to serve
+    from ..http.source import NoUsableRegistryError
 
     with library_errors():
-        run_server(host=host, port=port, workers=workers)
+        try:
+            run_server(host=host, port=port, workers=workers)
+        except NoUsableRegistryError as exc:  # one line, exit 2: nothing was started
+            click.echo(f"Error: {exc}", err=True)
+            raise SystemExit(2) from None

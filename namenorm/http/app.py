@@ -13,26 +13,40 @@ Config keys read by the routes:
   (a list, or a comma-separated string; ``*`` for any).
 - ``ACCESS_LOG``: one line per request on stderr (default on).
 - ``BENCH_ROUTES``: serve the constant ``/_bench/constant`` route (default off).
-- ``RELOAD_HOOK``: called after a successful reload (the gunicorn runner sets
-  it so every worker picks up the new registry).
+- ``REGISTRY_WATCH``: serve the registry *file* (default off: the registry
+  loaded once, as in tests): keep a copy of each version that loads in
+  ``STATE_DIR``, boot from that copy when the file is broken, and poll the file
+  every ``RELOAD_INTERVAL`` seconds (``namenorm.http.watch``).
+- ``BOARD``: the :class:`~namenorm.http.board.Board` the workers of one
+  gunicorn server share (set by ``namenorm.http.server``), so an admin reload
+  reaches every worker and answers once they all serve the new registry.
+
+Every response carries the hash of the registry that answered it in the
+``X-Registry-Version`` header.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, current_app, g, request
 from flask.json.provider import DefaultJSONProvider
 
-from ..registry import Registry, default_registry
+from ..errors import InvalidInputError
+from ..registry import Registry, default_registry, shipped_registry_path
 from ..settings import setting
 from . import editing, meta, reconcile, ui, v1
+from .board import Board
 from .errors import install_error_handler
-from .state import EXTENSION, Holder, Service
+from .source import RegistryFile
+from .state import EXTENSION, Holder, Service, current_holder, current_service
+from .watch import Watcher
 
 __all__ = ["MAX_BODY", "create_app"]
 
@@ -68,11 +82,13 @@ def _origins(value: object) -> tuple[str, ...]:
 
 def _start_timer() -> None:
     g.namenorm_start = time.perf_counter()
+    g.namenorm_service = current_holder().service  # one registry for the whole request
 
 
 def _finish(response: Response) -> Response:
     """CORS headers and the access line, on every response (errors included)."""
     app_config = current_app.config
+    response.headers["X-Registry-Version"] = current_service().registry.digest
     if request.path.startswith("/reconcile"):
         response.headers["Access-Control-Allow-Origin"] = "*"
         _preflight(response)
@@ -99,6 +115,50 @@ def _preflight(response: Response) -> None:
         response.headers["Access-Control-Max-Age"] = "86400"
 
 
+def state_dir(value: str) -> Path:
+    """The folder for last good registry copies: ``value``, else ``namenorm`` in the
+    user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``)."""
+    if value:
+        return Path(value).expanduser()
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "namenorm"
+
+
+def reload_interval(value: object) -> float:
+    """``RELOAD_INTERVAL`` as seconds (0: no polling); 400 for anything else."""
+    text = str(value).strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not (0 <= seconds <= 86_400):
+        raise InvalidInputError(
+            f"NAMENORM_RELOAD_INTERVAL={text!r} is not a number of seconds; expected 0 to 86400"
+        )
+    return seconds
+
+
+def _holder(registry: Registry | None, config: Mapping[str, Any]) -> Holder:
+    """The app's holder: a registry given in memory, or the registry file (watched)."""
+    if registry is not None:
+        return Holder(Service.build(registry))
+    if not config["REGISTRY_WATCH"]:
+        registry = default_registry()
+        return Holder(Service.build(registry), file=RegistryFile(registry.source))
+    path = setting("NAMENORM_REGISTRY") or str(shipped_registry_path())
+    file = RegistryFile(path, keep=state_dir(config["STATE_DIR"]))
+    loaded, broken = file.load()
+    holder = Holder(Service.build(loaded), file=file, broken=broken)
+    board: Board | None = config["BOARD"]
+    if board is not None:
+        holder.board, holder.slot = board, board.join(os.getpid())
+        board.report(holder.slot, loaded.digest)
+    interval = reload_interval(config["RELOAD_INTERVAL"])
+    if interval or board is not None:
+        Watcher(holder, file, interval).start()
+    return holder
+
+
 def create_app(registry: Registry | None = None, config: Mapping[str, Any] | None = None) -> Flask:
     """The WSGI app serving ``registry`` (default: ``default_registry()``), index warmed."""
     app = Flask("namenorm.http")
@@ -108,7 +168,10 @@ def create_app(registry: Registry | None = None, config: Mapping[str, Any] | Non
         CORS_ORIGINS=setting("NAMENORM_CORS_ORIGINS"),
         ACCESS_LOG=True,
         BENCH_ROUTES=False,
-        RELOAD_HOOK=None,
+        REGISTRY_WATCH=False,
+        RELOAD_INTERVAL=setting("NAMENORM_RELOAD_INTERVAL"),
+        STATE_DIR=setting("NAMENORM_STATE_DIR"),
+        BOARD=None,
     )
     if config:
         app.config.update(config)
@@ -116,8 +179,7 @@ def create_app(registry: Registry | None = None, config: Mapping[str, Any] | Non
     if isinstance(app.json, DefaultJSONProvider):
         app.json.sort_keys = False  # keep the documented field order
 
-    service = Service.build(registry if registry is not None else default_registry())
-    app.extensions[EXTENSION] = Holder(service)
+    app.extensions[EXTENSION] = _holder(registry, app.config)
 
     install_error_handler(app)
     app.before_request(_start_timer)

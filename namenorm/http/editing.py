@@ -13,6 +13,7 @@ the OpenAPI document. Nothing here matches names or writes files itself.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +25,14 @@ from ..copy import LANGS
 from ..errors import InvalidInputError
 from ..registry import KINDS, Registry
 from .inputs import describe, json_object, json_type, optional_str
-from .state import EXTENSION, Holder, Service, current_service
+from .state import EXTENSION, Holder, current_service
 from .v1 import _check_token, _no_unknown_keys, _registry_path
+from .watch import swap
 
 __all__ = ["OPENAPI_PATHS", "OPENAPI_RESPONSES", "OPENAPI_SCHEMAS", "bp", "queue_file"]
 
 bp = Blueprint("editing", __name__, url_prefix="/v1")
+_ACCEPTING = threading.Lock()
 
 #: Most proposals one request may send.
 MAX_PROPOSALS = 20
@@ -157,14 +160,13 @@ def accept_proposals() -> Response:
         for pid, values in assign.items()
     }
     holder: Holder = current_app.extensions[EXTENSION]
-    with holder.lock:
+    with _ACCEPTING:  # one accept at a time: each reads and rewrites the files
         path = _registry_path(holder.service.registry)
         done = queue.accept(queue_file(), path, pids, assign=fields)
         previous = holder.service
-        holder.service = Service.build(Registry.from_csv(path))
-    hook = current_app.config.get("RELOAD_HOOK")
-    if hook is not None and done.added:
-        hook()
+        swap(holder, Registry.from_csv(path))
+    if holder.board is not None and done.added:
+        holder.board.request_reload()  # the other workers of this server read the file now
     return jsonify(
         {
             "added": [p.as_dict() for p in done.added],

@@ -11,7 +11,7 @@ from flask import Blueprint, Response, jsonify
 
 from .. import __version__
 from .openapi import document
-from .state import current_service
+from .state import current_holder, current_service
 
 __all__ = ["bench_bp", "bp"]
 
@@ -21,13 +21,21 @@ bench_bp = Blueprint("bench", __name__)
 
 @bp.get("/health")
 def health() -> Response:
-    """Status, registry size and hash, version."""
+    """Status, the registry served (size, hash, file) and what is wrong with its file, version.
+
+    ``status`` is ``degraded`` while the registry file is broken: the last
+    version that loaded keeps serving, and ``registry_error`` says why.
+    """
+    holder = current_holder()
     registry = current_service().registry
+    broken = holder.broken
     return jsonify(
         {
-            "status": "ok",
+            "status": "ok" if broken is None else "degraded",
             "registry_size": len(registry),
             "registry_hash": registry.digest,
+            "registry_path": holder.file.path if holder.file is not None else registry.source,
+            "registry_error": broken.as_dict() if broken is not None else None,
             "version": __version__,
         }
     )

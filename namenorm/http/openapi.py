@@ -182,19 +182,54 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
         },
         "Health": {
             "type": "object",
-            "required": ["status", "registry_size", "registry_hash", "version"],
+            "required": [
+                "status",
+                "registry_size",
+                "registry_hash",
+                "registry_path",
+                "registry_error",
+                "version",
+            ],
             "properties": {
-                "status": {"type": "string", "enum": ["ok"]},
+                "status": {
+                    "type": "string",
+                    "enum": ["ok", "degraded"],
+                    "description": "degraded: the registry file is broken; its last good "
+                    "version keeps serving.",
+                },
                 "registry_size": {"type": "integer", "minimum": 0},
                 "registry_hash": {"type": "string"},
+                "registry_path": {"type": "string"},
+                "registry_error": {
+                    "oneOf": [
+                        {"type": "null"},
+                        {
+                            "type": "object",
+                            "required": ["path", "hash", "message", "problems"],
+                            "properties": {
+                                "path": {"type": "string"},
+                                "hash": {"type": "string"},
+                                "message": {"type": "string"},
+                                "problems": {"type": "array"},
+                            },
+                        },
+                    ]
+                },
                 "version": {"type": "string"},
             },
         },
         "Reloaded": {
             "type": "object",
-            "required": ["status", "registry_size", "registry_hash", "previous_hash"],
+            "required": [
+                "status",
+                "registry_size",
+                "registry_hash",
+                "previous_hash",
+                "workers",
+            ],
             "properties": {
                 "status": {"type": "string", "enum": ["reloaded"]},
+                "workers": {"type": "integer", "minimum": 1},
                 "registry_size": {"type": "integer"},
                 "registry_hash": {"type": "string"},
                 "previous_hash": {"type": "string"},

@@ -2,12 +2,16 @@
 
 :func:`run_server` binds ``NAMENORM_HOST:NAMENORM_PORT`` with
 ``NAMENORM_WORKERS`` worker processes (threaded workers, so clients may keep
-connections alive). The app is *not* preloaded: each worker builds its own
-app and index once, at start. A successful ``POST /v1/admin/reload`` sends
-the master ``SIGHUP``, gunicorn's graceful reload, so every worker, not only
-the one that served the request, comes back on the new registry file. Once a
-worker has built its index it freezes the garbage collector's view of it
-(``gc.freeze``), so full collections do not walk the index during requests.
+connections alive). Before gunicorn starts, the registry file is read once:
+with neither a valid file nor a last good copy of one (``namenorm.http.source``)
+:func:`run_server` raises :class:`NoUsableRegistryError` and nothing starts.
+The app is *not* preloaded: each worker builds its own app and index once, at
+start, from the file or, while the file is broken, from its last good copy,
+and then watches the file (``namenorm.http.watch``). The workers share a
+:class:`~namenorm.http.board.Board`, so ``POST /v1/admin/reload`` answers only
+once every worker serves the new registry. Once a worker has built its index
+it freezes the garbage collector's view of it (``gc.freeze``), so full
+collections do not walk the index during requests.
 
 Access lines come from the app (``namenorm.http.app``); gunicorn's own log
 goes to stderr too.
@@ -17,7 +21,7 @@ from __future__ import annotations
 
 import gc
 import os
-import signal
+import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -25,8 +29,13 @@ from flask import Flask
 from gunicorn.app.base import BaseApplication
 
 from ..errors import InvalidInputError
+from ..registry import shipped_registry_path
 from ..settings import setting
-from .app import create_app
+from .app import create_app, state_dir
+from .board import Board
+from .source import RegistryFile
+from .state import EXTENSION, Holder
+from .watch import log
 
 __all__ = ["THREADS", "gunicorn_options", "run_server", "serve"]
 
@@ -55,8 +64,14 @@ class _Application(BaseApplication):  # type: ignore[misc]
         # the cyclic GC's reach, or every full collection walks them in the middle
         # of a request (tens of milliseconds of p99).
         gc.freeze()
-        master = os.getppid()
-        app.config["RELOAD_HOOK"] = lambda: os.kill(master, signal.SIGHUP)
+        holder: Holder = app.extensions[EXTENSION]
+        holder.frozen = True
+        log.info(
+            "worker %d ready: registry %s (%d entities)",
+            os.getpid(),
+            holder.service.registry.digest[:12],
+            len(holder.service.registry),
+        )
         return app
 
 
@@ -91,9 +106,20 @@ def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
     }
 
 
-def serve(factory: Callable[[], Flask], *, host: str, port: int, workers: int) -> None:
-    """Run gunicorn on ``host:port`` with ``workers`` workers, each serving ``factory()``."""
-    _Application(factory, gunicorn_options(host, port, workers)).run()
+def serve(
+    factory: Callable[[], Flask],
+    *,
+    host: str,
+    port: int,
+    workers: int,
+    board: Board | None = None,
+) -> None:
+    """Run gunicorn on ``host:port`` with ``workers`` workers, each serving ``factory()``;
+    a worker that exits leaves ``board``."""
+    options = gunicorn_options(host, port, workers)
+    if board is not None:
+        options["worker_exit"] = lambda _server, worker: board.leave_pid(worker.pid)
+    _Application(factory, options).run()
 
 
 def run_server(
@@ -104,9 +130,23 @@ def run_server(
     ``host``, ``port`` and ``workers`` default to ``NAMENORM_HOST``,
     ``NAMENORM_PORT`` and ``NAMENORM_WORKERS``. Blocks until the server stops.
     """
+    port = _number("NAMENORM_PORT", port, 0, 65535)
+    workers = _number("NAMENORM_WORKERS", workers, 1, 64)
+    keep = state_dir(setting("NAMENORM_STATE_DIR"))
+    path = setting("NAMENORM_REGISTRY") or str(shipped_registry_path())
+    _, broken = RegistryFile(path, keep=keep).load()  # NoUsableRegistryError: nothing starts
+    if broken is not None:
+        print(
+            f"namenorm: registry broken, serving its last good copy: {broken.line()}",
+            file=sys.stderr,
+            flush=True,
+        )
+    board = Board(workers * 2)  # room for replacements of workers that died
+    config = {"REGISTRY_WATCH": True, "BOARD": board, "STATE_DIR": str(keep)}
     serve(
-        create_app,
+        lambda: create_app(config=config),
         host=host or setting("NAMENORM_HOST"),
-        port=_number("NAMENORM_PORT", port, 1, 65535),
-        workers=_number("NAMENORM_WORKERS", workers, 1, 64),
+        port=port,
+        workers=workers,
+        board=board,
     )

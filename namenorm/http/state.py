@@ -17,14 +17,16 @@ import bisect
 import threading
 from dataclasses import dataclass, field
 
-from flask import current_app
+from flask import current_app, g
 
 from ..errors import UnknownLanguageError
 from ..match import Match
 from ..registry import Registry
 from ..text import clean
+from .board import Board
+from .source import Broken, RegistryFile
 
-__all__ = ["EXTENSION", "Holder", "Service", "current_service"]
+__all__ = ["EXTENSION", "Holder", "Service", "current_holder", "current_service"]
 
 #: Key of the :class:`Holder` in ``app.extensions``.
 EXTENSION = "namenorm"
@@ -106,14 +108,34 @@ class Service:
 
 
 class Holder:
-    """The app's current :class:`Service`; replaced whole on reload, under a lock."""
+    """The app's current :class:`Service`, replaced whole on reload (under ``lock``).
 
-    def __init__(self, service: Service) -> None:
+    ``file`` is the registry file it serves (``None`` for a registry given in
+    memory), ``broken`` what is wrong with that file when its newest version
+    failed to load, and ``board``/``slot`` where this worker reports the
+    registry it serves under gunicorn (see ``namenorm.http.board``).
+    """
+
+    def __init__(
+        self, service: Service, *, file: RegistryFile | None = None, broken: Broken | None = None
+    ) -> None:
         self.service = service
+        self.file = file
+        self.broken = broken
         self.lock = threading.Lock()
+        self.board: Board | None = None
+        self.slot = -1
+        self.frozen = False  # gc.freeze() the index after each swap (set under gunicorn)
+
+
+def current_holder() -> Holder:
+    """The :class:`Holder` of the app handling this request."""
+    holder: Holder = current_app.extensions[EXTENSION]
+    return holder
 
 
 def current_service() -> Service:
-    """The :class:`Service` of the app handling this request."""
-    holder: Holder = current_app.extensions[EXTENSION]
-    return holder.service
+    """The :class:`Service` this request is served from: the one current when the
+    request began, so a reload in the middle of it changes nothing it sees."""
+    service: Service | None = g.get("namenorm_service")
+    return service if service is not None else current_holder().service

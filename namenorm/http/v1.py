@@ -7,12 +7,13 @@ returns JSON; every error goes through the one handler in ``errors``.
 from __future__ import annotations
 
 import hmac
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Iterable
 from typing import Any, cast
 
 from flask import Blueprint, Response, current_app, jsonify, request
 from werkzeug.datastructures import WWWAuthenticate
-from werkzeug.exceptions import NotFound, Unauthorized
+from werkzeug.exceptions import NotFound, ServiceUnavailable, Unauthorized
 
 from ..copy import normalize_text
 from ..errors import InvalidInputError, Problem, RegistryError
@@ -29,11 +30,16 @@ from .inputs import (
     limit_value,
     optional_str,
 )
-from .state import EXTENSION, Holder, Service, current_service
+from .source import RegistryFile
+from .state import Service, current_holder, current_service
+from .watch import record, swap
 
 __all__ = ["bp", "entity_json"]
 
 bp = Blueprint("v1", __name__, url_prefix="/v1")
+
+#: Seconds an admin reload waits for every worker to serve the new registry.
+RELOAD_WAIT = 120.0
 
 
 def _no_unknown_keys(body: dict[str, Any], allowed: Iterable[str]) -> None:
@@ -183,27 +189,38 @@ def _check_token() -> None:
 
 @bp.post("/admin/reload")
 def reload() -> Response:
-    """Re-read the registry file; on a validation error keep serving the old one (422)."""
+    """Re-read the registry file and serve it in every worker of this server; on a
+    validation error keep serving the old one (422). Answers once all workers switched."""
     _check_token()
-    holder: Holder = current_app.extensions[EXTENSION]
-    with holder.lock:
-        previous = holder.service
-        path = _registry_path(previous.registry)
-        try:
-            registry = Registry.from_csv(path)
-        except OSError as exc:
-            raise RegistryError(
-                [Problem(path, 0, "(file)", f"cannot read the file: {exc.strerror or exc}")]
-            ) from None
-        holder.service = Service.build(registry)
-    hook: Callable[[], None] | None = current_app.config.get("RELOAD_HOOK")
-    if hook is not None:
-        hook()  # under gunicorn: have the master replace every worker
+    holder = current_holder()
+    previous = holder.service
+    file = holder.file or RegistryFile(_registry_path(previous.registry))
+    registry, broken = file.attempt()
+    if registry is None:
+        assert broken is not None
+        if holder.file is not None:
+            record(holder, broken)
+        problems = list(broken.problems) or [Problem(file.path, 0, "(file)", broken.message)]
+        raise RegistryError(problems)
+    swap(holder, registry)
+    workers = 1
+    if holder.board is not None:
+        holder.board.request_reload()
+        deadline = time.monotonic() + RELOAD_WAIT
+        while lagging := holder.board.lagging(registry.digest):
+            if time.monotonic() > deadline:
+                raise ServiceUnavailable(
+                    f"workers {', '.join(map(str, lagging))} do not serve registry "
+                    f"{registry.digest[:12]} after {RELOAD_WAIT:.0f} s; see the server log"
+                )
+            time.sleep(0.05)
+        workers = len(holder.board.served())
     return jsonify(
         {
             "status": "reloaded",
             "registry_size": len(registry),
             "registry_hash": registry.digest,
             "previous_hash": previous.registry.digest,
+            "workers": workers,
         }
     )

@@ -19,11 +19,24 @@ from .conftest import TOKEN
 
 def test_health(client: FlaskClient) -> None:
     body = client.get("/health").get_json()
-    assert list(body) == ["status", "registry_size", "registry_hash", "version"]
-    assert body["status"] == "ok"
+    assert list(body) == [
+        "status",
+        "registry_size",
+        "registry_hash",
+        "registry_path",
+        "registry_error",
+        "version",
+    ]
+    assert body["status"] == "ok" and body["registry_error"] is None
     assert body["registry_size"] == 5
     assert body["version"] == namenorm.__version__
     assert re.fullmatch(r"[0-9a-f]{64}", body["registry_hash"])
+
+
+def test_every_response_names_the_registry_version(client: FlaskClient) -> None:
+    digest = client.get("/health").get_json()["registry_hash"]
+    for path in ("/health", "/v1/lookup?q=Minsk", "/v1/entities/nobody", "/nowhere"):
+        assert client.get(path).headers["X-Registry-Version"] == digest
 
 
 def test_health_hash_is_the_registry_digest(shipped_client: FlaskClient) -> None:

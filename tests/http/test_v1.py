@@ -216,19 +216,6 @@ def test_reload_of_an_in_memory_registry_reads_the_configured_file(
     assert response.get_json()["registry_size"] == 5
 
 
-def test_reload_calls_the_hook(registry_csv: Path) -> None:
-    calls: list[int] = []
-    app = create_app(
-        Registry.from_csv(registry_csv),
-        config={"ADMIN_TOKEN": "t", "ACCESS_LOG": False, "RELOAD_HOOK": lambda: calls.append(1)},
-    )
-    client = app.test_client()
-    assert client.post("/v1/admin/reload", headers={"Authorization": "Bearer t"}).status_code == 200
-    assert calls == [1]
-    assert client.post("/v1/admin/reload", headers={"Authorization": "Bearer x"}).status_code == 401
-    assert calls == [1]
-
-
 def test_batch_repeats_answer_alike(client: FlaskClient) -> None:
     body = client.post("/v1/lookup", json={"queries": ["Minsk", "Grodno", "Minsk"]}).get_json()
     first, _, again = body["results"]
