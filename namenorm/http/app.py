@@ -44,6 +44,7 @@ from ..settings import setting
 from . import editing, meta, reconcile, ui, v1
 from .board import Board
 from .errors import install_error_handler
+from .inputs import bound_body
 from .source import RegistryFile
 from .state import EXTENSION, Holder, Service, current_holder, current_service
 from .watch import Watcher
@@ -183,6 +184,7 @@ def create_app(registry: Registry | None = None, config: Mapping[str, Any] | Non
 
     install_error_handler(app)
     app.before_request(_start_timer)
+    app.before_request(bound_body)
     app.after_request(_finish)
     app.register_blueprint(meta.bp)
     app.register_blueprint(v1.bp)

@@ -9,6 +9,7 @@ only turn HTTP input into Python values.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -25,6 +26,7 @@ __all__ = [
     "MAX_TEXT_LENGTH",
     "arg",
     "batch_size",
+    "bound_body",
     "describe",
     "json_object",
     "json_type",
@@ -106,6 +108,27 @@ def batch_size(count: int) -> None:
     """413 when a batch holds more than :data:`MAX_BATCH` queries."""
     if count > MAX_BATCH:
         raise RequestEntityTooLarge(f"batch has {count} queries; expected at most {MAX_BATCH}")
+
+
+def bound_body() -> None:
+    """Read a body sent without ``Content-Length`` (chunked) here, whole, and refuse it
+    with 413 when it is over the app's limit, as one with a length is: werkzeug would
+    otherwise cut such a stream at the limit and pass on the truncated body."""
+    environ = request.environ
+    if request.content_length is not None or "wsgi.input_terminated" not in environ:
+        return
+    limit = request.max_content_length
+    if limit is None:
+        return
+    data = environ["wsgi.input"].read(limit + 1)
+    if len(data) > limit:
+        raise RequestEntityTooLarge(
+            f"request body is over {limit} bytes (sent without a length); expected at most {limit}"
+        )
+    environ["wsgi.input"] = io.BytesIO(data)
+    environ["CONTENT_LENGTH"] = str(len(data))
+    del environ["wsgi.input_terminated"]
+    environ.pop("HTTP_TRANSFER_ENCODING", None)  # the body is now whole, with a length
 
 
 def parse_json(data: bytes) -> object:

@@ -325,6 +325,16 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
             },
         },
     }
+    schemas["Transliterated"] = {
+        "type": "object",
+        "required": ["text", "lang", "system", "result"],
+        "properties": {
+            "text": {"type": "string"},
+            "lang": {"type": "string"},
+            "system": {"type": "string"},
+            "result": {"type": "string"},
+        },
+    }
     schemas["Normalized"] = {
         "type": "object",
         "required": ["text", "edits"],
@@ -457,22 +467,39 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
                     ),
                 ],
                 "responses": {
-                    "200": _json(
-                        {
-                            "type": "object",
-                            "required": ["text", "lang", "system", "result"],
-                            "properties": {
-                                "text": {"type": "string"},
-                                "lang": {"type": "string"},
-                                "system": {"type": "string"},
-                                "result": {"type": "string"},
-                            },
-                        },
-                        "The romanized text.",
-                    ),
+                    "200": _json(_ref("Transliterated"), "The romanized text."),
                     **_errors(400),
                 },
-            }
+            },
+            "post": {
+                "operationId": "transliterateBody",
+                "summary": "Romanize Cyrillic text sent as JSON (for texts too long for a URL)",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        JSON: {
+                            "schema": {
+                                "type": "object",
+                                "required": ["text", "lang"],
+                                "additionalProperties": False,
+                                "properties": {
+                                    "text": {
+                                        "type": "string",
+                                        "minLength": 1,
+                                        "maxLength": MAX_TEXT_LENGTH,
+                                    },
+                                    "lang": {"type": "string", "enum": list(LANGS)},
+                                    "system": {"type": "string", "default": "news"},
+                                },
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "200": _json(_ref("Transliterated"), "The romanized text."),
+                    **_errors(400, 413, 415),
+                },
+            },
         },
         "/v1/systems": {
             "get": {
@@ -502,7 +529,7 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
                 "security": [{"bearer": []}],
                 "responses": {
                     "200": _json(_ref("Reloaded"), "The new registry is serving."),
-                    **_errors(401, 404, 422),
+                    **_errors(401, 404, 422, 503),
                 },
             }
         },
@@ -616,6 +643,10 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
 
     paths.update(OPENAPI_PATHS)
     schemas.update(OPENAPI_SCHEMAS)
+    # The server itself answers these before any route runs, so any operation may.
+    for item in paths.values():
+        for operation in item.values():
+            operation["responses"].update(_errors(400, 414, 431))
     error = _ref("Error")
     return {
         "openapi": "3.1.0",
@@ -636,6 +667,9 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
                     (413, "Body over 1 MiB or more than 1,000 queries."),
                     (415, "Unsupported content type."),
                     (422, "Registry failed validation; the old one keeps serving."),
+                    (414, "Request line over 8,190 bytes (answered by the server)."),
+                    (431, "Request headers too large (answered by the server)."),
+                    (503, "A worker did not switch to the new registry in time."),
                 ]
             }
             | OPENAPI_RESPONSES,

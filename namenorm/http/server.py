@@ -20,12 +20,14 @@ goes to stderr too.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from flask import Flask
+from gunicorn import util as gunicorn_util
 from gunicorn.app.base import BaseApplication
 
 from ..errors import InvalidInputError
@@ -106,6 +108,33 @@ def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
     }
 
 
+#: Codes of the errors gunicorn answers itself, before the app sees a request.
+_SERVER_CODES = {
+    400: "bad_request",
+    403: "forbidden",
+    414: "uri_too_long",
+    417: "expectation_failed",
+    431: "request_header_fields_too_large",
+    500: "internal_error",
+    501: "not_implemented",
+}
+
+
+def json_error(sock: Any, status_int: int, reason: str, mesg: str) -> None:
+    """gunicorn's error page (bad request line, URL over 8,190 bytes, headers too large)
+    in the API's one JSON error shape instead of HTML."""
+    code = _SERVER_CODES.get(status_int, reason.lower().replace(" ", "_"))
+    message = mesg or reason
+    if status_int == 414:
+        message = f"request line is over 8190 bytes; send long text in a POST body ({mesg})"
+    body = json.dumps({"error": {"code": code, "message": message}}).encode()
+    head = (
+        f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+    )
+    gunicorn_util.write_nonblock(sock, head.encode("latin-1") + body)
+
+
 def serve(
     factory: Callable[[], Flask],
     *,
@@ -117,6 +146,7 @@ def serve(
     """Run gunicorn on ``host:port`` with ``workers`` workers, each serving ``factory()``;
     a worker that exits leaves ``board``."""
     options = gunicorn_options(host, port, workers)
+    gunicorn_util.write_error = json_error  # workers are forked from here: they inherit it
     if board is not None:
         options["worker_exit"] = lambda _server, worker: board.leave_pid(worker.pid)
     _Application(factory, options).run()

@@ -113,18 +113,36 @@ def entity(entity_id: str) -> Response:
 
 
 # -- transliteration -------------------------------------------------------
-@bp.get("/transliterate")
-def transliterate_text() -> Response:
-    """Romanize ``text`` in ``lang`` with ``system`` (default ``news``)."""
-    text = cast(str, arg("text", required=True))
+def _romanized(text: str, lang: str, system: str) -> Response:
     if len(text) > MAX_TEXT_LENGTH:
         raise InvalidInputError(
             f"text is {len(text)} characters long; expected at most {MAX_TEXT_LENGTH}"
         )
-    lang = cast(str, arg("lang", required=True))
-    system = request.args.get("system", "news")
     result = transliterate(text, lang, system)
     return jsonify({"text": text, "lang": lang, "system": system, "result": result})
+
+
+@bp.get("/transliterate")
+def transliterate_text() -> Response:
+    """Romanize ``text`` in ``lang`` with ``system`` (default ``news``)."""
+    text = cast(str, arg("text", required=True))
+    lang = cast(str, arg("lang", required=True))
+    return _romanized(text, lang, request.args.get("system", "news"))
+
+
+@bp.post("/transliterate")
+def transliterate_body() -> Response:
+    """The same from a JSON body ``{text, lang, system?}``: texts too long for a URL."""
+    body = json_object()
+    _no_unknown_keys(body, ("text", "lang", "system"))
+    values = {}
+    for key in ("text", "lang"):
+        value = body.get(key)
+        if not isinstance(value, str) or not value:
+            raise InvalidInputError(f"body.{key} is {describe(value)}; expected a non-empty string")
+        values[key] = value
+    system = optional_str(body, "system") or "news"
+    return _romanized(values["text"], values["lang"], system)
 
 
 @bp.get("/systems")

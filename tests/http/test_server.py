@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import threading
@@ -289,3 +290,39 @@ def test_bad_port_setting_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
         run_server()
     with pytest.raises(InvalidInputError, match="70000"):
         run_server(port=70000)
+
+
+def _raw(server: Server, request: bytes) -> tuple[int, str, dict[str, Any]]:
+    """Send raw bytes; the status, content type and JSON body of the answer."""
+    host, port = server.base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as sock:
+        sock.sendall(request)
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines[1:])
+    return int(lines[0].split()[1]), headers["Content-Type"], json.loads(body)
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "status", "code"),
+    [
+        (b"GET /v1/lookup?q=" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414, "uri_too_long"),
+        (
+            b"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 9000 + b"\r\n\r\n",
+            431,
+            "request_header_fields_too_large",
+        ),
+        (b"NOT A REQUEST LINE\r\n\r\n", 400, "bad_request"),
+    ],
+    ids=["414", "431", "400"],
+)
+def test_server_level_errors_are_the_json_error_shape(
+    server: Server, request_bytes: bytes, status: int, code: str
+) -> None:
+    got, content_type, body = _raw(server, request_bytes)
+    assert (got, content_type) == (status, "application/json")
+    assert set(body) == {"error"} and body["error"]["code"] == code
+    assert body["error"]["message"]
