@@ -42,6 +42,15 @@ SYSTEM_LABELS: dict[str, str] = {
 }
 
 
+#: Evidence systems that are knowledge tables rather than spelling rules, and
+#: how an explanation names each source.
+KNOWLEDGE_SOURCES: dict[str, str] = {
+    "geonames": "GeoNames",
+    "iso3166": "ISO 3166 country names",
+    "cldr": "Unicode CLDR country names",
+}
+
+
 def system_label(system: str) -> str:
     """A readable label for an evidence system name."""
     if system.endswith("+stripped"):
@@ -95,6 +104,8 @@ class Match:
         "'Lukaschenko' is the German press romanization of Лукашенко (ru)."
         """
         query = self.query or self.matched
+        if self.system in KNOWLEDGE_SOURCES:
+            return self._explain_known(query)
         label = system_label(self.system)
         origin = f"{self.source} ({self.source_lang})" if self.source else self.name
         if self.system == "stored":
@@ -113,6 +124,21 @@ class Match:
             sentence = f"{query!r} sounds like {self.matched!r}, {what}"
         note = f" ({self.note})" if self.note else ""
         return f"{sentence}{note}."
+
+    def _explain_known(self, query: str) -> str:
+        """The sentence for a name found in a knowledge table (GeoNames, ISO, CLDR)."""
+        from .knowledge.countries import language_name  # the tables load only when used
+
+        where = KNOWLEDGE_SOURCES[self.system]
+        if self.source_lang:
+            what = f"the {language_name(self.source_lang)} name of {self.source}"
+        else:
+            what = f"a name of {self.source}"
+        if _loose(query) == _loose(self.matched):
+            sentence = f"{query!r} is {what}"
+        else:
+            sentence = f"{query!r} is a case form of {self.matched!r}, {what}"
+        return f"{sentence} ({where})."
 
     def as_dict(self) -> dict[str, object]:
         """The JSON shape used by the HTTP API and the CLI."""

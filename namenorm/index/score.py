@@ -66,6 +66,10 @@ class Scoring:
     unrecorded_patronymic: float = 90.0
     #: Taken off a given name or patronymic found only by reading its case back.
     inflected_penalty: float = 2.0
+    #: A name the knowledge tables give a place (GeoNames, ISO country names).
+    alias: float = 97.0
+    #: Such a name read through a foreign case ending (Polsce, Baltarusijos).
+    alias_inflected: float = 91.0
 
 
 SCORING = Scoring()

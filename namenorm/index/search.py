@@ -19,8 +19,9 @@ from typing import NamedTuple
 
 from ..errors import QueryTooLongError
 from ..keys import has_lithuanian_ending, lithuanian_stems, phonetic_keys
+from ..knowledge import AliasTable
 from ..lemmas import is_plural_surname, lemmas, word_gender
-from ..match import Evidence
+from ..match import THRESHOLD, Evidence
 from ..names import Word, split_query, without_titles
 from ..text import clean
 from ..vocab import Method
@@ -87,6 +88,15 @@ class Searcher:
         # skip them (their neighbourhoods grow with the square of the length).
         self.longest_key = max(map(len, tables.keys), default=0)
         self.longest_word_key = max((len(k) for k in tables.keys if " " not in k), default=0)
+        self._aliases: AliasTable | None = None
+
+    @property
+    def aliases(self) -> AliasTable:
+        """Other names of the registry's places from the knowledge tables (built
+        on the first query that needs them)."""
+        if self._aliases is None:
+            self._aliases = AliasTable.build(self.tables.entities)
+        return self._aliases
 
     def candidates(self, query: str, kind: str | None) -> list[Candidate]:
         """Every candidate entity for ``query`` (of ``kind``, if given), best first."""
@@ -121,9 +131,29 @@ class Searcher:
                 current = best.get(candidate.entity)
                 if current is None or candidate.score > current.score:
                     best[candidate.entity] = candidate
+        if words and all(c.score < THRESHOLD for c in best.values()):
+            for candidate in self.known_names(words):
+                current = best.get(candidate.entity)
+                if current is None or candidate.score > current.score:
+                    best[candidate.entity] = candidate
         found = [c for c in best.values() if kind is None or entities[c.entity].kind == kind]
         found.sort(key=lambda c: (-c.score, entities[c.entity].id))
         return found
+
+    def known_names(self, words: list[Word]) -> Iterator[Candidate]:
+        """Candidates from the knowledge tables: the query is another name of a
+        registry place (Memel, Allemagne), or one with a foreign case ending."""
+        s = self.scorer.scoring
+        text = " ".join(w.text for w in words)
+        for alias, inflected in self.aliases.find(text):
+            evidence = alias.evidence
+            if inflected:
+                note = "read through a foreign case ending" if evidence.system == "stored" else ""
+                yield Candidate(
+                    alias.entity, s.alias_inflected, "key", evidence, evidence.spelling, note
+                )
+            else:
+                yield Candidate(alias.entity, s.alias, "exact", evidence, evidence.spelling)
 
     def structural(self, words: list[Word]) -> Iterator[Candidate]:
         """Candidates from the query's words: a surname span found, the rest scored."""
