@@ -106,6 +106,12 @@ class Match:
         query = self.query or self.matched
         if self.system in KNOWLEDGE_SOURCES:
             return self._explain_known(query)
+        if self.system == "initials":
+            return f"{query!r} is made of the initials of {self.matched!r}, a name of {self.name}."
+        if self.system == "expansion":
+            return (
+                f"{query!r} is spelled out by the initials {self.matched!r}, a name of {self.name}."
+            )
         label = system_label(self.system)
         origin = f"{self.source} ({self.source_lang})" if self.source else self.name
         if self.system == "stored":

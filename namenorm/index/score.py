@@ -70,6 +70,8 @@ class Scoring:
     alias: float = 97.0
     #: Such a name read through a foreign case ending (Polsce, Baltarusijos).
     alias_inflected: float = 91.0
+    #: An acronym of a registry name (EU), or a name spelling out a stored acronym.
+    acronym: float = 92.0
 
 
 SCORING = Scoring()

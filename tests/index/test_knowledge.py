@@ -59,3 +59,19 @@ def test_the_registry_wins_over_an_alias(places: Registry) -> None:
 def test_no_alias_for_a_name_nobody_has(places: Registry) -> None:
     assert places.resolve("Qwxzzy") is None
     assert places.lookup("Polskaya") == []
+
+
+def test_acronyms_both_ways(places: Registry) -> None:
+    match = places.resolve("EU")
+    assert match is not None and match.id == "european-union" and match.score == 92.0
+    assert (
+        match.explain()
+        == "'EU' is made of the initials of 'European Union', a name of European Union."
+    )
+    full = places.resolve("North Atlantic Treaty Organization")
+    assert full is not None and full.id == "nato"
+    assert full.explain() == (
+        "'North Atlantic Treaty Organization' is spelled out by the initials 'NATO', a name of NATO."
+    )
+    cyrillic = places.resolve("ЕС")
+    assert cyrillic is not None and cyrillic.id == "european-union"
