@@ -269,7 +269,7 @@ def annotate(
         )
         key = (mention.id, mention.text, item.matched, shape)
         if key not in rewritten:
-            rewritten[key] = house_replacement(item, lang)
+            rewritten[key] = house_replacement(item, lang, registry.index)
         new = rewritten[key]
         if new is None or new == mention.text:
             continue
@@ -306,7 +306,7 @@ def _options(
             matched=match.matched if match is not None else "",
         )
         score = match.score if match is not None else item.score
-        new = house_replacement(chosen, lang)
+        new = house_replacement(chosen, lang, registry.index)
         yield Option(
             entity_id,
             mention.text if new is None else new,

@@ -117,3 +117,24 @@ def test_any_text_is_annotated_with_offsets_inside_it(text: str, fmt: str) -> No
         assert change.options
     for item in result.unknown:
         assert text[item.start : item.end] == item.text
+
+
+def test_a_registry_of_its_own_is_read_for_house_spellings(tmp_path: Path) -> None:
+    # An entity the shipped registry does not hold: the house spelling comes
+    # from the registry the caller passed, not from the shipped one.
+    path = tmp_path / "variants.csv"
+    path.write_text(
+        "id,kind,lang,name,preferred\n"
+        "zhybul-kastus,person,en,Kastus Zhybul,1\n"
+        "zhybul-kastus,person,be,Кастусь Жыбуль,1\n"
+        "zhybul-kastus,person,ru,Костусь Жибуль,1\n"
+        "zhybul-kastus,person,en,Kastus Zhibul,\n",
+        encoding="utf-8",
+    )
+    registry = Registry.from_csv(path)
+    result = annotate("Kastus Zhibul wrote.", "en", registry)
+    assert [(c.original, c.options[0].replacement) for c in result.changes] == [
+        ("Kastus Zhibul", "Kastus Zhybul")
+    ]
+    edits = normalize_text("Kastus Zhibul wrote.", "en", registry).edits
+    assert [e.replacement for e in edits] == ["Kastus Zhybul"]

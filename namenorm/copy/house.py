@@ -40,7 +40,7 @@ _ENDING_FOLD = str.maketrans("ёэіїыўяЁЭІЇЫЎЯ", "ееииивaЕЕ�
 _DOUBLES = re.compile(r"(.)\1")
 
 
-def replacement(found: Found, lang: str, index: Index | None = None) -> str | None:
+def replacement(found: Found, lang: str, index: Index) -> str | None:
     """The house spelling of one mention in copy written in ``lang``, or ``None``.
 
     ``None`` when the mention is ambiguous, is written in the other script
@@ -52,10 +52,6 @@ def replacement(found: Found, lang: str, index: Index | None = None) -> str | No
     entity = found.entity
     if entity is None or found.mention.status != "matched":
         return None
-    if index is None:
-        from ..registry import default_registry
-
-        index = default_registry().index
     cyrillic_copy = lang in CYRILLIC_LANGS
     named = [p for p in found.parts if p.role not in ("title", "initial")]
     if any(cyrillic(p.text) != cyrillic_copy for p in named):
