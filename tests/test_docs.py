@@ -7,6 +7,7 @@ from __future__ import annotations
 import doctest
 import importlib
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,19 @@ def test_every_relative_link_points_at_a_file(path: Path) -> None:
     for target in LINK.findall(path.read_text(encoding="utf-8")):
         if "://" not in target:
             assert (path.parent / target).exists(), f"{path.relative_to(ROOT)}: {target}"
+
+
+def _requirement_names() -> list[str]:
+    """Every distribution ``pyproject.toml`` asks for, runtime and dev."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = list(project["dependencies"])
+    for extra in project.get("optional-dependencies", {}).values():
+        wanted += extra
+    return sorted({re.split(r"[\[<>=!~; ]", spec, maxsplit=1)[0].lower() for spec in wanted})
+
+
+@pytest.mark.parametrize("name", _requirement_names())
+def test_every_dependency_says_what_it_is_for_in_the_readme(name: str) -> None:
+    table = README.read_text(encoding="utf-8").split("## Libraries used", 1)[1]
+    named = {n.lower() for n in re.findall(r"`([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?`", table)}
+    assert name in named, f"README's 'Libraries used' table does not say what {name} is for"
