@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["clean", "fold_confusables", "is_cyrillic", "script_of"]
+__all__ = ["FOLDS", "INVISIBLE", "clean", "fold_confusables", "is_cyrillic", "script_of"]
 
 # Look-alike pairs: Cyrillic letter -> Latin letter drawn the same way.
 _CYR_TO_LAT: dict[str, str] = {
@@ -32,7 +32,6 @@ _LAT_TO_CYR.update({"i": "і", "I": "І", "y": "у", "Y": "У"})
 # Apostrophe-like and hyphen-like characters folded to ASCII.
 _APOSTROPHES = "\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\u02bb\uff07"
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
-_TRANSLATE = {ord(c): "'" for c in _APOSTROPHES} | {ord(c): "-" for c in _HYPHENS}
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:['][^\W\d_]+)*", re.UNICODE)
 
@@ -54,6 +53,8 @@ def script_of(char: str) -> str:
 
 def is_cyrillic(text: str) -> bool:
     """True when most letters of ``text`` are Cyrillic."""
+    if text.isascii():
+        return False
     cyr = lat = 0
     for char in text:
         script = script_of(char)
@@ -88,24 +89,32 @@ def fold_confusables(text: str) -> str:
     return _WORD.sub(lambda m: _fold_word(m.group(0)), text)
 
 
-def _invisible_table() -> dict[int, str | None]:
-    """Format characters (zero-width, bidi marks, soft hyphen, BOM) -> removed;
-    control characters and every kind of space -> one space; plus the
-    apostrophe and hyphen folds."""
-    table: dict[int, str | None] = {}
+def _character_classes() -> tuple[dict[str, str], frozenset[str]]:
+    """Characters :func:`clean` replaces one for one (control characters and every
+    kind of space -> a space; apostrophe-likes -> ``'``; hyphen-likes -> ``-``),
+    and the format characters it removes (zero-width, bidi marks, soft hyphen, BOM)."""
+    folds: dict[str, str] = {}
+    invisible: set[str] = set()
     for code in range(0x10000):
         category = unicodedata.category(chr(code))
         if category == "Cf":
-            table[code] = None
+            invisible.add(chr(code))
         elif category in ("Cc", "Zl", "Zp", "Zs") and code != 0x20:
-            table[code] = " "
+            folds[chr(code)] = " "
     for code in (*range(0xE0000, 0xE0080), *range(0x1D173, 0x1D17B), *range(0x1BCA0, 0x1BCA4)):
-        table[code] = None
-    table.update(_TRANSLATE)
-    return table
+        invisible.add(chr(code))
+    folds.update({c: "'" for c in _APOSTROPHES} | {c: "-" for c in _HYPHENS})
+    return folds, frozenset(invisible)
 
 
-_CLEAN_TABLE = _invisible_table()
+#: Characters :func:`clean` replaces by one other character (spaces, apostrophes, hyphens).
+FOLDS: dict[str, str]
+#: Characters :func:`clean` removes (format characters).
+INVISIBLE: frozenset[str]
+FOLDS, INVISIBLE = _character_classes()
+_CLEAN_TABLE: dict[int, str | None] = {ord(c): None for c in INVISIBLE} | {
+    ord(c): r for c, r in FOLDS.items()
+}
 _MIXED = re.compile(
     r"[A-Za-z\u00c0-\u024f][^\W\d_]*[\u0400-\u052f]|[\u0400-\u052f][^\W\d_]*[A-Za-z\u00c0-\u024f]"
 )

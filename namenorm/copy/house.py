@@ -26,9 +26,10 @@ from functools import lru_cache
 
 from ..index import Index
 from ..keys import official_spellings, phonetic_keys, surface
-from ..mentions import Found, Part, cyrillic
+from ..mentions import Found, Part
 from ..names import NameParts, parse_registry_name
 from ..registry import CYRILLIC_LANGS, Entity
+from ..text import is_cyrillic
 
 __all__ = ["DECLINING_LANGS", "replacement"]
 
@@ -54,7 +55,7 @@ def replacement(found: Found, lang: str, index: Index) -> str | None:
         return None
     cyrillic_copy = lang in CYRILLIC_LANGS
     named = [p for p in found.parts if p.role not in ("title", "initial")]
-    if any(cyrillic(p.text) != cyrillic_copy for p in named):
+    if any(is_cyrillic(p.text) != cyrillic_copy for p in named):
         return None
     target = _target(entity, lang, named)
     if target is None:

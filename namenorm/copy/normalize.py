@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..errors import InvalidInputError, UnknownLanguageError
 from ..mentions import Found, Mention, scan, scanner
 from ..registry import Registry, default_registry
+from ..text import is_cyrillic
 from .house import replacement
 from .markup import FORMATS, layout
 from .rules import covers_quotation, gloss_end, inside_proper_noun, quotations
@@ -211,9 +212,7 @@ def _kept(text: str, kept: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _script(text: str) -> bool:
-    from ..mentions import cyrillic
-
-    return cyrillic(text)
+    return is_cyrillic(text)
 
 
 def apply_edits(text: str, edits: list[Edit] | tuple[Edit, ...]) -> str:

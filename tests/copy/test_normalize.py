@@ -272,7 +272,8 @@ def test_warm_builds_the_automaton_once(small: Registry) -> None:
 def test_the_automaton_holds_its_registry_weakly(small: Registry) -> None:
     """The scanner table is keyed weakly by the index; a strong reference back from the
     scanner to its registry (or index) would keep both alive after a reload."""
-    from namenorm.mentions import _SCANNERS, scanner
+    from namenorm.mentions import scanner
+    from namenorm.mentions.automaton import _SCANNERS
 
     found = scanner(small)
     assert _SCANNERS[small.index] is found

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from namenorm import Registry, default_registry
-from namenorm import mentions as mentions_module
 from namenorm.copy import Edit, NormalizeResult, find_names, normalize_text
+from namenorm.mentions import automaton, folding
 
 LANGS = ("en", "be", "ru")
 
@@ -110,12 +110,12 @@ def test_idempotent(text: str, lang: str) -> None:
 @example(text="Freedom\t \n House", lang="en")
 def test_fast_folding_finds_what_the_reference_finds(text: str, lang: str) -> None:
     fast = find_names(text, lang, _registry)
-    original = mentions_module._fold
-    mentions_module._fold = mentions_module._fold_slowly  # type: ignore[assignment]
+    original = automaton.fold
+    automaton.fold = folding.fold_slowly  # type: ignore[assignment]
     try:
         reference = find_names(text, lang, _registry)
     finally:
-        mentions_module._fold = original
+        automaton.fold = original
     assert fast == reference
 
 

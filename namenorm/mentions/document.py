@@ -1,0 +1,142 @@
+"""Scan one document: judge each automaton hit, then read the text as a whole.
+
+:func:`scan` runs the automaton (``automaton``), absorbs the words around
+each hit (``spans``) and asks the resolver about the whole span
+(:meth:`~namenorm.registry.Registry.lookup`, :meth:`~namenorm.index.Index.decide`):
+a given name that does not fit means someone else, and the span is dropped.
+The fuzzy pass (``fuzzy``) adds what the automaton missed. Then the document
+is read as a whole: an ambiguous surname ("Babaryka": two in the registry)
+takes the ID of the one candidate the text names in full; a surname that
+someone outside the registry also bears in this text stays ambiguous; a
+common word of the copy's language ("Знак", "Mosaic") counts at the start of
+a sentence or in a headline only with other evidence.
+
+Left out: what a mention is rewritten to (``namenorm.copy``), and names split
+by a hyphen at a line break ("Lukash-\\nenko").
+"""
+
+from __future__ import annotations
+
+from ..match import Match
+from ..registry import Registry
+from .automaton import Anchor, Hit, Scanner, hits, scanner
+from .found import Draft, Found, Mention, Part, candidates
+from .fuzzy import fuzzy_drafts
+from .spans import Spans
+
+__all__ = ["Document", "scan"]
+
+
+def scan(text: str, registry: Registry, *, lang: str = "en") -> list[Found]:
+    """Every registry mention in ``text``, in text order (see the module docstring).
+
+    ``lang`` is the copy's language; it only picks the common words of
+    common words that need more evidence (``namenorm.lexicon``).
+    """
+    if not text:
+        return []
+    return Document(text, scanner(registry), lang).run()
+
+
+class Document(Spans):
+    """One text being scanned: its hits, the drafts made of them, and context."""
+
+    def __init__(self, text: str, scanner: Scanner, lang: str) -> None:
+        super().__init__(text, scanner, lang)
+        #: IDs whose surname someone outside the registry also bears in this text
+        self.shadowed: set[str] = set()
+        #: automaton hits the resolver turned down (the fuzzy pass leaves them alone)
+        self.rejected: list[tuple[int, int]] = []
+
+    def run(self) -> list[Found]:
+        """Every mention of the text, settled (see the module docstring)."""
+        drafts: list[Draft] = []
+        found = hits(self.text, self.scanner)
+        floor = 0
+        for number, hit in enumerate(found):
+            ceiling = found[number + 1].start if number + 1 < len(found) else len(self.text)
+            draft = self.judge(hit, floor, ceiling)
+            if draft is not None:
+                drafts.append(draft)
+                floor = draft.end
+            else:
+                self.rejected.append((hit.start, hit.end))
+        drafts.extend(fuzzy_drafts(self, drafts))
+        drafts.sort(key=lambda d: d.start)
+        return self.decide(drafts)
+
+    # -- one automaton hit ---------------------------------------------------------------
+    def judge(
+        self, hit: Hit, floor: int, ceiling: int, anchor_of: Anchor | None = None
+    ) -> Draft | None:
+        """Absorb the words around a hit, and let the resolver judge the span."""
+        text, index = self.text, self.index
+        if anchor_of is None:
+            anchor_of = self.scanner.anchor(hit.key)
+        anchor = Part(
+            hit.start, hit.end, text[hit.start : hit.end], "surname" if anchor_of.person else "name"
+        )
+        before: list[Part] = []
+        after: list[Part] = []
+        if anchor_of.person:
+            before = self.absorb_left(hit.start, floor)
+            if all(p.role == "title" for p in before):
+                after = self.absorb_right(hit.end, ceiling, anchor_of.given)
+        titles = [p for p in before if p.role == "title"]
+        prefix = [p for p in before if p.role != "title"]
+        matches = self.scanner.lookup(
+            text[(prefix or [anchor])[0].start : (after or [anchor])[-1].end]
+        )
+        if after and index.decide(matches) == "unmatched":
+            after = []  # "Lukashenko A." where A. is not his initial: the surname alone
+            matches = self.scanner.lookup(anchor.text)
+        status = index.decide(matches)
+        if status == "unmatched" or matches[0].id not in anchor_of.ids:
+            if any(p.role == "given" for p in prefix):
+                # a given name the registry does not know with this surname: someone else
+                self.shadowed.update(anchor_of.ids)
+            return None
+        full = bool(prefix or after)
+        homograph = (
+            not full
+            and not titles
+            and self.scanner.homograph(hit.key, anchor_of, self.lang)
+            and not self.quoted(hit.start)
+            and (self.sentence_start(hit.start) or self.headline(hit.start))
+        )
+        parts = [*titles, *prefix, anchor, *after]
+        if status == "matched":
+            parts = self.mark_inflection(parts, self.index.entity_number(matches[0].id))
+        return Draft(parts, matches, status, full, homograph)
+
+    # -- the document as a whole -----------------------------------------------------------
+    def decide(self, drafts: list[Draft]) -> list[Found]:
+        """Settle ambiguous surnames and common words with what the whole text says."""
+        in_full = {d.matches[0].id for d in drafts if d.status == "matched" and d.full}
+        plain = {d.matches[0].id for d in drafts if d.status == "matched" and not d.homograph}
+        found: list[Found] = []
+        for draft in drafts:
+            named = candidates(draft.matches)
+            top = draft.matches[0]
+            chosen: Match | None = top
+            status = draft.status
+            if draft.homograph and top.id not in plain:
+                continue  # "Знак ..." opening a sentence, and no other sign of Maksim Znak
+            if status == "ambiguous":
+                fitting = [c for c in named if c in in_full]
+                chosen = next((m for m in draft.matches if [m.id] == fitting), None)
+                status = "matched" if chosen else "ambiguous"
+            elif not draft.full and top.id in self.shadowed and top.id not in in_full:
+                chosen, status = None, "ambiguous"
+            text = self.text[draft.start : draft.end]
+            if chosen is None:
+                mention = Mention(draft.start, draft.end, text, None, status, named)
+                found.append(Found(mention, None, draft.matches[0].score, tuple(draft.parts)))
+                continue
+            parts = draft.parts
+            if draft.status == "ambiguous":
+                parts = self.mark_inflection(parts, self.index.entity_number(chosen.id))
+            entity = self.scanner.registry.entity(chosen.id)
+            mention = Mention(draft.start, draft.end, text, chosen.id, status, (chosen.id,))
+            found.append(Found(mention, entity, chosen.score, tuple(parts), chosen.matched))
+        return found
