@@ -100,3 +100,11 @@ class RegistryError(NamenormError):
         more = f"\n  ... and {count - 50} more" if count > 50 else ""
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"registry has {count} {noun}:\n{lines}{more}")
+
+
+class IndexFileError(NamenormError):
+    """An index file that cannot be used: missing, damaged, of another format or
+    namenorm version, or built from another registry (the message says which)."""
+
+    status = 500
+    code = "invalid_index"

@@ -21,8 +21,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import NotFoundError, Problem, RegistryError
+from .errors import InvalidInputError, NotFoundError, Problem, RegistryError
 from .index import Index
+from .index.cache import open_index
 from .settings import setting
 from .text import clean, is_cyrillic, script_of
 from .vocab import KINDS, check_kind
@@ -124,23 +125,36 @@ class Registry:
     """An immutable set of entities; resolve any spelling to one of them."""
 
     def __init__(
-        self, entities: Iterable[Entity], *, source: str = "<memory>", digest: str = ""
+        self,
+        entities: Iterable[Entity],
+        *,
+        source: str = "<memory>",
+        digest: str = "",
+        index: str | os.PathLike[str] | None = None,
     ) -> None:
         self._entities: dict[str, Entity] = {}
         for entity in entities:
             self._entities[entity.id] = entity
         self.source = source
         self.digest = digest or _digest_entities(self._entities.values())
+        self.index_path = index
         self._index: Index | None = None
 
     # -- loading ---------------------------------------------------------
     @classmethod
-    def from_csv(cls, path: str | os.PathLike[str]) -> Registry:
-        """Load and validate a registry CSV; raise :class:`RegistryError` listing every problem."""
+    def from_csv(
+        cls, path: str | os.PathLike[str], *, index: str | os.PathLike[str] | None = None
+    ) -> Registry:
+        """Load and validate a registry CSV; raise :class:`RegistryError` listing every problem.
+
+        ``index`` names its prebuilt index file (``namenorm index build``); by
+        default ``NAMENORM_INDEX`` for the default registry's file, else the
+        cache next to a large registry file (see ``namenorm.index.cache``).
+        """
         path = Path(path)
         data = path.read_bytes()
         entities = parse_registry(data, str(path))
-        return cls(entities, source=str(path), digest=hashlib.sha256(data).hexdigest())
+        return cls(entities, source=str(path), digest=hashlib.sha256(data).hexdigest(), index=index)
 
     # -- access ------------------------------------------------------------
     def __len__(self) -> int:
@@ -183,8 +197,26 @@ class Registry:
     def index(self) -> Index:
         """The match index, built on first use."""
         if self._index is None:
-            self._index = Index.build(self)
+            self._index = self._open_index()
         return self._index
+
+    def _open_index(self) -> Index:
+        """Map the prebuilt or cached index file, else build (see ``namenorm.index.cache``)."""
+        source = self.source if os.path.isfile(self.source) else None
+        named = self.index_path
+        if named is None and source is not None and setting("NAMENORM_INDEX"):
+            default = setting("NAMENORM_REGISTRY") or str(shipped_registry_path())
+            if os.path.realpath(source) == os.path.realpath(default):
+                named = setting("NAMENORM_INDEX")
+        cache_from = setting("NAMENORM_INDEX_CACHE_FROM").strip().lower()
+        return open_index(
+            self,
+            digest=self.digest,
+            source=source,
+            size=len(self),
+            index_path=named,
+            cache_from=None if cache_from in ("off", "") else _entities(cache_from),
+        )
 
     def warm(self) -> Registry:
         """Build the index now (servers call this at start, not on the first request)."""
@@ -206,6 +238,15 @@ class Registry:
     ) -> list[Match]:
         """Up to ``limit`` candidate entities for ``query``, best first."""
         return self.index.lookup(query, limit=limit, kind=kind, lang=lang)
+
+
+def _entities(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise InvalidInputError(
+            f"NAMENORM_INDEX_CACHE_FROM is {value!r}; expected a number of entities or off"
+        ) from None
 
 
 def _digest_entities(entities: Iterable[Entity]) -> str:

@@ -27,6 +27,19 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Registry CSV to load (library, CLI and server) instead of the shipped one.",
     ),
+    Setting(
+        "NAMENORM_INDEX",
+        "",
+        "Prebuilt index file of that registry (namenorm index build -o FILE), mapped by the "
+        "library, CLI, server and Dask workers; rebuilt in place when stale, refused when it "
+        "cannot be.",
+    ),
+    Setting(
+        "NAMENORM_INDEX_CACHE_FROM",
+        "5000",
+        "Registry files of at least this many entities keep their index in REGISTRY.idx "
+        "beside them, built once and mapped by every later process (off: never).",
+    ),
     Setting("NAMENORM_HOST", "127.0.0.1", "Address the HTTP server binds to."),
     Setting("NAMENORM_PORT", "8000", "Port the HTTP server listens on."),
     Setting("NAMENORM_WORKERS", "2", "Number of gunicorn worker processes (each with 2 threads)."),

@@ -14,7 +14,7 @@ import sys
 import click
 
 from .. import __version__
-from . import clean, fix, lookup, registry, review, serve, translit
+from . import clean, fix, index, lookup, registry, review, serve, translit
 from . import enrich as _enrich  # noqa: F401  (adds its subcommands to the registry group)
 
 __all__ = ["cli", "main"]
@@ -44,6 +44,7 @@ for command in (
     translit.systems,
     registry.registry,
     fix.fix,
+    index.index,
     serve.serve,
 ):
     cli.add_command(command)

@@ -5,10 +5,11 @@ holds the lookup tables, ``search`` finds candidates for a query, ``score``
 scores them, ``decide`` picks one, and ``core`` ties them into :class:`Index`.
 """
 
+from .build import EAGER_UNITS
 from .core import EntitySource, Index
 from .score import SCORING, Scoring
 from .search import MAX_NAME_WORDS, MAX_QUERY_LENGTH, MAX_SPAN_WORDS, MAX_WORD_LENGTH
-from .tables import EAGER_UNITS, EntityLike, NameLike
+from .tables import EntityLike, NameLike
 
 __all__ = [
     "EAGER_UNITS",

@@ -13,6 +13,7 @@ through this class and is not imported here).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
@@ -20,6 +21,8 @@ from ..given import GivenNames, given_names
 from ..keys import surface
 from ..match import Match
 from ..vocab import Status, check_kind
+from . import store
+from .build import Builder
 from .decide import accept, decide, to_match
 from .score import Scorer
 from .search import Searcher
@@ -43,6 +46,8 @@ class Index:
         self._scorer = Scorer(tables)
         self._searcher = Searcher(tables, self._scorer)
         self._numbers: dict[str, int] | None = None
+        #: The index file the tables are mapped from (``None``: built in memory).
+        self.file: str | None = None
 
     @classmethod
     def build(
@@ -57,7 +62,34 @@ class Index:
         million names a few percent of them are missed; see README "Speed,
         measured").
         """
-        return cls(Tables.build(registry.entities(), given or given_names(), eager=eager))
+        entities, given = list(registry.entities()), given or given_names()
+        arrays, meta = Builder(entities, given).run(eager=eager)
+        views = {name: memoryview(values) for name, values in arrays.items()}
+        return cls(Tables(entities, given, views, meta))
+
+    @classmethod
+    def load(
+        cls,
+        registry: EntitySource,
+        path: str | os.PathLike[str],
+        *,
+        digest: str | None,
+        given: GivenNames | None = None,
+    ) -> Index:
+        """The index stored at ``path`` (mapped, not read: see
+        ``namenorm.index.store``) for ``registry``, whose digest must be
+        ``digest`` (``None``: not checked); ``IndexFileError`` when the file is
+        missing, damaged, of another version or of another registry."""
+        loaded = store.read(path, registry=digest)
+        entities = list(registry.entities())
+        index = cls(Tables(entities, given or given_names(), loaded.arrays, loaded.meta))
+        index.file = loaded.path
+        return index
+
+    def save(self, path: str | os.PathLike[str], *, digest: str) -> int:
+        """Write the index to ``path`` (atomically) for the registry whose digest
+        is ``digest``; return the file's size in bytes."""
+        return store.write(path, self.tables.arrays, registry=digest, meta=self.tables.meta)
 
     @property
     def build_seconds(self) -> float:
@@ -98,6 +130,7 @@ class Index:
     def clear_caches(self) -> None:
         """Forget what was remembered between queries (the tables stay)."""
         self._scorer.clear_caches()
+        self.tables.clear_caches()
 
     # -- reading the index (the public API that copy scanning relies on) --------
     def anchor_spellings(self) -> Iterator[tuple[str, tuple[int, ...]]]:
@@ -179,8 +212,7 @@ class Index:
         place name is a ``surname`` unit) in ``lang``, then its е-for-ё form and
         case forms; empty when the entity has no such unit."""
         kind = self.tables.entities[number].kind
-        ident = (text, lang, role if kind == "person" else kind)
-        unit = self.tables._unit_ids.get(ident)
+        unit = self.tables.unit_number(text, lang, role if kind == "person" else kind)
         if unit is None:
             return ()
         return tuple(e.spelling for e in self.tables.units[unit].base())

@@ -86,8 +86,8 @@ class Searcher:
         self.scorer = scorer
         # Typo searches for keys much longer than any registry key find nothing:
         # skip them (their neighbourhoods grow with the square of the length).
-        self.longest_key = max(map(len, tables.keys), default=0)
-        self.longest_word_key = max((len(k) for k in tables.keys if " " not in k), default=0)
+        self.longest_key = tables.longest_key
+        self.longest_word_key = tables.longest_word_key
         self._aliases: AliasTable | None = None
 
     @property

@@ -133,6 +133,45 @@ class Unit:
             keys = unit_keys(text) + unit_keys(self._variants[-1].spelling)[:1]
         self.keys: tuple[str, ...] = tuple(dict.fromkeys(k for k in keys if k))
 
+    @classmethod
+    def restore(
+        cls,
+        text: str,
+        lang: str,
+        role: str,
+        kind: str,
+        gender: str,
+        *,
+        keys: tuple[str, ...],
+        base: list[tuple[str, str]],
+        generated: list[tuple[str, bool]] | None,
+    ) -> Unit:
+        """A unit as built, from what an index stores of it: its sound ``keys``,
+        its ``base`` spellings as (spelling, system), and the (system, stripped)
+        of each romanization kept, in order (``None``: not romanized yet). The
+        romanizations are spelled again from ``text``."""
+        unit = cls.__new__(cls)
+        unit.text, unit.lang, unit.role, unit.kind, unit.gender = text, lang, role, kind, gender
+        unit.cyrillic = lang in CYRILLIC_LANGS and is_cyrillic(text)
+        unit._news = None
+        unit.keys = keys
+        unit._variants = [Evidence(spelling, text, lang, system) for spelling, system in base]
+        unit.base_surfaces = tuple(unit_surface(e.spelling) for e in unit._variants)
+        unit._surfaces = ()
+        unit._generated = False
+        if generated is not None:
+            words = text.split(" ")
+            for system, stripped in generated:
+                romanized = " ".join(romanize(w, lang, system) for w in words)
+                unit._variants.append(
+                    Evidence(strip(romanized), text, lang, system + "+stripped")
+                    if stripped
+                    else Evidence(romanized, text, lang, system)
+                )
+            unit._surfaces = tuple(unit_surface(e.spelling) for e in unit._variants)
+            unit._generated = True
+        return unit
+
     @property
     def generated_yet(self) -> bool:
         """Whether the romanizations have been made (and :attr:`variants` is complete)."""

@@ -1,48 +1,37 @@
-"""The index's lookup tables, and their build from a registry's entities.
+"""The index's lookup tables, read from flat arrays (built or mapped from a file).
 
-Every registry name is split into units (``namenorm.index.spellings``); the
-tables map each full-name spelling to its entities, each unit spelling's
-match surface to (unit, variant), each unit sound key (and its coarse form)
-to units, each key's one-deletion neighbours to keys, and each surname unit
-to the people who bear it. :class:`Tables` answers the questions searching
-and scoring ask of them, so how they are stored can change behind it.
+The tables map each full-name spelling's match surface to its entities, each
+unit spelling's surface to (unit, variant), each unit sound key (and its
+coarse form) to units, each key's one-deletion neighbours to keys, and each
+surname unit to the people who bear it; they also hold every unit and every
+entity's units. :class:`Tables` answers the questions searching and scoring
+ask of them. Everything is stored as integer codes in the arrays of
+``namenorm.index.packed`` (see ``namenorm.index.build``) and decoded on
+demand: a full-name spelling is spelled again from its registry name and
+system when a query hits it, a unit is restored (with its romanizations) on
+first use and kept in a bounded cache.
 
-Left out: the query side (``namenorm.index.search``) and scores.
+Left out: building the arrays (``namenorm.index.build``), the query side
+(``namenorm.index.search``) and scores.
 """
 
 from __future__ import annotations
 
-import gc
-import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
+from ..errors import IndexFileError
 from ..given import GivenNames
-from ..keys import surface
 from ..match import Evidence
-from ..names import parse_registry_name
-from ..text import is_cyrillic
-from .spellings import (
-    CYRILLIC_LANGS,
-    ROLE_GIVEN,
-    ROLE_PATRONYMIC,
-    ROLE_SURNAME,
-    Unit,
-    coarse,
-    romanize,
-    strip,
-    stripped_system,
-    system_names,
-    unit_surface,
-)
-from .typos import deletions, max_edits
+from .packed import Postings, StringMap, Strings
+from .spellings import Unit, romanize, strip, stripped_system, system_names
 
-__all__ = ["EAGER_UNITS", "EntityLike", "NameLike", "Person", "Tables"]
+__all__ = ["EntityLike", "NameLike", "Person", "Tables", "full_code"]
 
-#: Registries with at most this many name units generate every romanization at
-#: build time; larger ones generate them per unit on first use.
-EAGER_UNITS = 250_000
+#: Restored units (and people) kept per index; the cache starts over when full.
+CACHED = 1 << 15
+_NO_PAIRS: tuple[tuple[int, int], ...] = ()
 
 
 class NameLike(Protocol):
@@ -79,131 +68,201 @@ class Person:
     gender: str = ""
 
 
+def full_code(entity: int, name: int, system: int, stripped: bool) -> int:
+    """The stored code of a full-name spelling: entity, its name's number, the
+    system's number (0 stored, n the n-th of the language) and whether the
+    diacritics were stripped."""
+    if name >= 1 << 15 or system >= 1 << 8:
+        raise ValueError(f"name {name} or system {system} out of range for a full-name code")
+    return entity << 24 | name << 9 | system << 1 | stripped
+
+
+class FullSpellings:
+    """Full-name surface -> (entity, the spelling as evidence), decoded from codes."""
+
+    def __init__(self, table: StringMap, entities: Sequence[EntityLike]) -> None:
+        self.table, self.entities = table, entities
+
+    def get(
+        self, wanted: str, default: Sequence[tuple[int, Evidence]] = ()
+    ) -> Sequence[tuple[int, Evidence]]:
+        """(entity, evidence) of every entity with a full spelling of surface ``wanted``."""
+        codes = self.table.get(wanted)
+        return [(code >> 24, self.evidence(code)) for code in codes] if codes else default
+
+    def evidence(self, code: int) -> Evidence:
+        """The spelling a code stands for, spelled again from its registry name."""
+        name = self.entities[code >> 24].names[(code >> 9) & 0x7FFF]
+        text, lang, system_number = name.text, name.lang, (code >> 1) & 0xFF
+        system = "stored"
+        if system_number:
+            system = system_names(lang)[system_number - 1]
+            text = " ".join(romanize(w, lang, system) for w in text.split(" "))
+        if code & 1:
+            return Evidence(strip(text), name.text, lang, stripped_system(system))
+        return Evidence(text, name.text, lang, system)
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+
+class UnitSpellings:
+    """Unit-spelling surface -> (unit, variant number) pairs."""
+
+    def __init__(self, table: StringMap) -> None:
+        self.table = table
+
+    def get(
+        self, wanted: str, default: Sequence[tuple[int, int]] = _NO_PAIRS
+    ) -> Sequence[tuple[int, int]]:
+        """(unit, variant) of every unit spelling whose surface is ``wanted``."""
+        codes = self.table.get(wanted)
+        return tuple((code >> 16, code & 0xFFFF) for code in codes) if codes else default
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+
+class Neighbours:
+    """One-deletion neighbour -> the sound keys it is a deletion of."""
+
+    def __init__(self, table: StringMap, keys: StringMap) -> None:
+        self.table, self.keys = table, keys
+
+    def get(self, deleted: str, default: Sequence[str] = ()) -> Sequence[str]:
+        """Every key that ``deleted`` is one deletion of."""
+        numbers = self.table.get(deleted)
+        return [self.keys.key_at(n) for n in numbers] if numbers else default
+
+    def __contains__(self, deleted: object) -> bool:
+        return deleted in self.table
+
+
+class Units(Sequence[Unit]):
+    """Every unit by number, restored from the arrays on first use."""
+
+    def __init__(self, arrays: Mapping[str, memoryview], meta: Mapping[str, Any]) -> None:
+        self.text = Strings(arrays, "units.text")
+        self.info = arrays["units.info"]
+        self.keys = Postings(arrays, "units.keys")
+        self.base = Postings(arrays, "units.base")
+        self.generated = Postings(arrays, "units.generated")
+        self.spellings = Strings(arrays, "spellings")
+        self.key_names = Strings(arrays, "keys.keys")
+        self.codes: dict[str, list[str]] = meta["codes"]
+        self.eager: bool = meta["eager"]
+        self._cache: dict[int, Unit] = {}
+
+    def __len__(self) -> int:
+        return len(self.info)
+
+    def __getitem__(self, number: int) -> Unit:  # type: ignore[override]
+        found = self._cache.get(number)
+        if found is None:
+            if len(self._cache) >= CACHED:
+                self._cache.clear()
+            found = self._cache[number] = self.restore(number)
+        return found
+
+    def __iter__(self) -> Iterator[Unit]:
+        for number in range(len(self)):
+            yield self[number]
+
+    def restore(self, number: int) -> Unit:
+        """Unit ``number`` as built (the romanizations spelled again from its text)."""
+        info, codes = self.info[number], self.codes
+        text = self.text[number]
+        lang = codes["lang"][info & 0xFF]
+        base = [
+            (self.spellings[code >> 2], ("stored", "yo", "case")[code & 3])
+            for code in self.base[number]
+        ]
+        codes_of = self.generated[number]
+        systems = system_names(lang) if codes_of else ()
+        generated = [(systems[code >> 1], bool(code & 1)) for code in codes_of]
+        return Unit.restore(
+            text,
+            lang,
+            codes["role"][(info >> 8) & 0xFF],
+            codes["kind"][(info >> 16) & 0xFF],
+            codes["gender"][(info >> 24) & 0xFF],
+            keys=tuple(self.key_names[k] for k in self.keys[number]),
+            base=base,
+            generated=generated if self.eager else None,
+        )
+
+
+class People(Sequence[Person]):
+    """Every entity's units by entity number, restored on use."""
+
+    def __init__(self, arrays: Mapping[str, memoryview], meta: Mapping[str, Any]) -> None:
+        self.given = Postings(arrays, "people.given")
+        self.patronymic = Postings(arrays, "people.patronymic")
+        self.surname = Postings(arrays, "people.surname")
+        self.groups = Postings(arrays, "people.groups")
+        self.gender = arrays["people.gender"]
+        self.group_names: list[str] = meta["groups"]
+        self.genders: list[str] = meta["codes"].get("gender", [])
+        self._cache: dict[int, Person] = {}
+
+    def __len__(self) -> int:
+        return len(self.gender)
+
+    def __getitem__(self, number: int) -> Person:  # type: ignore[override]
+        found = self._cache.get(number)
+        if found is None:
+            if len(self._cache) >= CACHED:
+                self._cache.clear()
+            names = self.group_names
+            # Sets filled in the order the build met the units: the same sets,
+            # iterated in the same order, as the build's.
+            found = self._cache[number] = Person(
+                set(self.given[number]),
+                set(self.patronymic[number]),
+                set(self.surname[number]),
+                {names[g] for g in self.groups[number]},
+                self.genders[self.gender[number]],
+            )
+        return found
+
+
 class Tables:
     """Lookup tables over one registry's entities; see the module docstring."""
 
-    def __init__(self, entities: Iterable[EntityLike], given: GivenNames) -> None:
+    def __init__(
+        self,
+        entities: Sequence[EntityLike],
+        given: GivenNames,
+        arrays: Mapping[str, memoryview],
+        meta: Mapping[str, Any],
+    ) -> None:
+        if meta.get("entities") != len(entities):
+            raise IndexFileError(
+                f"the index holds {meta.get('entities')} entities; the registry has {len(entities)}"
+            )
         self.given = given
-        self.entities: list[EntityLike] = list(entities)
-        self.full: dict[str, list[tuple[int, Evidence]]] = {}
-        self.units: list[Unit] = []
-        self._unit_ids: dict[tuple[str, str, str], int] = {}  # (text, lang, role or kind)
-        self.surfaces: dict[str, list[tuple[int, int]]] = {}  # surface -> (unit, variant)
-        self.keys: dict[str, list[int]] = {}
-        self.coarse: dict[str, list[int]] = {}  # keys with ш/ч/ж folded to с/ц/з
-        self.deletes: dict[str, list[str]] = {}
-        self.postings: dict[int, list[int]] = {}  # surname unit -> entities
-        self.people: list[Person] = []
-        self.eager = True
-        self.build_seconds = 0.0
+        self.entities = entities
+        self.arrays = arrays
+        self.meta = dict(meta)
+        self.eager: bool = meta["eager"]
+        self.build_seconds: float = meta.get("build_seconds", 0.0)
+        self.longest_key: int = meta["longest_key"]
+        self.longest_word_key: int = meta["longest_word_key"]
+        self.full = FullSpellings(StringMap(arrays, "full"), entities)
+        self.surfaces = UnitSpellings(StringMap(arrays, "surfaces"))
+        self.keys = StringMap(arrays, "keys")
+        self.coarse = StringMap(arrays, "coarse")
+        self.deletes = Neighbours(StringMap(arrays, "deletes"), self.keys)
+        self.postings = Postings(arrays, "postings")
+        self.units = Units(arrays, meta)
+        self.unit_ids = StringMap(arrays, "unit_ids")
+        self.people = People(arrays, meta)
 
-    # -- building ------------------------------------------------------------
-    @classmethod
-    def build(
-        cls, entities: Iterable[EntityLike], given: GivenNames, *, eager: bool | None = None
-    ) -> Tables:
-        """Build the tables; ``eager`` as in ``Index.build``."""
-        started = time.perf_counter()
-        collecting = gc.isenabled()
-        gc.disable()  # millions of small objects, none of them cyclic garbage
-        try:
-            tables = cls(entities, given)
-            for number, entity in enumerate(tables.entities):
-                tables._add_entity(number, entity)
-            tables.eager = len(tables.units) <= EAGER_UNITS if eager is None else eager
-            tables._finish()
-        finally:
-            if collecting:
-                # One collection now moves the index to the oldest generation, so
-                # queries do not pay for walking it in collections of their own.
-                gc.collect()
-                gc.enable()
-        tables.build_seconds = time.perf_counter() - started
-        return tables
-
-    def _add_entity(self, number: int, entity: EntityLike) -> None:
-        person = Person()
-        gender = None
-        named = [(name, parse_registry_name(name.text, kind=entity.kind)) for name in entity.names]
-        if entity.kind == "person":
-            given_words = [parts.given for _, parts in named if parts.given]
-            for given in given_words:
-                person.groups.update(self.given.groups(given))
-                gender = gender or self.given.gender_of(given)
-            if gender is None:  # not in the table: most -а/-я given names are women's
-                feminine = any(w.endswith(("а", "я", "a", "ia", "ya")) for w in given_words)
-                gender = "f" if feminine else "m"
-            person.gender = gender
-        for name, parts in named:
-            self._add_full(number, Evidence(name.text, name.text, name.lang, "stored"))
-            for role, text, target in (
-                (ROLE_GIVEN, parts.given, person.given),
-                (ROLE_PATRONYMIC, parts.patronymic, person.patronymic),
-                (ROLE_SURNAME, parts.surname, person.surname),
-            ):
-                if text:
-                    target.add(self._unit(text, name.lang, role, gender or "m", entity.kind))
-        for unit in person.surname:
-            self.postings.setdefault(unit, []).append(number)
-        self.people.append(person)
-
-    def _add_full(self, number: int, evidence: Evidence) -> None:
-        for spelling in dict.fromkeys((evidence.spelling, strip(evidence.spelling))):
-            bucket = self.full.setdefault(surface(spelling), [])
-            if all(entity != number for entity, _ in bucket):
-                bucket.append(
-                    (
-                        number,
-                        evidence
-                        if spelling == evidence.spelling
-                        else Evidence(
-                            spelling,
-                            evidence.source,
-                            evidence.lang,
-                            stripped_system(evidence.system),
-                        ),
-                    )
-                )
-
-    def _generated_full(self, number: int, entity: EntityLike) -> None:
-        """Romanizations of each Cyrillic full name, as full spellings (eager mode)."""
-        for name in entity.names:
-            if name.lang not in CYRILLIC_LANGS or not is_cyrillic(name.text):
-                continue
-            words = name.text.split(" ")
-            for system in system_names(name.lang):
-                romanized = " ".join(romanize(w, name.lang, system) for w in words)
-                self._add_full(number, Evidence(romanized, name.text, name.lang, system))
-
-    def _unit(self, text: str, lang: str, role: str, gender: str, kind: str) -> int:
-        ident = (text, lang, role if kind == "person" else kind)
-        found = self._unit_ids.get(ident)
-        if found is not None:
-            return found
-        number = len(self.units)
-        self.units.append(Unit(text, lang, role, kind, gender))
-        self._unit_ids[ident] = number
-        return number
-
-    def _finish(self) -> None:
-        if self.eager:
-            for number, entity in enumerate(self.entities):
-                self._generated_full(number, entity)
-        for number, unit in enumerate(self.units):
-            variants = unit.variants if self.eager else unit.base_variants
-            for variant_number, evidence in enumerate(variants):
-                self.surfaces.setdefault(unit_surface(evidence.spelling), []).append(
-                    (number, variant_number)
-                )
-            for key in unit.keys:
-                self.keys.setdefault(key, []).append(number)
-                folded = coarse(key)
-                if folded != key:
-                    self.coarse.setdefault(folded, []).append(number)
-        for key in self.keys:
-            if max_edits(key):
-                for deleted in deletions(key):
-                    self.deletes.setdefault(deleted, []).append(key)
+    def unit_number(self, text: str, lang: str, role: str) -> int | None:
+        """The unit stored as ``text`` in ``lang`` for ``role`` (a person's name
+        part, else the entity's kind), or None."""
+        found = self.unit_ids.get(f"{text}\x1f{lang}\x1f{role}")
+        return found[0] if found else None
 
     # -- reading -------------------------------------------------------------
     def spelled(self, wanted: str) -> list[tuple[int, Evidence]]:
@@ -216,6 +275,11 @@ class Tables:
         if not gender:
             return True
         return any(self.people[e].gender in ("", gender) for e in self.postings.get(unit, ()))
+
+    def clear_caches(self) -> None:
+        """Forget the units and people restored so far."""
+        self.units._cache.clear()
+        self.people._cache.clear()
 
     def stats(self) -> dict[str, int]:
         """Sizes of the lookup tables (for benchmarks and /health)."""

@@ -32,7 +32,7 @@ def doc() -> str:
     return read_doc("cli")
 
 
-TIMING = re.compile(r" in [\d.]+ s \([\d,]+ rows/s\)")
+TIMING = re.compile(r" in [\d.]+ s \((?:[\d,]+ rows/s|[\d.]+ s CPU)\)")
 
 
 def sessions(text: str) -> list[list[tuple[str, str]]]:
