@@ -9,12 +9,13 @@ kind of arrays. Each table is a few named arrays: ``memoryview`` casts of an
 answer, and processes that map the same file share its pages) or of
 ``array.array`` values while building.
 
-Chosen by measurement over sorted tables with binary search and over
-``marisa-trie``: one CRC-32 and one or two probes cost well under a
-microsecond from Python (a bisection costs a dozen decodes), and the arrays
-need no library to map (see ``docs/index.md``).
+Chosen by measurement (171,505 full-name keys of a 10,000-person registry,
+40,000 lookups, half of them misses, load average 6.7): ``dict.get`` 361 ns,
+:meth:`StringMap.number` 838 ns, ``marisa_trie.Trie.get`` 1,202 ns, bisection
+of a sorted list 2,193 ns. A trie is several times smaller, but slower here,
+and these arrays need no library to map.
 
-Left out: what the numbers mean (``namenorm.index.frozen``) and the file that
+Left out: what the numbers mean (``namenorm.index.build`` and ``namenorm.index.tables``) and the file that
 holds the arrays (``namenorm.index.store``).
 """
 
