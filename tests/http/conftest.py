@@ -10,24 +10,30 @@ Fixture strategy: the smallest fixture that has what you need.
 - ``shipped_app`` / ``shipped_client``: the shipped registry, built once per
   session, for tests where real spellings matter (reconciliation against
   ``resolve``, normalization of real copy).
+
+``assert_valid`` checks reconciliation answers against the JSON schemas the
+reconciliation API 0.2 publishes (``tests/fixtures/reconciliation-api-0.2``).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+import referencing
+import referencing.jsonschema
 from flask import Flask
 from flask.testing import FlaskClient
 
 from namenorm import Registry, default_registry
 from namenorm.http import create_app
 
-SCHEMAS = Path(__file__).parent / "schemas"
+SPEC = Path(__file__).resolve().parents[1] / "fixtures" / "reconciliation-api-0.2"
 TOKEN = "test-admin-token"
 
 SMALL_CSV = """\
@@ -80,15 +86,33 @@ def shipped_client(shipped_app: Flask) -> Iterator[FlaskClient]:
     yield shipped_app.test_client()
 
 
+@cache
 def schema(name: str) -> dict[str, Any]:
-    """One of the reconciliation API 0.2 JSON schemas in ``schemas/``."""
-    loaded: dict[str, Any] = json.loads((SCHEMAS / f"{name}.json").read_text(encoding="utf-8"))
+    """One of the reconciliation API 0.2's published JSON schemas (``SPEC/<name>.json``)."""
+    loaded: dict[str, Any] = json.loads((SPEC / f"{name}.json").read_text(encoding="utf-8"))
     return loaded
 
 
+@cache
+def _spec_registry() -> referencing.Registry[Any]:
+    """The published schemas by their ``$id``, so ``type.json`` references resolve here."""
+    resources = [
+        referencing.Resource.from_contents(
+            schema(path.stem), default_specification=referencing.jsonschema.DRAFT7
+        )
+        for path in sorted(SPEC.glob("*.json"))
+    ]
+    return referencing.Registry().with_resources((r.id() or "", r) for r in resources)
+
+
 def assert_valid(instance: object, name: str) -> None:
-    """Fail with jsonschema's message when ``instance`` does not fit schema ``name``."""
-    jsonschema.validate(instance, schema(name), cls=jsonschema.Draft202012Validator)
+    """Fail, listing every violation, when ``instance`` does not fit published schema ``name``
+    (read as JSON Schema draft 7; see ``SPEC/README.md``)."""
+    validator = jsonschema.Draft7Validator(schema(name), registry=_spec_registry())
+    problems = sorted(
+        f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(instance)
+    )
+    assert not problems, f"not a valid {name}:\n" + "\n".join(problems)
 
 
 def assert_error(response: Any, status: int, code: str | None = None) -> dict[str, Any]:
