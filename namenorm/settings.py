@@ -67,6 +67,13 @@ SETTINGS: tuple[Setting, ...] = (
         "start from while the file is broken (default: namenorm in $XDG_CACHE_HOME or ~/.cache).",
     ),
     Setting(
+        "NAMENORM_PUBLIC_URL",
+        "",
+        "Base URL the service is reached at from outside, such as https://names.example.org; "
+        "every URL in the reconciliation manifest (identifierSpace, schemaSpace, view, "
+        "preview, suggest, extend) starts with it (unset: the URL of each request).",
+    ),
+    Setting(
         "NAMENORM_ADMIN_TOKEN",
         "",
         "Bearer token for POST /v1/admin/reload; unset, the route is off.",

@@ -12,6 +12,8 @@ Config keys read by the routes:
 - ``CORS_ORIGINS``: origins allowed to call everything outside ``/reconcile``
   (a list, or a comma-separated string; ``*`` for any).
 - ``ACCESS_LOG``: one line per request on stderr (default on).
+- ``PUBLIC_URL``: the base URL of every URL in the reconciliation manifest
+  (``NAMENORM_PUBLIC_URL``; empty: the URL each request came in on).
 - ``BENCH_ROUTES``: serve the constant ``/_bench/constant`` route (default off).
 - ``REGISTRY_WATCH``: serve the registry *file* (default off: the registry
   loaded once, as in tests): keep a copy of each version that loads in
@@ -45,6 +47,7 @@ from . import editing, meta, reconcile, ui, v1
 from .board import Board
 from .errors import install_error_handler
 from .inputs import bound_body
+from .reconcile import public_url
 from .source import RegistryFile
 from .state import EXTENSION, Holder, Service, current_holder, current_service
 from .watch import Watcher
@@ -172,11 +175,13 @@ def create_app(registry: Registry | None = None, config: Mapping[str, Any] | Non
         REGISTRY_WATCH=False,
         RELOAD_INTERVAL=setting("NAMENORM_RELOAD_INTERVAL"),
         STATE_DIR=setting("NAMENORM_STATE_DIR"),
+        PUBLIC_URL=setting("NAMENORM_PUBLIC_URL"),
         BOARD=None,
     )
     if config:
         app.config.update(config)
     app.config["CORS_ORIGINS"] = _origins(app.config["CORS_ORIGINS"])
+    app.config["PUBLIC_URL"] = public_url(app.config["PUBLIC_URL"])
     if isinstance(app.json, DefaultJSONProvider):
         app.json.sort_keys = False  # keep the documented field order
 
@@ -189,6 +194,7 @@ def create_app(registry: Registry | None = None, config: Mapping[str, Any] | Non
     app.register_blueprint(meta.bp)
     app.register_blueprint(v1.bp)
     app.register_blueprint(reconcile.bp)
+    app.register_blueprint(reconcile.pages)  # the entity pages the manifest's view URL opens
     app.register_blueprint(editing.bp)  # the editor's page: its JSON routes and HTML pages
     app.register_blueprint(ui.bp)
     if app.config["BENCH_ROUTES"]:

@@ -252,6 +252,7 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
                 "view": {"type": "object"},
                 "preview": {"type": "object"},
                 "suggest": {"type": "object"},
+                "extend": {"type": "object"},
                 "batchSize": {"type": "integer"},
             },
         },
@@ -280,12 +281,77 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
         },
         "ResultBatch": {
             "type": "object",
-            "description": "One result per query ID of the batch.",
+            "description": "One result per query ID of the batch; a query that is bad on its "
+            "own has no candidates and an error (the rest of the batch is answered).",
             "additionalProperties": {
                 "type": "object",
                 "required": ["result"],
-                "properties": {"result": {"type": "array", "items": _ref("Candidate")}},
+                "properties": {
+                    "result": {"type": "array", "items": _ref("Candidate")},
+                    "error": _ref("QueryError"),
+                },
             },
+        },
+        "QueryError": {
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+        },
+        "Extension": {
+            "type": "object",
+            "description": "Data extension answer (reconciliation API 0.2): a row of cells "
+            "per asked ID, a column per asked property; unknown IDs have empty cells and "
+            "an entry in errors.",
+            "required": ["meta", "rows"],
+            "properties": {
+                "meta": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["id", "name"],
+                        "properties": {"id": {"type": "string"}, "name": {"type": "string"}},
+                    },
+                },
+                "rows": {
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "object",
+                        "additionalProperties": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["str"],
+                                "properties": {"str": {"type": "string"}},
+                            },
+                        },
+                    },
+                },
+                "errors": {"type": "object", "additionalProperties": _ref("QueryError")},
+            },
+        },
+        "Properties": {
+            "type": "object",
+            "description": "Properties proposed for data extension.",
+            "required": ["properties"],
+            "properties": {
+                "properties": {"type": "array", "items": _ref("Property")},
+                "type": kind_schema,
+                "limit": {"type": "integer"},
+            },
+        },
+        "Property": {
+            "type": "object",
+            "required": ["id", "name", "description"],
+            "properties": {
+                "id": {"type": "string"},
+                "name": {"type": "string"},
+                "description": {"type": "string"},
+            },
+        },
+        "PropertySuggestions": {
+            "type": "object",
+            "required": ["result"],
+            "properties": {"result": {"type": "array", "items": _ref("Property")}},
         },
         "QueryBatch": {
             "type": "object",
@@ -370,8 +436,24 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
     queries_arg = _query(
         "queries",
         {"type": "string", "contentMediaType": JSON},
-        "A reconciliation query batch as JSON; without it the manifest is returned.",
+        "A reconciliation query batch as JSON; without it (and without extend) the manifest "
+        "is returned.",
     )
+    extend_arg = _query(
+        "extend",
+        {"type": "string", "contentMediaType": JSON},
+        "A data extension query as JSON: {ids, properties}.",
+    )
+    propose_args = [
+        _query("type", kind_schema, "Propose the properties of this type (default: any)."),
+        _query(
+            "limit",
+            {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
+            "Most properties proposed (default: all).",
+        ),
+    ]
+    properties_answer = _json(_ref("Properties"), "The proposed properties.")
+    html = {"text/html": {"schema": {"type": "string"}}}
     paths: dict[str, Any] = {
         "/health": {
             "get": {
@@ -536,34 +618,42 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
         "/reconcile": {
             "get": {
                 "operationId": "reconcileGet",
-                "summary": "Service manifest, or results of a query batch",
-                "parameters": [queries_arg],
+                "summary": "Service manifest, results of a query batch, or data extension",
+                "parameters": [queries_arg, extend_arg],
                 "responses": {
                     "200": _json(
-                        {"oneOf": [_ref("Manifest"), _ref("ResultBatch")]},
-                        "The manifest (no queries) or one result per query ID.",
+                        {"oneOf": [_ref("Manifest"), _ref("ResultBatch"), _ref("Extension")]},
+                        "The manifest (no arguments), one result per query ID, or the "
+                        "extension rows.",
                     ),
                     **_errors(400, 413),
                 },
             },
             "post": {
                 "operationId": "reconcilePost",
-                "summary": "Results of a query batch",
+                "summary": "Results of a query batch, or data extension",
                 "requestBody": {
                     "required": True,
                     "content": {
                         "application/x-www-form-urlencoded": {
                             "schema": {
                                 "type": "object",
-                                "required": ["queries"],
-                                "properties": {"queries": {"type": "string"}},
+                                "description": "queries (a query batch) or extend (a data "
+                                "extension query), as JSON.",
+                                "properties": {
+                                    "queries": {"type": "string"},
+                                    "extend": {"type": "string"},
+                                },
                             }
                         },
                         JSON: {"schema": _ref("QueryBatch")},
                     },
                 },
                 "responses": {
-                    "200": _json(_ref("ResultBatch"), "One result per query ID."),
+                    "200": _json(
+                        {"oneOf": [_ref("ResultBatch"), _ref("Extension")]},
+                        "One result per query ID, or the extension rows.",
+                    ),
                     **_errors(400, 413, 415),
                 },
             },
@@ -587,6 +677,79 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
                     ),
                 ],
                 "responses": {"200": _json(_ref("Suggestions"), "Suggestions."), **_errors(400)},
+            }
+        },
+        "/reconcile/suggest/property": {
+            "get": {
+                "operationId": "suggestProperty",
+                "summary": "Property auto-complete (every property for an empty prefix)",
+                "parameters": [
+                    _query(
+                        "prefix",
+                        {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+                        "What the user typed.",
+                        required=True,
+                        example="house",
+                    ),
+                    _query(
+                        "cursor",
+                        {"type": "integer", "minimum": 0, "maximum": MAX_CURSOR},
+                        "Suggestions to skip.",
+                    ),
+                ],
+                "responses": {
+                    "200": _json(_ref("PropertySuggestions"), "Suggestions."),
+                    **_errors(400),
+                },
+            }
+        },
+        "/reconcile/propose_properties": {
+            "get": {
+                "operationId": "proposeProperties",
+                "summary": "Properties worth fetching by data extension for a type",
+                "parameters": propose_args,
+                "responses": {"200": properties_answer, **_errors(400)},
+            },
+            "post": {
+                "operationId": "proposePropertiesPost",
+                "summary": "The same, with type and limit as form fields",
+                "requestBody": {
+                    "content": {
+                        "application/x-www-form-urlencoded": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {
+                                    "type": kind_schema,
+                                    "limit": {
+                                        "type": "integer",
+                                        "minimum": 1,
+                                        "maximum": MAX_LIMIT,
+                                    },
+                                },
+                            }
+                        }
+                    },
+                },
+                "responses": {"200": properties_answer, **_errors(400)},
+            },
+        },
+        "/entities/{id}": {
+            "get": {
+                "operationId": "entityPage",
+                "summary": "HTML page of one entity (the reconciliation manifest's view link)",
+                "parameters": [
+                    {
+                        "name": "id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                        "example": example_id,
+                    }
+                ],
+                "responses": {
+                    "200": {"description": "An HTML page.", "content": html},
+                    **_errors(404),
+                },
             }
         },
         "/reconcile/preview": {

@@ -1,52 +1,86 @@
 """The W3C Entity Reconciliation API, version 0.2, at ``/reconcile`` (what OpenRefine speaks).
 
-- ``GET /reconcile`` without ``queries``: the service manifest.
+- ``GET /reconcile`` without arguments: the service manifest.
 - ``GET|POST /reconcile`` with a query batch (the ``queries`` argument or form
   field, or a JSON body holding the batch itself): one result per query ID,
-  candidates with ``id, name, score, match, type, description, features``.
-  ``match`` is true only for the candidate ``Registry.resolve`` would return
-  (unambiguous and above the threshold), so at most one per query.
-- ``GET /reconcile/suggest/entity?prefix=&cursor=``: entity auto-complete.
-- ``GET /reconcile/preview?id=``: a small HTML card for OpenRefine's pop-up.
+  each query answered or refused on its own (``reconcile_queries``).
+- ``GET|POST /reconcile`` with ``extend`` (argument or form field): data
+  extension (``reconcile_extend``); ``GET|POST /reconcile/propose_properties``
+  proposes the properties worth fetching for a type.
+- ``GET /reconcile/suggest/entity`` and ``/reconcile/suggest/property``
+  (``prefix``, ``cursor``): auto-complete.
+- ``GET /reconcile/preview?id=``: a small HTML card for OpenRefine's pop-up;
+  ``GET /entities/<id>``: the entity's HTML page, the manifest's ``view`` link.
 
-CORS is open on all of these (set in ``app``). Left out: the data extension
-service, property and type suggest, and JSONP (optional in 0.2).
+Every URL in the manifest starts with ``NAMENORM_PUBLIC_URL`` when it is set
+(``PUBLIC_URL`` in the app's config), so projects reconciled through
+``localhost`` and through ``127.0.0.1`` share one identifier space; unset,
+the URL the request came in on is used. CORS is open on ``/reconcile`` (set
+in ``app``). Left out: type suggest, suggest flyouts and JSONP (optional in 0.2).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, jsonify, request
-from markupsafe import escape
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import UnsupportedMediaType
 
 from .. import __version__
 from ..errors import InvalidInputError, QueryTooLongError
 from ..index import MAX_QUERY_LENGTH
-from ..match import Match
-from ..registry import KINDS, check_kind
-from .inputs import MAX_BATCH, MAX_LIMIT, arg, batch_size, describe, json_type, parse_json
-from .state import Service, current_service
+from ..registry import KINDS, Entity, check_kind
+from .inputs import MAX_BATCH, MAX_LIMIT, arg, batch_size, json_type, limit_value, parse_json
+from .reconcile_extend import PROPERTY_SETTINGS, lang_name, ordered_langs
+from .reconcile_queries import answer_batch, types
+from .state import current_service
 
-__all__ = ["bp", "candidate", "manifest"]
+__all__ = ["bp", "manifest", "pages", "public_url"]
 
-bp = Blueprint("reconcile", __name__, url_prefix="/reconcile")
+TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 
-#: Candidates per query when the query gives no ``limit``.
-DEFAULT_LIMIT = 3
-#: Suggestions per page of the suggest service.
+bp = Blueprint("reconcile", __name__, url_prefix="/reconcile", template_folder=TEMPLATES)
+#: The entity pages the manifest's ``view`` URL points at (outside ``/reconcile``).
+pages = Blueprint("pages", __name__, template_folder=TEMPLATES)
+
+#: Suggestions per page of the suggest services.
 SUGGEST_PAGE = 10
 #: Largest accepted suggest ``cursor``.
 MAX_CURSOR = 10_000
 #: Size of the preview pop-up OpenRefine opens.
 PREVIEW_SIZE = (400, 200)
+#: Where each linked database shows an entity.
+LINKS = {
+    "wikidata": ("Wikidata", "https://www.wikidata.org/wiki/{}"),
+    "geonames": ("GeoNames", "https://www.geonames.org/{}"),
+}
 
 
-def types(kind: str) -> list[dict[str, str]]:
-    """The reconciliation ``type`` list of an entity kind."""
-    return [{"id": kind, "name": kind}]
+def public_url(value: str) -> str:
+    """``NAMENORM_PUBLIC_URL`` checked: ``""`` (unset) or an absolute http(s) URL, returned
+    ending in ``/`` (400-class :class:`InvalidInputError` for anything else)."""
+    text = value.strip()
+    if not text:
+        return ""
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise InvalidInputError(
+            f"NAMENORM_PUBLIC_URL={value!r} is not a base URL; expected an absolute http(s) URL "
+            "without query or fragment, such as https://names.example.org"
+        )
+    return text.rstrip("/") + "/"
+
+
+def root() -> str:
+    """The service's base URL, ending in ``/``: the public URL, else the request's."""
+    configured: str = current_app.config.get("PUBLIC_URL", "")
+    return configured or request.url_root
+
+
+def _service(root: str, path: str) -> dict[str, str]:
+    return {"service_url": root.rstrip("/"), "service_path": path}
 
 
 def manifest(root: str) -> dict[str, Any]:
@@ -59,146 +93,87 @@ def manifest(root: str) -> dict[str, Any]:
         "schemaSpace": f"{root}openapi.json#/components/schemas/Entity",
         "serviceVersion": __version__,
         "defaultTypes": [t for kind in KINDS for t in types(kind)],
-        "view": {"url": f"{root}v1/entities/{{{{id}}}}"},
+        "view": {"url": f"{root}entities/{{{{id}}}}"},
         "preview": {
             "url": f"{root}reconcile/preview?id={{{{id}}}}",
             "width": width,
             "height": height,
         },
         "suggest": {
-            "entity": {"service_url": root.rstrip("/"), "service_path": "/reconcile/suggest/entity"}
+            "entity": _service(root, "/reconcile/suggest/entity"),
+            "property": _service(root, "/reconcile/suggest/property"),
+        },
+        "extend": {
+            "propose_properties": _service(root, "/reconcile/propose_properties"),
+            "property_settings": list(PROPERTY_SETTINGS),
         },
         "batchSize": MAX_BATCH,
     }
 
 
-def candidate(match: Match, *, chosen: bool) -> dict[str, Any]:
-    """One reconciliation candidate; ``features`` say which spelling matched and how."""
-    return {
-        "id": match.id,
-        "name": match.name,
-        "score": match.score,
-        "match": chosen,
-        "type": types(match.kind),
-        "description": match.explain(),
-        "features": [
-            {"id": "name_score", "value": match.score},
-            {"id": f"method:{match.method}", "value": True},
-            {"id": f"system:{match.system or 'stored'}", "value": True},
-            {"id": f"matched:{match.matched}", "value": True},
-        ],
-    }
-
-
-def _kinds(value: object, where: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    items = [value] if isinstance(value, str) else value
-    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-        raise InvalidInputError(
-            f"{where}.type is {describe(value)}; expected a type id or an array of them "
-            f"({', '.join(KINDS)})"
-        )
-    for kind in items:
-        check_kind(kind)
-    return tuple(dict.fromkeys(items))
-
-
-def _limit(value: object, where: str) -> int:
-    if value is None:
-        return DEFAULT_LIMIT
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise InvalidInputError(f"{where}.limit is {describe(value)}; expected a positive integer")
-    return min(value, MAX_LIMIT)
-
-
-@dataclass(frozen=True)
-class _Query:
-    text: str | None  # None: a property-only query (no properties are matched here)
-    kinds: tuple[str, ...]
-    limit: int
-
-
-def _query(value: object, where: str) -> _Query:
-    """One reconciliation query, checked (400 with its place in the batch otherwise)."""
-    if not isinstance(value, dict):
-        raise InvalidInputError(f"{where} is a JSON {json_type(value)}; expected an object")
-    text = value.get("query")
-    kinds = _kinds(value.get("type"), where)
-    limit = _limit(value.get("limit"), where)
-    if text is None and value.get("properties"):
-        return _Query(None, kinds, limit)
-    if not isinstance(text, str) or not text:
-        raise InvalidInputError(f"{where}.query is {describe(text)}; expected a non-empty string")
-    if len(text) > MAX_QUERY_LENGTH:
-        raise QueryTooLongError(
-            f"{where}.query is {len(text)} characters long; expected at most {MAX_QUERY_LENGTH}"
-        )
-    return _Query(text, kinds, limit)
-
-
-def _answer(service: Service, query: _Query) -> dict[str, Any]:
-    if query.text is None:
-        return {"result": []}
-    if len(query.kinds) == 1:
-        status, matches = service.lookup(query.text, limit=query.limit, kind=query.kinds[0])
-    elif len(query.kinds) in (0, len(KINDS)):
-        status, matches = service.lookup(query.text, limit=query.limit)
-    else:  # several kinds, not all: decide among those kinds only
-        found = service.registry.lookup(query.text, limit=MAX_LIMIT)
-        wanted = [m for m in found if m.kind in query.kinds]
-        status, matches = service.registry.index.decide(wanted), wanted[: query.limit]
-    return {
-        "result": [
-            candidate(m, chosen=i == 0 and status == "matched") for i, m in enumerate(matches)
-        ]
-    }
-
-
-_MANIFEST = object()  # marks a request for the manifest (GET without queries)
-
-
-def _batch() -> object:
-    """The query batch of this request, or ``_MANIFEST`` for a manifest request."""
+def _field(name: str) -> str | None:
+    """``name`` from the query string (GET) or the form (POST), decoded later as JSON."""
     if request.method == "GET":
-        raw = request.args.get("queries")
-        return _MANIFEST if raw is None else parse_json(raw.encode("utf-8", "replace"))
-    if request.is_json:
-        return parse_json(request.get_data(cache=False))
+        return request.args.get(name)
     if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        raw = request.form.get("queries")
-        if raw is None:
-            raise InvalidInputError("form has no 'queries'; expected a JSON query batch")
-        return parse_json(raw.encode("utf-8", "replace"))
-    raise UnsupportedMediaType(
-        f"content type {request.mimetype or '(none)'!r} is not accepted; expected "
-        "application/x-www-form-urlencoded (a 'queries' field) or application/json"
-    )
+        return request.form.get(name)
+    return None
 
 
 @bp.route("", methods=["GET", "POST"])
 @bp.route("/", methods=["GET", "POST"])
 def reconcile() -> Response:
-    """The manifest, or the result batch of a query batch."""
-    batch = _batch()
-    if batch is _MANIFEST:
-        return jsonify(manifest(request.url_root))
+    """The manifest, the result batch of a query batch, or a data extension answer."""
+    queries, extend = _field("queries"), _field("extend")
+    if queries is not None and extend is not None:
+        raise InvalidInputError("both 'queries' and 'extend' were sent; expected one of them")
+    service = current_service()
+    if extend is not None:
+        query = parse_json(extend.encode("utf-8", "replace"))
+        return jsonify(service.catalog.extend(service.registry, query))
+    if queries is not None:
+        batch = parse_json(queries.encode("utf-8", "replace"))
+    elif request.method == "GET":
+        return jsonify(manifest(root()))
+    elif request.is_json:
+        batch = parse_json(request.get_data(cache=False))
+    elif request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        raise InvalidInputError(
+            "form has neither 'queries' nor 'extend'; expected a JSON query batch or "
+            "data extension query"
+        )
+    else:
+        raise UnsupportedMediaType(
+            f"content type {request.mimetype or '(none)'!r} is not accepted; expected "
+            "application/x-www-form-urlencoded (a 'queries' or 'extend' field) or "
+            "application/json"
+        )
     if not isinstance(batch, dict):
         raise InvalidInputError(
             f"query batch is a JSON {json_type(batch)}; expected an object of queries by ID"
         )
     batch_size(len(batch))
-    queries = {qid: _query(value, f"queries[{qid!r}]") for qid, value in batch.items()}
-    service = current_service()
-    return jsonify({qid: _answer(service, query) for qid, query in queries.items()})
+    return jsonify(answer_batch(service, batch))
 
 
-@bp.get("/suggest/entity")
-def suggest_entity() -> Response:
-    """Entities whose spelling (or a word of it, or the ID) starts with ``prefix``."""
-    service = current_service()
+# -- data extension and suggest ----------------------------------------------
+@bp.route("/propose_properties", methods=["GET", "POST"])
+def propose_properties() -> Response:
+    """The properties worth fetching for entities of ``type`` (or of any type)."""
+    kind = request.values.get("type") or None
+    if kind is not None:
+        check_kind(kind)
+    raw_limit = request.values.get("limit")
+    limit = None if raw_limit is None else limit_value(raw_limit)
+    answer: dict[str, Any] = {"properties": current_service().catalog.propose(kind, limit)}
+    if kind is not None:
+        answer["type"] = kind
+    if limit is not None:
+        answer["limit"] = limit
+    return jsonify(answer)
+
+
+def _prefix_and_cursor() -> tuple[str, int]:
     prefix = request.args.get("prefix")
     if prefix is None:
         raise InvalidInputError("query argument 'prefix' is missing; expected a string")
@@ -211,7 +186,14 @@ def suggest_entity() -> Response:
         raise InvalidInputError(
             f"cursor is {raw_cursor!r}; expected an integer from 0 to {MAX_CURSOR}"
         )
-    cursor = int(raw_cursor)
+    return prefix, int(raw_cursor)
+
+
+@bp.get("/suggest/entity")
+def suggest_entity() -> Response:
+    """Entities whose spelling (or a word of it, or the ID) starts with ``prefix``."""
+    service = current_service()
+    prefix, cursor = _prefix_and_cursor()
     wanted = cursor + SUGGEST_PAGE
     ids = service.suggest(prefix, count=wanted)
     if len(ids) < wanted and len(prefix.strip()) >= 3:
@@ -231,22 +213,50 @@ def suggest_entity() -> Response:
     return jsonify({"result": result})
 
 
+@bp.get("/suggest/property")
+def suggest_property() -> Response:
+    """Properties whose ID or a word of whose name starts with ``prefix`` (all when empty)."""
+    prefix, cursor = _prefix_and_cursor()
+    found = current_service().catalog.suggest(prefix)
+    return jsonify({"result": found[cursor : cursor + SUGGEST_PAGE]})
+
+
+# -- HTML: preview card and entity page --------------------------------------
+def _card(entity: Entity) -> dict[str, Any]:
+    """What the preview card and the entity page show of one entity."""
+    house = {name.lang: name.text for name in entity.names if name.preferred}
+    variants: dict[str, list[str]] = {}
+    for name in entity.names:
+        if not name.preferred:
+            variants.setdefault(name.lang, []).append(name.text)
+    links = []
+    for key, (label, template) in LINKS.items():
+        value = getattr(entity, key)
+        if value:
+            links.append((label, str(value), template.format(value)))
+    return {
+        "entity": entity,
+        "house": [(lang, lang_name(lang), house[lang]) for lang in ordered_langs(set(house))],
+        "variants": [
+            (lang, lang_name(lang), variants[lang]) for lang in ordered_langs(set(variants))
+        ],
+        "links": links,
+        "root": root(),
+    }
+
+
 @bp.get("/preview")
 def preview() -> Response:
     """A small HTML card of one entity (404 for an unknown ID)."""
     entity_id = arg("id", required=True) or ""
     entity = current_service().registry.entity(entity_id)
-    names = "".join(
-        f'<li lang="{escape(n.lang)}">{escape(n.text)} <small>({escape(n.lang)}'
-        f"{', preferred' if n.preferred else ''})</small></li>"
-        for n in entity.names
+    return Response(
+        render_template("reconcile/preview.html", **_card(entity)), mimetype="text/html"
     )
-    html = (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>{escape(entity.display)}</title></head>"
-        '<body style="font:14px sans-serif;margin:6px">'
-        f"<strong>{escape(entity.display)}</strong> <em>{escape(entity.kind)}</em> "
-        f"<code>{escape(entity.id)}</code><ul style='padding-left:1.2em'>{names}</ul>"
-        "</body></html>"
-    )
-    return Response(html, mimetype="text/html")
+
+
+@pages.get("/entities/<entity_id>")
+def entity_page(entity_id: str) -> Response:
+    """The HTML page of one entity (404 for an unknown ID): the manifest's ``view`` link."""
+    entity = current_service().registry.entity(entity_id)
+    return Response(render_template("reconcile/entity.html", **_card(entity)), mimetype="text/html")

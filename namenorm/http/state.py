@@ -24,6 +24,7 @@ from ..match import Match
 from ..registry import Registry
 from ..text import clean
 from .board import Board
+from .reconcile_extend import Catalog
 from .source import Broken, RegistryFile
 
 __all__ = ["EXTENSION", "Holder", "Service", "current_holder", "current_service"]
@@ -38,12 +39,14 @@ def _fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class Service:
-    """A warmed registry with its language list and prefix table."""
+    """A warmed registry with its language list, prefix table and extension catalogue."""
 
     registry: Registry
     langs: tuple[str, ...]
     #: ``(folded spelling or word-start suffix, entity id)``, sorted, for prefix search.
     prefixes: tuple[tuple[str, str], ...] = field(repr=False)
+    #: The properties of the reconciliation data extension (``reconcile_extend``).
+    catalog: Catalog = field(repr=False)
 
     @classmethod
     def build(cls, registry: Registry) -> Service:
@@ -57,7 +60,7 @@ class Service:
                 words = _fold(name.text).split(" ")
                 for i in range(len(words)):
                     rows.add((" ".join(words[i:]), entity.id))
-        return cls(registry, tuple(langs), tuple(sorted(rows)))
+        return cls(registry, tuple(langs), tuple(sorted(rows)), Catalog.build(registry))
 
     # -- checks ------------------------------------------------------------
     def check_lang(self, lang: str | None) -> str | None:

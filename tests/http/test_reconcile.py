@@ -1,20 +1,23 @@
-"""The W3C reconciliation API 0.2 at /reconcile, checked against the spec's shapes
-(``schemas/``) and against ``Registry.resolve`` for the ``match`` flag."""
+"""The W3C reconciliation API 0.2 at /reconcile, checked against the published 0.2 JSON
+schemas (``tests/fixtures/reconciliation-api-0.2``) and against ``Registry.resolve`` for
+the ``match`` flag; the manifest's URLs from ``NAMENORM_PUBLIC_URL``."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
 
 from namenorm import Registry, default_registry
+from namenorm.errors import InvalidInputError
 from namenorm.http import create_app
 from namenorm.index import MAX_NAME_WORDS
-from namenorm.registry import parse_registry
+from namenorm.settings import reset
 
-from .conftest import assert_error, assert_valid
+from .conftest import assert_valid
 
 
 def _post(client: FlaskClient, batch: dict[str, Any]) -> dict[str, Any]:
@@ -26,7 +29,39 @@ def _post(client: FlaskClient, batch: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
+# -- the published schemas ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("instance", "name"),
+    [
+        (
+            {"versions": ["0.1"], "name": "x", "identifierSpace": "x", "schemaSpace": "x"},
+            "manifest",
+        ),
+        ({"q0": {"result": [{"id": "x", "name": "x"}]}}, "reconciliation-result-batch"),
+        ({"q0": {"error": "no result"}}, "reconciliation-result-batch"),
+        ({"meta": [], "rows": {"x": {"p": [{"str": 1}]}}}, "data-extension-response"),
+        ({"type": "person"}, "data-extension-property-proposal"),
+        ({"result": [{"id": "x"}]}, "suggest-properties-response"),
+    ],
+)
+def test_the_published_schemas_can_fail(instance: object, name: str) -> None:
+    with pytest.raises(AssertionError, match=f"not a valid {name}"):
+        assert_valid(instance, name)
+
+
 # -- manifest ----------------------------------------------------------------
+def _urls(manifest: dict[str, Any]) -> list[str]:
+    """Every URL (or URL template) in a manifest."""
+    services = [*manifest["suggest"].values(), manifest["extend"]["propose_properties"]]
+    return [
+        manifest["identifierSpace"],
+        manifest["schemaSpace"],
+        manifest["view"]["url"],
+        manifest["preview"]["url"],
+        *(s["service_url"] + s["service_path"] for s in services),
+    ]
+
+
 @pytest.mark.parametrize("path", ["/reconcile", "/reconcile/"])
 def test_manifest(client: FlaskClient, path: str) -> None:
     response = client.get(path, base_url="http://names.example:8000")
@@ -36,7 +71,7 @@ def test_manifest(client: FlaskClient, path: str) -> None:
     assert "0.2" in manifest["versions"]
     assert manifest["name"]
     assert [t["id"] for t in manifest["defaultTypes"]] == ["person", "org", "place"]
-    assert manifest["view"]["url"] == "http://names.example:8000/v1/entities/{{id}}"
+    assert manifest["view"]["url"] == "http://names.example:8000/entities/{{id}}"
     assert manifest["identifierSpace"] == "http://names.example:8000/v1/entities/"
     assert manifest["preview"]["url"] == "http://names.example:8000/reconcile/preview?id={{id}}"
     suggest = manifest["suggest"]["entity"]
@@ -44,17 +79,69 @@ def test_manifest(client: FlaskClient, path: str) -> None:
         "http://names.example:8000/reconcile/suggest/entity"
     )
     assert manifest["batchSize"] == 1000
+    assert all(url.startswith("http://names.example:8000/") for url in _urls(manifest))
 
 
 def test_manifest_urls_work(client: FlaskClient) -> None:
     manifest = client.get("/reconcile").get_json()
-    view = manifest["view"]["url"].replace("{{id}}", "minsk")
-    assert client.get(view).get_json()["id"] == "minsk"
+    view = client.get(manifest["view"]["url"].replace("{{id}}", "minsk"))
+    assert view.status_code == 200 and view.mimetype == "text/html"
     preview = manifest["preview"]["url"].replace("{{id}}", "minsk")
     assert client.get(preview).mimetype == "text/html"
-    suggest = manifest["suggest"]["entity"]
-    url = suggest["service_url"] + suggest["service_path"]
-    assert client.get(url, query_string={"prefix": "min"}).status_code == 200
+    identifier = client.get(manifest["identifierSpace"] + "minsk")
+    assert identifier.get_json()["id"] == "minsk"
+    for name in ("entity", "property"):
+        suggest = manifest["suggest"][name]
+        url = suggest["service_url"] + suggest["service_path"]
+        assert client.get(url, query_string={"prefix": "min"}).status_code == 200
+    propose = manifest["extend"]["propose_properties"]
+    url = propose["service_url"] + propose["service_path"]
+    assert client.get(url, query_string={"type": "place"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("setting", "base"),
+    [
+        ("https://names.example.org", "https://names.example.org/"),
+        ("https://names.example.org/", "https://names.example.org/"),
+        ("http://proxy.example:8080/namenorm", "http://proxy.example:8080/namenorm/"),
+    ],
+)
+def test_public_url_makes_every_manifest_url_independent_of_the_host(
+    registry_csv: Path, setting: str, base: str
+) -> None:
+    app = create_app(
+        Registry.from_csv(registry_csv), config={"ACCESS_LOG": False, "PUBLIC_URL": setting}
+    )
+    client = app.test_client()
+    by_localhost = client.get("/reconcile", base_url="http://localhost:8000").get_json()
+    by_address = client.get("/reconcile", base_url="http://127.0.0.1:8000").get_json()
+    assert by_localhost == by_address
+    assert_valid(by_localhost, "manifest")
+    assert by_localhost["identifierSpace"] == f"{base}v1/entities/"
+    assert by_localhost["view"]["url"] == f"{base}entities/{{{{id}}}}"
+    assert all(url.startswith(base) for url in _urls(by_localhost))
+    page = client.get("/entities/minsk", base_url="http://127.0.0.1:8000").get_data(as_text=True)
+    assert f'href="{base}v1/entities/minsk"' in page
+
+
+def test_public_url_is_read_from_the_environment(
+    registry_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NAMENORM_PUBLIC_URL", "https://names.example.org")
+    reset()
+    app = create_app(Registry.from_csv(registry_csv), config={"ACCESS_LOG": False})
+    manifest = app.test_client().get("/reconcile").get_json()
+    assert manifest["schemaSpace"].startswith("https://names.example.org/openapi.json")
+
+
+@pytest.mark.parametrize(
+    "setting",
+    ["names.example.org", "ftp://names.example.org", "https://x.example/?a=1", "https://"],
+)
+def test_a_bad_public_url_is_refused_at_start(registry_csv: Path, setting: str) -> None:
+    with pytest.raises(InvalidInputError, match="NAMENORM_PUBLIC_URL"):
+        create_app(Registry.from_csv(registry_csv), config={"PUBLIC_URL": setting})
 
 
 # -- queries -----------------------------------------------------------------
@@ -200,17 +287,6 @@ def test_preview(client: FlaskClient) -> None:
     html = response.get_data(as_text=True)
     assert html.startswith("<!DOCTYPE html>")
     assert "Viktar Babaryka" in html and "Віктар Бабарыка" in html
-
-
-def test_preview_escapes_names() -> None:
-    csv = "id,kind,lang,name,preferred\nx,org,en,<b>Bold</b> & Co,1\n"
-    app = create_app(Registry(parse_registry(csv.encode())), config={"ACCESS_LOG": False})
-    html = app.test_client().get("/reconcile/preview?id=x").get_data(as_text=True)
-    assert "<b>Bold</b>" not in html and "&lt;b&gt;Bold&lt;/b&gt; &amp; Co" in html
-
-
-def test_unknown_preview_is_404(client: FlaskClient) -> None:
-    assert_error(client.get("/reconcile/preview?id=nobody"), 404, "not_found")
 
 
 # -- CORS ----------------------------------------------------------------------
