@@ -28,6 +28,7 @@ __all__ = [
     "RU_ENDINGS",
     "case_forms",
     "noun_case_forms",
+    "word_case_forms",
 ]
 
 # Belarusian (and, roughly, Ukrainian) endings: (gender, role, nominative
@@ -228,6 +229,7 @@ NOUN_ENDINGS: dict[tuple[str, str], tuple[_Slots, ...]] = {
     ("ru", "а"): (("ы", "е", "у", "ой", "е"),),
     ("ru", "я"): (("и", "е", "ю", "ей", "е"),),
     ("ru", "й"): (("я", "ю", None, "ем", "е"),),
+    ("ru", "ство"): (("ства", "ству", None, "ством", "стве"),),  # neuter: агентство
     ("ru", ""): (("а", "у", None, "ом", "е"),),
     # Belarusian (locative т -> ц, д -> дз before е; after к/г/х it is -у)
     ("be", "ь"): (("і", "і", None, None, "і"), ("я", "ю", None, "ем", "і")),
@@ -236,11 +238,15 @@ NOUN_ENDINGS: dict[tuple[str, str], tuple[_Slots, ...]] = {
     ("be", "ва"): (("вы", "ве", "ву", "вой", "ве"),),
     ("be", "да"): (("ды", "дзе", "ду", "дай", "дзе"),),  # Клайпеда -> Клайпедзе
     ("be", "та"): (("ты", "це", "ту", "тай", "це"),),  # Мета -> Меце
+    ("be", "ства"): (("ства", "ству", None, "ствам", "стве"),),  # neuter: таварыства
+    ("be", "цтва"): (("цтва", "цтву", None, "цтвам", "цтве"),),  # neuter: агенцтва
     ("be", "а"): (("ы", "е", "у", "ай", "е"),),
+    ("be", "я"): (("і", "і", "ю", "яй", "і"),),  # спадарыня -> спадарыні
     ("be", "ст"): (("ста", "сту", None, "стам", "сце"),),
     ("be", "т"): (("та", "ту", None, "там", "це"),),
     ("be", "д"): (("да", "ду", None, "дам", "дзе"),),
     ("be", "к"): (("ка", "ку", None, "кам", "ку"),),
+    ("be", "р"): (("ра", "ру", None, "рам", "ры"),),  # locative -ы after р: у цэнтры
     ("be", "ў"): (("ва", "ву", None, "вам", "ве"),),
     ("be", "й"): (("я", "ю", None, "ем", "і"),),
     ("be", ""): (("а", "у", None, "ам", "е"),),
@@ -330,4 +336,22 @@ def noun_case_forms(name: str, lang: str) -> tuple[str, ...]:
             form = " ".join(parts)
             if form != name and form not in forms:
                 forms.append(form)
+    return tuple(forms)
+
+
+@lru_cache(maxsize=4096)
+def word_case_forms(word: str, lang: str, *, adjective: bool = False) -> tuple[str, ...]:
+    """Oblique case forms of one common noun (or ``adjective``) in ``be``, ``ru`` or ``uk``,
+    by the tables that decline place and organization names; empty when none applies.
+
+    >>> word_case_forms("центр", "ru")
+    ('центра', 'центру', 'центром', 'центре')
+    >>> word_case_forms("праваабарончы", "be", adjective=True)
+    ('праваабарончага', 'праваабарончаму', 'праваабарончым')
+    """
+    if lang not in ("be", "ru", "uk") or not word.isalpha():
+        return ()
+    forms: list[str] = []
+    for slots in _word_paradigms(word, lang, adjective_first=adjective):
+        forms.extend(f for f in slots if f is not None and f != word and f not in forms)
     return tuple(forms)

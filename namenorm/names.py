@@ -6,15 +6,24 @@ and punctuation; initials ("A.", "A.G.", "А. Г.") become single-letter words
 flagged as initials. :func:`parse_registry_name` splits a stored spelling
 ("Given [Patronymic] Surname") into its parts.
 
+The word lists (:data:`TITLES`, :data:`DESCRIPTORS`) are data: lemmas in
+``data/titles.csv`` and ``data/descriptors.csv`` (``lang,lemma,pos``), read
+once at import, with the case forms of each Cyrillic noun and adjective made
+by :func:`~namenorm.inflect.word_case_forms`.
+
 Left out: deciding which word of a query is the surname; the index tries the
 plausible splits and keeps the one the registry supports.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from .errors import CsvError
+from .inflect import word_case_forms
 from .text import clean, is_cyrillic
 
 __all__ = [
@@ -22,53 +31,67 @@ __all__ = [
     "PARTICLES",
     "SUFFIXES",
     "TITLES",
+    "WORD_POS",
     "NameParts",
     "Word",
     "is_patronymic",
+    "load_word_list",
     "parse_registry_name",
+    "shipped_word_list_path",
     "split_query",
     "without_titles",
 ]
 
-#: Titles and honorifics dropped from the front of a query (case-insensitive).
-TITLES: frozenset[str] = frozenset(
+#: Parts of speech a word list row may have: ``word`` is taken as written; a
+#: ``noun`` or ``adjective`` of ``be``, ``ru`` or ``uk`` also in its case forms.
+WORD_POS: tuple[str, ...] = ("word", "noun", "adjective")
+
+
+def shipped_word_list_path(name: str) -> Path:
+    """Path of a shipped word list (package data, or ``data/`` in a checkout)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / name
+    return packaged if packaged.exists() else here.parent / "data" / name
+
+
+def load_word_list(path: Path) -> frozenset[str]:
+    """The words of a word list (``lang,lemma,pos``), case-folded, with the case forms
+    :func:`~namenorm.inflect.word_case_forms` makes of each noun and adjective.
+
+    Raises :class:`~namenorm.errors.CsvError` naming the file, line and field of a bad row.
     """
-    president mr mrs ms miss mx dr prof professor sir dame madam mme mlle m herr frau pan pani
-    pres gen general minister premier leader lawyer activist journalist opposition laureate
-    nobel ex former late citizen comrade mister mistress envoy special foreign prime deputy vice
-    chief head secretary ambassador speaker chairman chairwoman chair spokesman spokeswoman
-    mayor governor dictator exiled jailed imprisoned detained released dissident blogger
-    politician musician banker candidate defender self-proclaimed de-facto
-    belarusian russian ukrainian lithuanian polish latvian american german french
-    us u.s. eu state
-    президент господин госпожа г-н г-жа гражданин гражданка товарищ спадар спадарыня пан пані
-    прэзідэнт кіраўнік лидер лідар премьер прэм'ер министр міністр оппозиционер палітвязень
-    политзаключенный белорусский беларускі российский расейскі
-    """.split()
-)
+    words: set[str] = set()
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != ["lang", "lemma", "pos"]:
+            raise CsvError(f"{path}:1: header: {reader.fieldnames!r}; expected lang,lemma,pos")
+        for line, row in enumerate(reader, start=2):
+            lang, lemma, pos = row["lang"], row["lemma"], row["pos"]
+            if not lemma or lemma != lemma.strip() or " " in lemma:
+                raise CsvError(f"{path}:{line}: lemma: {lemma!r}; expected one word")
+            if pos not in WORD_POS:
+                raise CsvError(
+                    f"{path}:{line}: pos: {pos!r}; expected one of {', '.join(WORD_POS)}"
+                )
+            if not lang or not lang.isalpha():
+                raise CsvError(f"{path}:{line}: lang: {lang!r}; expected a language code")
+            words.add(lemma.casefold())
+            if pos != "word":
+                forms = word_case_forms(lemma, lang, adjective=pos == "adjective")
+                words.update(form.casefold() for form in forms)
+    return frozenset(words)
+
+
+#: Titles and honorifics dropped from the front of a query (case-insensitive),
+#: from ``data/titles.csv``.
+TITLES: frozenset[str] = load_word_list(shipped_word_list_path("titles.csv"))
 #: Generational suffixes: a name with one is a different person from the plain name.
 SUFFIXES: frozenset[str] = frozenset("jr junior sr senior ii iii iv мл младший ст старший".split())
 #: Words that may stand around an organization's or place's own name without
-#: changing what it names: legal forms, generic nouns, "of Belarus". Words that
-#: make it another entity (region, oblast, state, party, council) are not here.
-DESCRIPTORS: frozenset[str] = frozenset(
-    """
-    the a of and jsc pjsc ojsc cjsc oao zao pao ooo llc ltd inc plc ag gmbh sa co corp
-    corporation company group holding airlines airline agency news centre center
-    human rights organization organisation movement initiative foundation fund
-    republic city dc
-    belarus belarusian belarusians russia russian lithuania lithuanian america american
-    ukraine ukrainian poland polish european international
-    centrum obrony praw człowieka spółka akcyjna
-    оао зао пао ооо ао таа аат компания кампанія компанія пц
-    правозащитный правозащитного правозащитному правозащитным правозащитном
-    праваабарончы праваабарончага праваабарончаму праваабарончым
-    правозахисний правозахисного правозахисному правозахисним
-    центр центра центру центром центре цэнтр цэнтра цэнтру цэнтрам цэнтры
-    авиакомпания авиакомпании авиакомпанию авиакомпанией авіякампанія авіякампаніі
-    авіакомпанія авіакомпанії агентство агентства агенцтва агенцтва
-    """.split()
-)
+#: changing what it names: legal forms, generic nouns, "of Belarus"
+#: (``data/descriptors.csv``). Words that make it another entity (region,
+#: oblast, state, party, council) are not there.
+DESCRIPTORS: frozenset[str] = load_word_list(shipped_word_list_path("descriptors.csv"))
 #: Lower-case name particles that belong to a surname (von der Leyen, de Gaulle).
 PARTICLES: frozenset[str] = frozenset(
     "von van der den de da di du la le del dos das bin al ibn ter".split()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from namenorm.inflect import case_forms
+from namenorm.inflect import case_forms, word_case_forms
 
 
 @pytest.mark.parametrize(
@@ -86,3 +86,19 @@ def test_russian_table_agrees_with_pytrovich() -> None:
     assert len(words) > 250
     # A handful of foreign names petrovich treats specially may differ; no more.
     assert len(disagreements) <= len(words) // 50, disagreements
+
+
+def test_word_case_forms_of_common_nouns_and_adjectives() -> None:
+    assert word_case_forms("центр", "ru") == ("центра", "центру", "центром", "центре")
+    assert word_case_forms("цэнтр", "be") == ("цэнтра", "цэнтру", "цэнтрам", "цэнтры")
+    assert "агентства" in word_case_forms("агентство", "ru")
+    assert "спадарыні" in word_case_forms("спадарыня", "be")
+    assert word_case_forms("правозащитный", "ru", adjective=True) == (
+        "правозащитного",
+        "правозащитному",
+        "правозащитным",
+        "правозащитном",
+    )
+    assert word_case_forms("правозащитный", "ru")[0] != "правозащитного"  # read as a noun
+    assert word_case_forms("centre", "en") == ()
+    assert word_case_forms("г-н", "ru") == ()
