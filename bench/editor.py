@@ -18,7 +18,7 @@ Three figures, each beside a floor measured in the same run:
    measured with ``performance.now()`` inside the page; floor: one frame
    with nothing to do (``requestAnimationFrame`` round trip).
 
-The copy is the English texts of ``bench/texts/copy.json``, repeated. The
+The copy is the English plain texts of ``bench/texts/copy/``, repeated. The
 browser is Debian's ``chromium`` (``make test`` installs it).
 Run: ``.venv/bin/python bench/editor.py``.
 Left out: other browsers, and a network between browser and server.
@@ -26,7 +26,6 @@ Left out: other browsers, and a network between browser and server.
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import statistics
 import sys
@@ -46,12 +45,12 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
+from bench.text_accuracy import load  # noqa: E402
 from namenorm import default_registry  # noqa: E402
 from namenorm.annotate import annotate  # noqa: E402
 from namenorm.copy import normalize_text, warm  # noqa: E402
 from namenorm.http import create_app  # noqa: E402
 
-TEXTS = ROOT / "bench" / "texts" / "copy.json"
 FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
     "--disable-background-networking --disable-component-update --disable-sync "
@@ -60,7 +59,7 @@ FLAGS = (
 
 
 def english(size: int) -> str:
-    texts = [t["text"] for t in json.loads(TEXTS.read_text("utf-8"))["texts"] if t["lang"] == "en"]
+    texts = [t.text for t in load() if t.lang == "en" and t.format == "text"]
     out: list[str] = []
     total = 0
     while total < size:

@@ -1,7 +1,7 @@
 """Speed of copy normalization: MB/s of English copy, against a floor.
 
 Measures :func:`namenorm.copy.normalize_text` on English copy (the English
-texts of ``bench/texts/copy.json``, each followed by a sentence naming a
+plain texts of ``bench/texts/copy/``, each followed by a sentence naming a
 synthetic person in a Russian romanization, repeated to about 1 MB) against
 two registries:
 the shipped one and a deterministic synthetic one of 100,000 people (Belarusian
@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gc
-import json
 import random
 import re
 import sys
@@ -43,11 +42,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from text_accuracy import load  # noqa: E402
+
 from namenorm import Registry, default_registry, transliterate  # noqa: E402
 from namenorm.copy import find_names, normalize_text  # noqa: E402
 from namenorm.mentions import scanner  # noqa: E402
 
-TEXTS = ROOT / "bench" / "texts" / "copy.json"
 MARKDOWN = ROOT / "bench" / "texts" / "copy"
 
 # (Belarusian, Russian) given names, male then female.
@@ -124,8 +124,7 @@ def synthetic_registry(count: int, folder: Path) -> Registry:
 def english_copy(size: int, people: list[list[str]]) -> str:
     """About ``size`` characters of English copy: the labelled English texts, plus
     one sentence per text naming a synthetic person in a Russian romanization."""
-    items = json.loads(TEXTS.read_text(encoding="utf-8"))["texts"]
-    paragraphs = [str(item["text"]) for item in items if item["lang"] == "en"]
+    paragraphs = [t.text.strip() for t in load() if t.lang == "en" and t.format == "text"]
     extra = []
     for row in people:
         words = row[3].split()

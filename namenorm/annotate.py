@@ -4,18 +4,18 @@ and the capitalized names the registry does not know.
 
 :func:`annotate` builds on copy normalization and adds nothing to matching:
 the changes are exactly the edits of :func:`~namenorm.copy.normalize_text`
-(the same scan and the same :func:`~namenorm.copy.replacement` per mention,
-so the same offsets and replacements; a test holds them equal), each with
-the entity and the
+(taken from :func:`~namenorm.copy.plan`, editorial rules included; a test
+holds them equal on the whole copy test set), each with the entity and the
 :meth:`~namenorm.match.Match.explain` sentence of the lookup behind it;
 ambiguous mentions come from the same scan, with the replacement
 :func:`~namenorm.copy.replacement` gives for each candidate; unknown names are
 runs of capitalized words (at most four) that no mention covers and that
 ``Registry.resolve`` leaves unmatched.
 
-In Markdown and HTML copy, markup that is not prose (tags, code, link
-targets, URLs, e-mail addresses, @handles, #hashtags) is masked out of the
-unknown-name search and no change inside it is offered.
+What is not prose (tags, code, link targets, URLs, e-mail addresses,
+@handles, #hashtags: :func:`namenorm.copy.layout`, the parser copy
+normalization reads with) is masked out of the unknown-name search and no
+change inside it is offered.
 
 Left out: rewriting (the caller applies the changes it accepts, by offset).
 """
@@ -27,13 +27,13 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from .copy import LANGS
+from .copy import LANGS, MASK, layout, plan
 from .copy import replacement as house_replacement
 from .errors import InvalidInputError, UnknownLanguageError
 from .given import given_names
 from .keys import surface
 from .match import Match
-from .mentions import Found, scan
+from .mentions import Found
 from .names import TITLES
 from .registry import Entity, Registry, default_registry
 
@@ -54,40 +54,7 @@ FORMATS: tuple[str, ...] = ("text", "markdown", "html")
 #: Longest run of capitalized words taken for an unknown name.
 MAX_NAME_WORDS = 4
 
-#: Spans that are never prose, in any format.
-_ANY = [
-    r"(?:https?|ftp)://[^\s<>\"')\]]+",
-    r"\bwww\.[^\s<>\"')\]]+",
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-    r"(?<![\w@])@\w+",
-    r"(?<![\w#&])#\w+",
-]
-#: Spans that are markup, per format (comments and code first). Each pattern is
-#: self-contained (scoped flags, no back-references) so they can be joined.
-_MARKUP: dict[str, list[str]] = {
-    "text": [],
-    "markdown": [
-        r"\A---\n.*?\n---[ \t]*(?:\n|\Z)",  # front matter
-        r"(?m:^[ \t]*```.*?^[ \t]*```[^\n]*$)",  # fenced code
-        r"(?m:^[ \t]*~~~.*?^[ \t]*~~~[^\n]*$)",
-        r"``[^\n]+?``",  # inline code
-        r"`[^`\n]+`",
-        r"<!--.*?-->",
-        r"\]\([^)\n]*\)",  # link and image targets
-        r"(?m:^[ \t]*\[[^\]\n]+\]:[^\n]*$)",  # reference definitions
-        r"</?[A-Za-z][^>\n]*>",
-    ],
-    "html": [
-        r"<!--.*?-->",
-        *(rf"(?i:<{tag}\b.*?</{tag}\s*>)" for tag in ("script", "style", "code", "pre")),
-        r"<[^>]*>",
-        r"&[#\w]+;",
-    ],
-}
-_MASKS: dict[str, re.Pattern[str]] = {
-    fmt: re.compile("|".join(f"(?:{p})" for p in [*rules, *_ANY]), re.DOTALL)
-    for fmt, rules in _MARKUP.items()
-}
+_MASK_RUN = re.compile(f"{MASK}+")
 _WORD = r"[A-ZÀ-ÖØ-ÞĀ-ɏА-ЯЁЂ-ЏѠ-ӿ][^\W\d_]*(?:['’\-][^\W\d_]+)*"
 _RUN = re.compile(rf"(?<![\w'’\-]){_WORD}(?:[ \u00a0]{_WORD})*(?![\w'’\-])")
 _SENTENCE_END = frozenset('.!?…\n:;"“”«»')
@@ -195,7 +162,11 @@ def prose_mask(text: str, fmt: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that are not prose in format ``fmt``, in order."""
     if fmt not in FORMATS:
         raise InvalidInputError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    return [m.span() for m in _MASKS[fmt].finditer(text)]
+    return _mask_spans(layout(text, fmt).masked)
+
+
+def _mask_spans(masked: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _MASK_RUN.finditer(masked)]
 
 
 class _Spans:
@@ -243,14 +214,17 @@ def annotate(
     format (:data:`FORMATS`).
     """
     registry = registry or default_registry()
-    masked = prose_mask(text, fmt) if isinstance(text, str) else []
-    markup = _Spans(masked)
     check_lang(text, lang)
-    found = scan(text, registry, lang=lang)
+    if fmt not in FORMATS:
+        raise InvalidInputError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    planned = plan(text, lang, registry, format=fmt)
+    masked = _mask_spans(planned.masked)
+    markup = _Spans(masked)
+    found = list(planned.found)
+    edits = {edit.start: edit for edit in planned.edits}
     explainer = _Explainer(registry, lang)
     entities: dict[str, Entity] = {}
     changes: list[Change] = []
-    rewritten: dict[tuple[object, ...], str | None] = {}
     for item in found:
         mention = item.mention
         if markup.overlap(mention.start, mention.end):
@@ -262,22 +236,17 @@ def annotate(
                     Change(mention.start, mention.end, mention.text, "ambiguous", tuple(options))
                 )
             continue
-        # What normalize_text makes of the mention (the same call, the same cache key).
-        shape = tuple(
-            (p.start - mention.start, p.end - mention.start, p.role, p.inflected)
-            for p in item.parts
-        )
-        key = (mention.id, mention.text, item.matched, shape)
-        if key not in rewritten:
-            rewritten[key] = house_replacement(item, lang, registry.index)
-        new = rewritten[key]
-        if new is None or new == mention.text:
+        edit = edits.get(mention.start)  # what normalize_text makes of the mention
+        if edit is None:
             continue
         entity = entities.setdefault(mention.id, registry.entity(mention.id))
         option = Option(
-            mention.id, new, item.score, explainer.explain(mention.text, entity, item.score)
+            mention.id,
+            edit.replacement,
+            item.score,
+            explainer.explain(mention.text, entity, item.score),
         )
-        changes.append(Change(mention.start, mention.end, mention.text, "matched", (option,)))
+        changes.append(Change(edit.start, edit.end, edit.original, "matched", (option,)))
     changes.sort(key=lambda c: c.start)
     taken = [(f.mention.start, f.mention.end) for f in found]
     unknown = _unknown(text, sorted(masked + taken), registry)

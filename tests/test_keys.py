@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from namenorm.keys import MAX_READINGS, phonetic_keys, surface, token_key
+from namenorm.keys import MAX_READINGS, official_spellings, phonetic_keys, surface, token_key
 
 SAME = [
     [
@@ -74,3 +74,37 @@ def test_keys_never_raise_and_are_bounded(text: str) -> None:
     keys = phonetic_keys(text)
     assert len(keys) <= MAX_READINGS
     assert all(keys)
+
+
+# -- official_spellings: Taraškievica readings ----------------------------------------
+@pytest.mark.parametrize(
+    ("word", "readings"),
+    [
+        ("Сьвятлана", ("Сьвятлана", "Святлана")),  # assimilative soft sign
+        ("Калесьнікава", ("Калесьнікава", "Калеснікава")),
+        ("сьнег", ("сьнег", "снег")),
+        ("Бэрлін", ("Бэрлін", "Берлін")),  # э after a consonant in a loanword
+        ("Кэлаг", ("Кэлаг", "Келаг")),
+        ("Аляксандар", ("Аляксандар", "Аляксандр")),  # the inserted vowel
+        ("Уладзімер", ("Уладзімер", "Уладзімір")),
+        ("Лукашэнка", ("Лукашэнка", "Лукашенка")),  # rules apply even where not meant
+        ("Мінск", ("Мінск",)),
+        ("Lukashenko", ("Lukashenko",)),  # not Cyrillic
+        ("", ("",)),
+    ],
+)
+def test_official_spellings(word: str, readings: tuple[str, ...]) -> None:
+    assert official_spellings(word) == readings
+
+
+def test_official_spellings_chain_their_rules() -> None:
+    # each rule works on the result of the previous one: ь dropped, then э -> е
+    assert official_spellings("Сьвэн")[-1] == "Свен"
+
+
+@given(st.text(alphabet="абвгдеёжзійклмнопрстуўфхцчшыьэюяАБВЭ'", max_size=12))
+def test_official_spellings_start_with_the_word_and_never_grow(word: str) -> None:
+    readings = official_spellings(word)
+    assert readings[0] == word
+    assert len(set(readings)) == len(readings) <= 5
+    assert all(len(r) <= len(word) for r in readings)

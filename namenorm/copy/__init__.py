@@ -13,9 +13,11 @@ from .normalize import (
     Edit,
     Mention,
     NormalizeResult,
+    Plan,
     apply_edits,
     find_names,
     normalize_text,
+    plan,
     warm,
 )
 
@@ -29,10 +31,12 @@ __all__ = [
     "Layout",
     "Mention",
     "NormalizeResult",
+    "Plan",
     "apply_edits",
     "find_names",
     "layout",
     "normalize_text",
+    "plan",
     "replacement",
     "warm",
 ]

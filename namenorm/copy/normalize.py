@@ -15,6 +15,7 @@ Left out: anything but names (no spelling or grammar checks).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..errors import InvalidInputError, UnknownLanguageError
@@ -22,7 +23,7 @@ from ..mentions import Found, Mention, scan, scanner
 from ..registry import Registry, default_registry
 from ..text import is_cyrillic
 from .house import replacement
-from .markup import FORMATS, layout
+from .markup import FORMATS, Layout, layout
 from .rules import covers_quotation, gloss_end, inside_proper_noun, quotations
 
 __all__ = [
@@ -31,9 +32,11 @@ __all__ = [
     "Edit",
     "Mention",
     "NormalizeResult",
+    "Plan",
     "apply_edits",
     "find_names",
     "normalize_text",
+    "plan",
     "warm",
 ]
 
@@ -102,9 +105,9 @@ def _check(text: object, lang: object, format: object, quotes: object = "keep") 
         raise InvalidInputError(f"unknown quotes {quotes!r}; expected one of {', '.join(QUOTES)}")
 
 
-def _found(text: str, lang: str, registry: Registry, format: str) -> tuple[str, list[Found]]:
+def _found(text: str, lang: str, registry: Registry, format: str) -> tuple[Layout, list[Found]]:
     prose = layout(text, format)
-    return prose.masked, scan(prose.masked, registry, lang=lang)
+    return prose, scan(prose.masked, registry, lang=lang)
 
 
 def find_names(
@@ -125,30 +128,34 @@ def find_names(
     return [f.mention for f in found]
 
 
-def normalize_text(
+@dataclass(frozen=True)
+class Plan:
+    """What :func:`normalize_text` would do: every mention found, and the edits."""
+
+    found: tuple[Found, ...]
+    edits: tuple[Edit, ...]
+    #: the input with every character that is not prose masked (``markup.Layout``)
+    masked: str
+
+
+def plan(
     text: str,
     lang: str = "en",
     registry: Registry | None = None,
     *,
     format: str = "text",
     quotes: str = "keep",
-) -> NormalizeResult:
-    """``text`` with every registry name in its prose in house style, and the edits made.
-
-    A mention is rewritten only when it resolves to one ID and the editorial
-    rules allow it: not inside quotation marks or a block quote (unless
-    ``quotes="fix"``), not part of a longer proper noun; a mention followed
-    by its own gloss in brackets is rewritten once, gloss included.
-    """
+) -> Plan:
+    """The mentions in the prose of ``text`` and the edits :func:`normalize_text` makes
+    (for a caller that reviews them before applying; same arguments)."""
     _check(text, lang, format, quotes)
     registry = registry or default_registry()
-    masked, found = _found(text, lang, registry, format)
-    kept: list[tuple[int, int]] = []
+    prose, found = _found(text, lang, registry, format)
+    masked = prose.masked
+    kept: list[list[tuple[int, int]]] = []
     if quotes == "keep":
         kept = (
-            [*layout(text, format).quoted, *quotations(masked)]
-            if format != "text"
-            else quotations(masked)
+            [list(prose.quoted), quotations(masked)] if format != "text" else [quotations(masked)]
         )
     edits: list[Edit] = []
     seen: dict[tuple[object, ...], str | None] = {}  # the same mention, written the same way
@@ -187,7 +194,26 @@ def normalize_text(
                     "matched",
                 )
             )
-    return NormalizeResult(apply_edits(text, edits), tuple(edits))
+    return Plan(tuple(found), tuple(edits), masked)
+
+
+def normalize_text(
+    text: str,
+    lang: str = "en",
+    registry: Registry | None = None,
+    *,
+    format: str = "text",
+    quotes: str = "keep",
+) -> NormalizeResult:
+    """``text`` with every registry name in its prose in house style, and the edits made.
+
+    A mention is rewritten only when it resolves to one ID and the editorial
+    rules allow it: not inside quotation marks or a block quote (unless
+    ``quotes="fix"``), not part of a longer proper noun; a mention followed
+    by its own gloss in brackets is rewritten once, gloss included.
+    """
+    edits = plan(text, lang, registry, format=format, quotes=quotes).edits
+    return NormalizeResult(apply_edits(text, edits), edits)
 
 
 def _replacement(
@@ -203,11 +229,13 @@ def _replacement(
     return seen[key]
 
 
-def _kept(text: str, kept: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether a mention sits in a quotation it is not the whole of."""
-    for span in kept:
-        if span[0] <= start and end <= span[1]:
-            return not covers_quotation(text, span, start, end)
+def _kept(text: str, kept: list[list[tuple[int, int]]], start: int, end: int) -> bool:
+    """Whether a mention sits in a quotation it is not the whole of (``kept``: lists of
+    sorted, non-overlapping spans, block quotes first)."""
+    for spans in kept:
+        number = bisect_right(spans, (start, len(text) + 1)) - 1
+        if number >= 0 and spans[number][0] <= start and end <= spans[number][1]:
+            return not covers_quotation(text, spans[number], start, end)
     return False
 
 

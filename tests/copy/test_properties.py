@@ -119,13 +119,12 @@ def test_fast_folding_finds_what_the_reference_finds(text: str, lang: str) -> No
     assert fast == reference
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["en", "be", "ru", "fr", "de", "pl"])
 def test_labelled_outputs_are_fixed_points(shipped: Registry, lang: str) -> None:
-    import json
-    from pathlib import Path
+    from bench.text_accuracy import load
 
-    path = Path(__file__).parent.parent.parent / "bench" / "texts" / "copy.json"
-    for item in json.loads(path.read_text(encoding="utf-8"))["texts"]:
-        if item["lang"] == lang:
-            once = normalize_text(item["text"], lang, shipped).text
-            assert normalize_text(once, lang, shipped).edits == (), item["id"]
+    for item in load():
+        if item.lang == lang:
+            once = normalize_text(item.text, lang, shipped, format=item.format).text
+            again = normalize_text(once, lang, shipped, format=item.format)
+            assert again.edits == (), item.file
