@@ -5,14 +5,12 @@ holds the lookup tables, ``search`` finds candidates for a query, ``score``
 scores them, ``decide`` picks one, and ``core`` ties them into :class:`Index`.
 """
 
-from .build import EAGER_UNITS
 from .core import EntitySource, Index
 from .score import SCORING, Scoring
 from .search import MAX_NAME_WORDS, MAX_QUERY_LENGTH, MAX_SPAN_WORDS, MAX_WORD_LENGTH
 from .tables import EntityLike, NameLike
 
 __all__ = [
-    "EAGER_UNITS",
     "MAX_NAME_WORDS",
     "MAX_QUERY_LENGTH",
     "MAX_SPAN_WORDS",

@@ -1,14 +1,17 @@
 """Building an index: a registry's entities to the named arrays of ``namenorm.index.tables``.
 
 :class:`Builder` splits every registry name into units
-(``namenorm.index.spellings``), romanizes them, and collects in dictionaries
-each full-name spelling's entities, each unit spelling's match surface, each
-unit sound key (and its coarse form), each key's one-deletion neighbours and
-each surname unit's bearers. :meth:`Builder.pack` then turns them into flat
-arrays (``namenorm.index.packed``) with integer codes: a full-name spelling
-is stored as (entity, name, system, stripped) and spelled again from the
-registry name when a query hits it; a unit's romanizations as (system,
-stripped) over its text. The dictionaries are dropped once packed.
+(``namenorm.index.spellings``) and romanizes every unit and every Cyrillic
+full name in every system of its language, at any registry size (each word
+romanized once per build). The large tables (full-name spellings, unit
+spellings, the one-deletion neighbourhood) are collected as (key, number)
+pairs in flat arrays (``namenorm.index.collect``) and packed by sorting; the
+small ones (sound keys, their coarse forms) in dictionaries. A unit is
+packed as soon as its spellings are collected and its objects dropped, so
+the build holds codes, not ``Evidence`` values. Integer codes stand for the
+rest: a full-name spelling is (entity, name, system, stripped) and is
+spelled again from the registry name when a query hits it; a unit's
+romanizations are (system, stripped) over its text.
 
 Left out: reading the arrays (``namenorm.index.tables``) and files
 (``namenorm.index.store``).
@@ -26,6 +29,7 @@ from ..given import GivenNames
 from ..keys import surface
 from ..names import parse_registry_name
 from ..text import is_cyrillic
+from .collect import Collector
 from .packed import pack_map, pack_postings, pack_strings
 from .spellings import (
     CYRILLIC_LANGS,
@@ -42,11 +46,7 @@ from .spellings import (
 from .tables import EntityLike, full_code
 from .typos import deletions, max_edits
 
-__all__ = ["EAGER_UNITS", "Builder"]
-
-#: Registries with at most this many name units generate every romanization at
-#: build time; larger ones generate them per unit on first use.
-EAGER_UNITS = 250_000
+__all__ = ["Builder"]
 #: Systems of the spellings a unit has before romanization (``Unit.base``).
 BASE_SYSTEMS = ("stored", "yo", "case")
 
@@ -70,13 +70,13 @@ class Builder:
     def __init__(self, entities: Iterable[EntityLike], given: GivenNames) -> None:
         self.given = given
         self.entities: list[EntityLike] = list(entities)
-        self.full: dict[str, dict[int, int]] = {}  # surface -> entity -> code
-        self.units: list[Unit] = []
+        self.full = Collector()  # surface -> full_code, first per entity kept
+        self.units: list[Unit | None] = []  # None once packed
         self.unit_ids: dict[tuple[str, str, str], int] = {}  # (text, lang, role or kind)
         self.people: list[_Person] = []
-        self.eager = True
+        self._romanized: dict[tuple[str, str], tuple[str, ...]] = {}  # word -> by system
 
-    def run(self, *, eager: bool | None = None) -> tuple[dict[str, array[int]], dict[str, Any]]:
+    def run(self) -> tuple[dict[str, array[int]], dict[str, Any]]:
         """Build and pack: the arrays and the meta data of ``Tables``."""
         started = time.perf_counter()
         collecting = gc.isenabled()
@@ -84,10 +84,9 @@ class Builder:
         try:
             for number, entity in enumerate(self.entities):
                 self._add_entity(number, entity)
-            self.eager = len(self.units) <= EAGER_UNITS if eager is None else eager
-            if self.eager:
-                for number, entity in enumerate(self.entities):
-                    self._generated_full(number, entity)
+            for number, entity in enumerate(self.entities):
+                self._generated_full(number, entity)
+            self._romanized.clear()
             arrays, meta = self.pack()
         finally:
             if collecting:
@@ -121,23 +120,28 @@ class Builder:
         self.people.append(person)
 
     def _add_full(self, number: int, spelling: str, name: int, system: int) -> None:
-        stripped = strip(spelling)
-        for variant, flag in ((spelling, False), (stripped, True)):
-            if flag and stripped == spelling:
-                break
-            self.full.setdefault(surface(variant), {}).setdefault(
-                number, full_code(number, name, system, flag)
-            )
+        self.full.add(surface(spelling), full_code(number, name, system, False))
+        stripped = spelling if spelling.isascii() else strip(spelling)  # ASCII: nothing to strip
+        if stripped != spelling:
+            self.full.add(surface(stripped), full_code(number, name, system, True))
 
     def _generated_full(self, number: int, entity: EntityLike) -> None:
-        """Romanizations of each Cyrillic full name, as full spellings (eager mode)."""
+        """Romanizations of each Cyrillic full name, as full spellings."""
         for name_number, name in enumerate(entity.names):
             if name.lang not in CYRILLIC_LANGS or not is_cyrillic(name.text):
                 continue
-            words = name.text.split(" ")
-            for system_number, system in enumerate(system_names(name.lang), 1):
-                romanized = " ".join(romanize(w, name.lang, system) for w in words)
-                self._add_full(number, romanized, name_number, system_number)
+            words = [self._words(w, name.lang) for w in name.text.split(" ")]
+            for system_number in range(len(words[0])):
+                romanized = " ".join(w[system_number] for w in words)
+                self._add_full(number, romanized, name_number, system_number + 1)
+
+    def _words(self, word: str, lang: str) -> tuple[str, ...]:
+        """``word`` romanized in every system of ``lang`` (each word once per build)."""
+        found = self._romanized.get((word, lang))
+        if found is None:
+            found = tuple(romanize(word, lang, system) for system in system_names(lang))
+            self._romanized[(word, lang)] = found
+        return found
 
     def _unit(self, text: str, lang: str, role: str, gender: str, kind: str) -> int:
         ident = (text, lang, role if kind == "person" else kind)
@@ -152,22 +156,20 @@ class Builder:
     # -- packing ---------------------------------------------------------------
     def pack(self) -> tuple[dict[str, array[int]], dict[str, Any]]:
         """The tables as named arrays (see ``namenorm.index.tables.Tables``) and meta data."""
-        arrays: dict[str, array[int]] = {}
-        full, self.full = self.full, {}
-        arrays |= pack_map(((k, v.values()) for k, v in full.items()), "full")
-        del full
-        surfaces: dict[str, list[int]] = {}
+        arrays: dict[str, array[int]] = self.full.pack("full", first_per=24)
+        surfaces = Collector()
         keys: dict[str, list[int]] = {}
         coarse_keys: dict[str, list[int]] = {}
         codes = _Codes()
-        unit_info, unit_keys, unit_base, unit_generated = array("Q"), [], [], []
+        unit_info, unit_texts, unit_keys = array("Q"), [], []
+        unit_base, unit_generated = _Rows(), _Rows()
         spellings: dict[str, int] = {}
         for number, unit in enumerate(self.units):
-            variants = unit.variants if self.eager else unit.base_variants
+            assert unit is not None
+            self.units[number] = None  # its spellings are codes from here on
+            variants = unit.variants
             for variant_number, evidence in enumerate(variants):
-                surfaces.setdefault(unit_surface(evidence.spelling), []).append(
-                    number << 16 | variant_number
-                )
+                surfaces.add(unit_surface(evidence.spelling), number << 16 | variant_number)
             for key in unit.keys:
                 keys.setdefault(key, []).append(number)
                 folded = coarse(key)
@@ -180,41 +182,37 @@ class Builder:
                 | codes.of("gender", unit.gender) << 24
             )
             base = len(unit.base_surfaces)
-            unit_base.append(
-                [
-                    spellings.setdefault(e.spelling, len(spellings)) << 2
-                    | BASE_SYSTEMS.index(e.system)
-                    for e in variants[:base]
-                ]
+            unit_base.add(
+                spellings.setdefault(e.spelling, len(spellings)) << 2 | BASE_SYSTEMS.index(e.system)
+                for e in variants[:base]
             )
             systems = system_names(unit.lang) if unit.cyrillic else ()
-            unit_generated.append(
-                [
-                    systems.index(e.system.removesuffix("+stripped")) << 1
-                    | e.system.endswith("+stripped")
-                    for e in variants[base:]
-                ]
+            unit_generated.add(
+                systems.index(e.system.removesuffix("+stripped")) << 1
+                | e.system.endswith("+stripped")
+                for e in variants[base:]
             )
+            unit_texts.append(unit.text)
             unit_keys.append(unit.keys)
-        arrays |= pack_map(surfaces.items(), "surfaces")
+        arrays |= surfaces.pack("surfaces")
         del surfaces
         key_numbers = {key: n for n, key in enumerate(keys)}
         arrays |= pack_map(keys.items(), "keys")
         arrays |= pack_map(coarse_keys.items(), "coarse")
-        deletes: dict[str, list[int]] = {}
+        deletes = Collector()
         for key, number in key_numbers.items():
             if max_edits(key):
-                for deleted in deletions(key):
-                    deletes.setdefault(deleted, []).append(number)
-        arrays |= pack_map(deletes.items(), "deletes")
+                for deleted in sorted(deletions(key)):
+                    deletes.add(deleted, number)
+        arrays |= deletes.pack("deletes")
         del deletes
-        arrays |= pack_strings((u.text for u in self.units), "units.text")
+        arrays |= pack_strings(unit_texts, "units.text")
         arrays["units.info"] = unit_info
         arrays |= pack_postings(
             ([key_numbers[k] for k in unit_keys_of] for unit_keys_of in unit_keys), "units.keys"
         )
-        arrays |= pack_postings(unit_base, "units.base")
-        arrays |= pack_postings(unit_generated, "units.generated")
+        arrays |= unit_base.pack("units.base")
+        arrays |= unit_generated.pack("units.generated")
         arrays |= pack_strings(spellings, "spellings")
         arrays |= pack_map(
             (("\x1f".join(ident), (number,)) for ident, number in self.unit_ids.items()),
@@ -235,7 +233,7 @@ class Builder:
         )
         arrays["people.gender"] = array("B", (codes.of("gender", p.gender) for p in self.people))
         meta = {
-            "eager": self.eager,
+            "eager": True,
             "entities": len(self.entities),
             "codes": codes.tables,
             "groups": list(group_names),
@@ -243,6 +241,20 @@ class Builder:
             "longest_word_key": max((len(k) for k in keys if " " not in k), default=0),
         }
         return arrays, meta
+
+
+class _Rows:
+    """Rows of numbers collected straight into the arrays of a ``Postings`` table."""
+
+    def __init__(self) -> None:
+        self.starts, self.values = array("Q", [0]), array("Q")
+
+    def add(self, row: Iterable[int]) -> None:
+        self.values.extend(row)
+        self.starts.append(len(self.values))
+
+    def pack(self, name: str) -> dict[str, array[int]]:
+        return {f"{name}.starts": self.starts, f"{name}.values": self.values}
 
 
 class _Codes:

@@ -50,20 +50,11 @@ class Index:
         self.file: str | None = None
 
     @classmethod
-    def build(
-        cls, registry: EntitySource, *, given: GivenNames | None = None, eager: bool | None = None
-    ) -> Index:
-        """Build the index for ``registry`` (done once; see ``Registry.warm``).
-
-        ``eager`` makes every romanization at build time and enters it in the
-        lookup tables (fastest queries); ``None`` decides by size
-        (``namenorm.index.tables.EAGER_UNITS``). Otherwise romanizations are
-        made per unit on first use (slower for generated spellings, and at a
-        million names a few percent of them are missed; see README "Speed,
-        measured").
-        """
+    def build(cls, registry: EntitySource, *, given: GivenNames | None = None) -> Index:
+        """Build the index for ``registry`` (done once; see ``Registry.warm``):
+        every stored spelling and every romanization of every name, at any size."""
         entities, given = list(registry.entities()), given or given_names()
-        arrays, meta = Builder(entities, given).run(eager=eager)
+        arrays, meta = Builder(entities, given).run()
         views = {name: memoryview(values) for name, values in arrays.items()}
         return cls(Tables(entities, given, views, meta))
 

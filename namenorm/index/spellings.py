@@ -98,10 +98,10 @@ class Unit:
 
     The stored spelling, its е-for-ё form and its case forms are made when the
     unit is created; the romanizations in every system (and their
-    diacritic-free forms) are made on first use of :attr:`variants`, or for all
-    units at build time when the registry is small enough
-    (``namenorm.index.tables.EAGER_UNITS``). Either way the variants, and their
-    order, are the same.
+    diacritic-free forms) on first use of :attr:`variants`, which the index
+    build makes for every unit (``namenorm.index.build``), or spelled again
+    from their system codes by :meth:`restore`. Either way the variants, and
+    their order, are the same.
     """
 
     __slots__ = (
