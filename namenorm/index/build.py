@@ -41,7 +41,6 @@ from .spellings import (
     romanize,
     strip,
     system_names,
-    unit_surface,
 )
 from .tables import EntityLike, full_code
 from .typos import deletions, max_edits
@@ -74,7 +73,7 @@ class Builder:
         self.units: list[Unit | None] = []  # None once packed
         self.unit_ids: dict[tuple[str, str, str], int] = {}  # (text, lang, role or kind)
         self.people: list[_Person] = []
-        self._romanized: dict[tuple[str, str], tuple[str, ...]] = {}  # word -> by system
+        self._romanized: dict[tuple[str, str], tuple[tuple[str, str, bool] | None, ...]] = {}
 
     def run(self) -> tuple[dict[str, array[int]], dict[str, Any]]:
         """Build and pack: the arrays and the meta data of ``Tables``."""
@@ -126,21 +125,51 @@ class Builder:
             self.full.add(surface(stripped), full_code(number, name, system, True))
 
     def _generated_full(self, number: int, entity: EntityLike) -> None:
-        """Romanizations of each Cyrillic full name, as full spellings."""
+        """Romanizations of each Cyrillic full name, as full spellings: the same
+        surfaces as ``_add_full`` of the romanized name, put together from its
+        words' (each word romanized, stripped and cleaned once per build)."""
+        add = self.full.add
         for name_number, name in enumerate(entity.names):
             if name.lang not in CYRILLIC_LANGS or not is_cyrillic(name.text):
                 continue
-            words = [self._words(w, name.lang) for w in name.text.split(" ")]
-            for system_number in range(len(words[0])):
-                romanized = " ".join(w[system_number] for w in words)
-                self._add_full(number, romanized, name_number, system_number + 1)
+            words = [self._word(w, name.lang) for w in name.text.split(" ")]
+            for system in range(len(words[0])):
+                parts = [w[system] for w in words]
+                if None in parts:  # a word cleans oddly: spell the name whole
+                    system_name = system_names(name.lang)[system]
+                    romanized = " ".join(
+                        romanize(w, name.lang, system_name) for w in name.text.split(" ")
+                    )
+                    self._add_full(number, romanized, name_number, system + 1)
+                    continue
+                spelled = [p for p in parts if p is not None]
+                add(
+                    " ".join(p[0] for p in spelled),
+                    full_code(number, name_number, system + 1, False),
+                )
+                if any(p[2] for p in spelled):
+                    add(
+                        " ".join(p[1] for p in spelled),
+                        full_code(number, name_number, system + 1, True),
+                    )
 
-    def _words(self, word: str, lang: str) -> tuple[str, ...]:
-        """``word`` romanized in every system of ``lang`` (each word once per build)."""
+    def _word(self, word: str, lang: str) -> tuple[tuple[str, str, bool] | None, ...]:
+        """For each system of ``lang``: the surface of ``word`` romanized, that of
+        it stripped of diacritics, and whether stripping changed it; None where a
+        surface is empty or holds a space (the word must then be spelled with
+        its name)."""
         found = self._romanized.get((word, lang))
         if found is None:
-            found = tuple(romanize(word, lang, system) for system in system_names(lang))
-            self._romanized[(word, lang)] = found
+            if len(self._romanized) >= 200_000:
+                self._romanized.clear()
+            spelled = []
+            for system in system_names(lang):
+                romanized = romanize(word, lang, system)
+                stripped = romanized if romanized.isascii() else strip(romanized)
+                plain, bare = surface(romanized), surface(stripped)
+                ok = plain and bare and " " not in plain and " " not in bare
+                spelled.append((plain, bare, stripped != romanized) if ok else None)
+            found = self._romanized[(word, lang)] = tuple(spelled)
         return found
 
     def _unit(self, text: str, lang: str, role: str, gender: str, kind: str) -> int:
@@ -168,8 +197,8 @@ class Builder:
             assert unit is not None
             self.units[number] = None  # its spellings are codes from here on
             variants = unit.variants
-            for variant_number, evidence in enumerate(variants):
-                surfaces.add(unit_surface(evidence.spelling), number << 16 | variant_number)
+            for variant_number, spelled in enumerate(unit.surfaces):
+                surfaces.add(spelled, number << 16 | variant_number)
             for key in unit.keys:
                 keys.setdefault(key, []).append(number)
                 folded = coarse(key)

@@ -32,6 +32,7 @@ __all__ = [
     "coarse",
     "romanize",
     "strip",
+    "strip_reference",
     "stripped_system",
     "system_names",
     "unit_keys",
@@ -59,8 +60,30 @@ def system_names(lang: str) -> tuple[str, ...]:
     return tuple(s.name for s in systems(lang))
 
 
+class _StripTable(dict[int, str]):
+    """Code point -> what :func:`strip_reference` makes of it alone, filled on use."""
+
+    def __missing__(self, code: int) -> str:
+        stripped = self[code] = strip_reference(chr(code))
+        return stripped
+
+
+_STRIP = _StripTable()
+
+
 def strip(text: str) -> str:
-    """``text`` without diacritics, primes or middle dots (Łukašenka -> Lukasenka)."""
+    """``text`` without diacritics, primes or middle dots (Łukašenka -> Lukasenka).
+
+    One ``str.translate`` through a table filled per character by
+    :func:`strip_reference` (its reference twin): every step of it works on
+    one character at a time.
+    """
+    return text if text.isascii() else text.translate(_STRIP)
+
+
+def strip_reference(text: str) -> str:
+    """:func:`strip`, step by step: primes and dots dropped, NFD, combining marks
+    dropped, ``unidecode``, NFC."""
     decomposed = unicodedata.normalize("NFD", text.translate(_DIACRITIC_FREE))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", unidecode(stripped) if not stripped.isascii() else stripped)
