@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from .conftest import assert_error, assert_valid
 
@@ -134,3 +136,44 @@ def test_an_unreadable_batch_is_refused_whole(
 ) -> None:
     error = assert_error(client.post("/reconcile", **kwargs), status, code)
     assert needle in error["message"]
+
+
+# -- any batch at all ---------------------------------------------------------------
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_QUERY = st.fixed_dictionaries(
+    {},
+    optional={
+        "query": st.text(max_size=40) | _JSON,
+        "type": st.sampled_from(["person", "org", "place", "city", ""]) | _JSON,
+        "limit": st.integers(-2, 60) | _JSON,
+        "properties": _JSON,
+        "type_strict": st.sampled_from(["any", "should", "all"]),
+    },
+)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(batch=st.dictionaries(st.text(max_size=6), _QUERY | _JSON, max_size=6))
+def test_any_batch_gets_one_valid_entry_per_query(
+    client: FlaskClient, batch: dict[str, object]
+) -> None:
+    body = _send(client, batch, "form")
+    assert list(body) == list(batch)
+    for qid, entry in body.items():
+        if "error" in entry:
+            assert entry["result"] == []
+            assert entry["error"]["code"] in {"invalid_input", "query_too_long", "unknown_kind"}
+            assert entry["error"]["message"]
+        else:
+            assert len(entry["result"]) <= 50, qid
