@@ -238,7 +238,11 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
         "Type": {
             "type": "object",
             "required": ["id", "name"],
-            "properties": {"id": kind_schema, "name": {"type": "string"}},
+            "properties": {
+                "id": kind_schema,
+                "name": {"type": "string"},
+                "description": {"type": "string"},
+            },
         },
         "Manifest": {
             "type": "object",
@@ -677,6 +681,37 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
                     ),
                 ],
                 "responses": {"200": _json(_ref("Suggestions"), "Suggestions."), **_errors(400)},
+            }
+        },
+        "/reconcile/suggest/type": {
+            "get": {
+                "operationId": "suggestType",
+                "summary": "Type auto-complete (every type for an empty prefix)",
+                "parameters": [
+                    _query(
+                        "prefix",
+                        {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+                        "What the user typed.",
+                        required=True,
+                        example="pl",
+                    ),
+                    _query(
+                        "cursor",
+                        {"type": "integer", "minimum": 0, "maximum": MAX_CURSOR},
+                        "Suggestions to skip.",
+                    ),
+                ],
+                "responses": {
+                    "200": _json(
+                        {
+                            "type": "object",
+                            "required": ["result"],
+                            "properties": {"result": {"type": "array", "items": _ref("Type")}},
+                        },
+                        "Suggestions.",
+                    ),
+                    **_errors(400),
+                },
             }
         },
         "/reconcile/suggest/property": {

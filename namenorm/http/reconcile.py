@@ -7,8 +7,8 @@
 - ``GET|POST /reconcile`` with ``extend`` (argument or form field): data
   extension (``reconcile_extend``); ``GET|POST /reconcile/propose_properties``
   proposes the properties worth fetching for a type.
-- ``GET /reconcile/suggest/entity`` and ``/reconcile/suggest/property``
-  (``prefix``, ``cursor``): auto-complete.
+- ``GET /reconcile/suggest/entity``, ``/reconcile/suggest/property`` and
+  ``/reconcile/suggest/type`` (``prefix``, ``cursor``): auto-complete.
 - ``GET /reconcile/preview?id=``: a small HTML card for OpenRefine's pop-up;
   ``GET /entities/<id>``: the entity's HTML page, the manifest's ``view`` link.
 
@@ -16,7 +16,7 @@ Every URL in the manifest starts with ``NAMENORM_PUBLIC_URL`` when it is set
 (``PUBLIC_URL`` in the app's config), so projects reconciled through
 ``localhost`` and through ``127.0.0.1`` share one identifier space; unset,
 the URL the request came in on is used. CORS is open on ``/reconcile`` (set
-in ``app``). Left out: type suggest, suggest flyouts and JSONP (optional in 0.2).
+in ``app``). Left out: suggest flyouts and JSONP (optional in 0.2).
 """
 
 from __future__ import annotations
@@ -102,6 +102,7 @@ def manifest(root: str) -> dict[str, Any]:
         "suggest": {
             "entity": _service(root, "/reconcile/suggest/entity"),
             "property": _service(root, "/reconcile/suggest/property"),
+            "type": _service(root, "/reconcile/suggest/type"),
         },
         "extend": {
             "propose_properties": _service(root, "/reconcile/propose_properties"),
@@ -218,6 +219,25 @@ def suggest_property() -> Response:
     """Properties whose ID or a word of whose name starts with ``prefix`` (all when empty)."""
     prefix, cursor = _prefix_and_cursor()
     found = current_service().catalog.suggest(prefix)
+    return jsonify({"result": found[cursor : cursor + SUGGEST_PAGE]})
+
+
+def _entities(count: int) -> str:
+    return f"{count:,} {'entity' if count == 1 else 'entities'}"
+
+
+@bp.get("/suggest/type")
+def suggest_type() -> Response:
+    """Types (entity kinds) whose ID starts with ``prefix`` (all when empty), with their
+    number of entities."""
+    prefix, cursor = _prefix_and_cursor()
+    folded = prefix.strip().casefold()
+    counts = current_service().catalog.kinds
+    found = [
+        {"id": kind, "name": kind, "description": _entities(counts.get(kind, 0))}
+        for kind in KINDS
+        if kind.startswith(folded)
+    ]
     return jsonify({"result": found[cursor : cursor + SUGGEST_PAGE]})
 
 

@@ -174,13 +174,17 @@ class Catalog:
     proposed: Mapping[str | None, tuple[str, ...]]
     #: Languages of the registry's spellings (for the ``lang`` setting).
     langs: frozenset[str]
+    #: Entities of each kind (for type suggest).
+    kinds: Mapping[str, int]
 
     @classmethod
     def build(cls, registry: Registry) -> Catalog:
         """The catalogue of ``registry``: one pass over its entities."""
         house: set[str] = set()
         langs: set[str] = set()
+        kinds: dict[str, int] = dict.fromkeys(KINDS, 0)
         for entity in registry.entities():
+            kinds[entity.kind] += 1
             for name in entity.names:
                 langs.add(name.lang)
                 if name.preferred:
@@ -196,7 +200,7 @@ class Catalog:
             kind: tuple(p.id for p in properties if kind in having[p.id]) for kind in KINDS
         }
         proposed[None] = tuple(p.id for p in properties)
-        return cls(properties, proposed, frozenset(langs))
+        return cls(properties, proposed, frozenset(langs), kinds)
 
     def get(self, property_id: str, where: str) -> Property:
         """The property with this ID (400 naming the known ones otherwise)."""

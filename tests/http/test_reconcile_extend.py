@@ -335,3 +335,25 @@ def test_suggest_property_pages(shipped_client: FlaskClient) -> None:
 def test_suggest_property_errors(client: FlaskClient, query: str, needle: str) -> None:
     response = client.get(f"/reconcile/suggest/property?{query}")
     assert needle in assert_error(response, 400)["message"]
+
+
+# -- type suggest -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [("", ["person", "org", "place"]), ("P", ["person", "place"]), ("org", ["org"]), ("x", [])],
+)
+def test_suggest_type(client: FlaskClient, prefix: str, expected: list[str]) -> None:
+    body = client.get("/reconcile/suggest/type", query_string={"prefix": prefix}).get_json()
+    assert_valid(body, "suggest-types-response")
+    assert _ids(body["result"]) == expected
+
+
+def test_suggest_type_counts_entities(client: FlaskClient) -> None:
+    body = client.get("/reconcile/suggest/type?prefix=").get_json()
+    assert [t["description"] for t in body["result"]] == [
+        "2 entities",
+        "1 entity",
+        "2 entities",
+    ]
+    manifest = client.get("/reconcile").get_json()
+    assert manifest["suggest"]["type"]["service_path"] == "/reconcile/suggest/type"
