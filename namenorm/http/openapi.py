@@ -370,9 +370,18 @@ def document(*, langs: Sequence[str], example_id: str = "minsk") -> dict[str, An
                     },
                     "limit": {"type": "integer", "minimum": 1},
                     "type_strict": {"type": "string", "enum": ["any", "should", "all"]},
-                    "properties": {"type": "array"},
+                    "properties": {
+                        "type": "array",
+                        "description": "Values of the data extension properties; a wikidata "
+                        "or geonames value alone is enough to find the entity.",
+                        "items": {
+                            "type": "object",
+                            "required": ["pid", "v"],
+                            "properties": {"pid": {"type": "string"}, "v": {}},
+                        },
+                    },
                 },
-                "required": ["query"],
+                "description": "A query needs query text, or a wikidata or geonames property.",
             },
         },
         "Suggestions": {

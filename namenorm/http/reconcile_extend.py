@@ -19,9 +19,12 @@ the registry does not know gets empty cells and its own entry in ``errors``;
 the rest of the request is answered. A malformed request, an unknown property
 or setting is refused whole (400): it would be wrong for every row.
 
+The same properties serve reconciliation queries (``reconcile_queries``): the
+identifiers find an entity by their value (:meth:`Catalog.owners_of`), and any
+property says whether a candidate agrees (:meth:`Catalog.agrees`).
+
 Left out: values that are entities of another reconciliation service (the
-Wikidata QIDs are plain strings, not reconciled cells), and property values
-in reconciliation queries.
+Wikidata QIDs are plain strings, not reconciled cells).
 """
 
 from __future__ import annotations
@@ -36,11 +39,13 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..errors import InvalidInputError, NamenormError, UnknownLanguageError
 from ..registry import Entity, Registry
+from ..text import clean
 from ..vocab import KINDS
 from .inputs import MAX_BATCH, describe, json_type
 
 __all__ = [
     "FIRST_LANGS",
+    "IDENTIFIERS",
     "PROPERTY_SETTINGS",
     "Catalog",
     "Property",
@@ -50,6 +55,9 @@ __all__ = [
 
 #: House-spelling languages listed first, in this order; the rest follow by tag.
 FIRST_LANGS: tuple[str, ...] = ("be", "ru", "en")
+#: Properties whose values identify an entity: a reconciliation query may be
+#: matched by them alone, and a candidate whose value differs is no match.
+IDENTIFIERS: tuple[str, ...] = ("wikidata", "geonames")
 #: Largest accepted ``limit`` setting.
 MAX_VALUES = 10_000
 
@@ -74,6 +82,11 @@ PROPERTY_SETTINGS: tuple[dict[str, Any], ...] = (
         ),
     },
 )
+
+
+def fold(value: str) -> str:
+    """A property value as compared: cleaned up, case folded."""
+    return clean(value).casefold()
 
 
 @cache
@@ -176,6 +189,8 @@ class Catalog:
     langs: frozenset[str]
     #: Entities of each kind (for type suggest).
     kinds: Mapping[str, int]
+    #: For each identifier property, the entity IDs of each (folded) value.
+    owners: Mapping[str, Mapping[str, tuple[str, ...]]]
 
     @classmethod
     def build(cls, registry: Registry) -> Catalog:
@@ -200,7 +215,28 @@ class Catalog:
             kind: tuple(p.id for p in properties if kind in having[p.id]) for kind in KINDS
         }
         proposed[None] = tuple(p.id for p in properties)
-        return cls(properties, proposed, frozenset(langs), kinds)
+        owners: dict[str, dict[str, list[str]]] = {}
+        for prop in properties:
+            if prop.id in IDENTIFIERS:
+                table = owners.setdefault(prop.id, {})
+                for entity in registry.entities():
+                    for value in prop.read(entity, Settings()):
+                        table.setdefault(fold(value), []).append(entity.id)
+        frozen = {pid: {v: tuple(ids) for v, ids in table.items()} for pid, table in owners.items()}
+        return cls(properties, proposed, frozenset(langs), kinds, frozen)
+
+    def owners_of(self, property_id: str, values: tuple[str, ...]) -> set[str]:
+        """IDs of the entities whose identifier ``property_id`` is one of ``values``."""
+        table = self.owners.get(property_id, {})
+        return {entity_id for value in values for entity_id in table.get(fold(value), ())}
+
+    def agrees(self, prop: Property, entity: Entity, values: tuple[str, ...]) -> bool | None:
+        """Whether ``entity`` has one of ``values`` for ``prop`` (case and Unicode clean-up
+        ignored); ``None`` when it has no value for it at all."""
+        own = prop.read(entity, Settings())
+        if not own:
+            return None
+        return not {fold(v) for v in own}.isdisjoint(fold(v) for v in values)
 
     def get(self, property_id: str, where: str) -> Property:
         """The property with this ID (400 naming the known ones otherwise)."""

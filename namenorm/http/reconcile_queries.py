@@ -14,6 +14,14 @@ Only a batch that cannot be read at all (malformed JSON, not an object, over
 
 ``match`` is true only for the candidate ``Registry.resolve`` would return
 (unambiguous and above the threshold), so at most one per query.
+
+``properties`` (``[{"pid": ..., "v": ...}]``, the ids of ``reconcile_extend``'s
+properties) add evidence from other columns. An identifier (``wikidata``,
+``geonames``) that names exactly one entity makes it the first candidate and
+the match, even without query text; a candidate whose identifier differs
+from the one given is never the match. Every candidate gets a
+``property:<pid>`` feature saying whether its value agrees (left out when it
+has no value).
 """
 
 from __future__ import annotations
@@ -24,8 +32,9 @@ from typing import Any
 from ..errors import InvalidInputError, NamenormError, QueryTooLongError
 from ..index import MAX_QUERY_LENGTH
 from ..match import Match
-from ..registry import KINDS, check_kind
+from ..registry import KINDS, Entity, check_kind
 from .inputs import MAX_LIMIT, describe, json_type
+from .reconcile_extend import IDENTIFIERS, Catalog, Settings
 from .state import Service
 
 __all__ = ["DEFAULT_LIMIT", "QUERY_KEYS", "Query", "answer_batch", "candidate", "types"]
@@ -59,16 +68,34 @@ def candidate(match: Match, *, chosen: bool) -> dict[str, Any]:
     }
 
 
+def entity_candidate(entity: Entity, *, chosen: bool, because: str) -> dict[str, Any]:
+    """A candidate found by an identifier property rather than by its name."""
+    return {
+        "id": entity.id,
+        "name": entity.display,
+        "score": 100.0,
+        "match": chosen,
+        "type": types(entity.kind),
+        "description": f"{because} is {entity.display}'s.",
+        "features": [{"id": "method:property", "value": True}],
+    }
+
+
+#: A query's property values: ``(property ID, values)`` pairs.
+Evidence = tuple[tuple[str, tuple[str, ...]], ...]
+
+
 @dataclass(frozen=True)
 class Query:
     """One checked reconciliation query."""
 
-    text: str | None  # None: a property-only query (no properties are matched here)
+    text: str | None  # None: found by identifier properties only
     kinds: tuple[str, ...]
     limit: int
+    properties: Evidence = ()
 
     @classmethod
-    def parse(cls, value: object, where: str) -> Query:
+    def parse(cls, value: object, where: str, catalog: Catalog) -> Query:
         """Check one query of a batch; ``where`` (``queries['q0']``) starts each message."""
         if not isinstance(value, dict):
             raise InvalidInputError(f"{where} is a JSON {json_type(value)}; expected an object")
@@ -79,41 +106,91 @@ class Query:
                 )
         kinds = _kinds(value.get("type"), where)
         limit = _limit(value.get("limit"), where)
-        properties = value.get("properties")
-        if properties is not None and not isinstance(properties, list):
-            raise InvalidInputError(
-                f"{where}.properties is {describe(properties)}; expected an array of {{pid, v}}"
-            )
+        evidence = _evidence(value.get("properties"), f"{where}.properties", catalog)
         text = value.get("query")
-        if text is None and properties:
-            return cls(None, kinds, limit)
+        if text is None and any(pid in IDENTIFIERS for pid, _ in evidence):
+            return cls(None, kinds, limit, evidence)
         if not isinstance(text, str) or not text:
+            alone = f" (or, alone, a property among {', '.join(IDENTIFIERS)})" if evidence else ""
             raise InvalidInputError(
-                f"{where}.query is {describe(text)}; expected a non-empty string"
+                f"{where}.query is {describe(text)}; expected a non-empty string{alone}"
             )
         if len(text) > MAX_QUERY_LENGTH:
             raise QueryTooLongError(
                 f"{where}.query is {len(text)} characters long; expected at most {MAX_QUERY_LENGTH}"
             )
-        return cls(text, kinds, limit)
+        return cls(text, kinds, limit, evidence)
 
     def answer(self, service: Service) -> dict[str, Any]:
         """``{"result": [candidates]}`` for this query."""
-        if self.text is None:
-            return {"result": []}
-        if len(self.kinds) == 1:
-            status, matches = service.lookup(self.text, limit=self.limit, kind=self.kinds[0])
-        elif len(self.kinds) in (0, len(KINDS)):
-            status, matches = service.lookup(self.text, limit=self.limit)
-        else:  # several kinds, not all: decide among those kinds only
-            found = service.registry.lookup(self.text, limit=MAX_LIMIT)
-            wanted = [m for m in found if m.kind in self.kinds]
-            status, matches = service.registry.index.decide(wanted), wanted[: self.limit]
-        return {
-            "result": [
-                candidate(m, chosen=i == 0 and status == "matched") for i, m in enumerate(matches)
+        catalog = service.catalog
+        pinned = [service.registry.entity(i) for i in self._pinned(service)]
+        result: list[dict[str, Any]] = []
+        if len(pinned) == 1 or self.text is None:  # found by identifier
+            result = [
+                entity_candidate(e, chosen=len(pinned) == 1, because=self._because(e, catalog))
+                for e in pinned[: self.limit]
             ]
-        }
+        if self.text is not None:
+            status, matches = self._lookup(service, self.text)
+            taken = {item["id"] for item in result}
+            rest = [m for m in matches if m.id not in taken][: self.limit - len(result)]
+            result += [
+                candidate(m, chosen=not taken and i == 0 and status == "matched")
+                for i, m in enumerate(rest)
+            ]
+        for item in result:
+            self._features(item, service.registry.entity(item["id"]), catalog)
+            if any(
+                f["id"] in self._identifier_features and f["value"] is False
+                for f in item["features"]
+            ):
+                item["match"] = False  # an identifier that differs: never the match
+        return {"result": result}
+
+    def _lookup(self, service: Service, text: str) -> tuple[str, list[Match]]:
+        """``(status, candidates)`` by name, within the query's types."""
+        if len(self.kinds) == 1:
+            return service.lookup(text, limit=self.limit, kind=self.kinds[0])
+        if len(self.kinds) in (0, len(KINDS)):
+            return service.lookup(text, limit=self.limit)
+        # several kinds, not all: decide among those kinds only
+        found = service.registry.lookup(text, limit=MAX_LIMIT)
+        wanted = [m for m in found if m.kind in self.kinds]
+        return service.registry.index.decide(wanted), wanted[: self.limit]
+
+    @property
+    def _identifier_features(self) -> set[str]:
+        return {f"property:{pid}" for pid, _ in self.properties if pid in IDENTIFIERS}
+
+    def _because(self, entity: Entity, catalog: Catalog) -> str:
+        """The identifiers that found ``entity``, as the registry writes them."""
+        found = []
+        for pid, _ in self.properties:
+            if pid in IDENTIFIERS:
+                prop = catalog.get(pid, "property")
+                found += [f"{prop.name} {v}" for v in prop.read(entity, Settings())]
+        return " and ".join(found)
+
+    def _pinned(self, service: Service) -> list[str]:
+        """IDs of the entities every identifier property of the query names (sorted)."""
+        found: set[str] | None = None
+        for pid, values in self.properties:
+            if pid in IDENTIFIERS:
+                owners = service.catalog.owners_of(pid, values)
+                found = owners if found is None else found & owners
+        if not found:
+            return []
+        registry = service.registry
+        return sorted(i for i in found if not self.kinds or registry.entity(i).kind in self.kinds)
+
+    def _features(self, item: dict[str, Any], entity: Entity, catalog: Catalog) -> dict[str, Any]:
+        """Add a ``property:<pid>`` feature per property of the query the entity has a value for."""
+        for pid, values in self.properties:
+            agrees = catalog.agrees(catalog.get(pid, "property"), entity, values)
+            if agrees is not None:
+                item["features"].append({"id": f"property:{pid}", "value": agrees})
+        return item
 
 
 def _kinds(value: object, where: str) -> tuple[str, ...]:
@@ -128,6 +205,38 @@ def _kinds(value: object, where: str) -> tuple[str, ...]:
     for kind in items:
         check_kind(kind)
     return tuple(dict.fromkeys(items))
+
+
+def _evidence(value: object, where: str, catalog: Catalog) -> Evidence:
+    """The ``properties`` of a query: known property IDs with their values as strings."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise InvalidInputError(f"{where} is {describe(value)}; expected an array of {{pid, v}}")
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict) or not isinstance(item.get("pid"), str) or "v" not in item:
+            raise InvalidInputError(
+                f"{where}[{i}] is {describe(item)}; expected an object with pid and v"
+            )
+        prop = catalog.get(item["pid"], f"{where}[{i}].pid")
+        raw = item["v"]
+        values = [_value(v, f"{where}[{i}].v") for v in (raw if isinstance(raw, list) else [raw])]
+        found.append((prop.id, tuple(v for v in values if v)))
+    return tuple(found)
+
+
+def _value(value: object, where: str) -> str:
+    """One property value as a string: a string, a number, or an entity ``{id, name}``."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(int(value)) if float(value).is_integer() else str(value)
+    if isinstance(value, dict) and isinstance(value.get("id"), str):
+        return str(value["id"]).strip()
+    raise InvalidInputError(
+        f"{where} is {describe(value)}; expected a string, a number or an object with an id"
+    )
 
 
 def _limit(value: object, where: str) -> int:
@@ -155,7 +264,7 @@ def answer_batch(service: Service, batch: dict[str, object]) -> dict[str, dict[s
     results: dict[str, dict[str, Any]] = {}
     for qid, value in batch.items():
         try:
-            query = Query.parse(value, f"queries[{qid!r}]")
+            query = Query.parse(value, f"queries[{qid!r}]", service.catalog)
             if query not in done:
                 done[query] = query.answer(service)
             results[qid] = done[query]

@@ -198,9 +198,10 @@ def test_type_filters_and_limit(client: FlaskClient) -> None:
     assert body["all"]["result"][0]["match"] is True
 
 
-def test_property_only_query_has_no_candidates(client: FlaskClient) -> None:
-    body = _post(client, {"q": {"properties": [{"pid": "born", "v": "1963"}]}})
-    assert body == {"q": {"result": []}}
+def test_a_query_needs_text_or_an_identifier(client: FlaskClient) -> None:
+    body = _post(client, {"q": {"properties": [{"pid": "kind", "v": "person"}]}})
+    assert body["q"]["result"] == []
+    assert "or, alone, a property among wikidata, geonames" in body["q"]["error"]["message"]
 
 
 def test_large_limit_is_capped(client: FlaskClient) -> None:
