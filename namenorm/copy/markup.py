@@ -100,23 +100,21 @@ def _linkifier() -> LinkifyIt:
     return LinkifyIt()
 
 
-#: A line that may hold a link: a scheme, an e-mail @, or a dot before a lowercase
-#: top-level-domain-like word (linkify-it then decides; lines without one are skipped).
-_MAY_LINK = re.compile(r"://|@|[\w-]\.[a-z]{2,}|www\.", re.IGNORECASE)
-_LINE = re.compile(r"[^\n]+")
+#: A run of non-space characters that may hold a link: with a scheme, an e-mail @,
+#: or a dot before a lowercase top-level-domain-like word (linkify-it then decides).
+_MAY_LINK = re.compile(r"(?<!\S)\S*?(?:://|@|[\w-]\.[a-z]{2,}|www\.)\S*", re.IGNORECASE)
 
 
 def _links(text: str) -> list[tuple[int, int]]:
     """Spans of URLs and e-mail addresses (linkify-it, with fuzzy links and e-mail),
-    looked for line by line in the lines that may hold one."""
+    looked for in the runs of non-space characters that may hold one (a link holds
+    no space), each read with the character before and after it."""
     spans: list[tuple[int, int]] = []
     linkify = _linkifier()
-    for line in _LINE.finditer(text):
-        if _MAY_LINK.search(line.group()):
-            offset = line.start()
-            spans.extend(
-                (offset + m.index, offset + m.last_index) for m in linkify.match(line.group()) or []
-            )
+    for run in _MAY_LINK.finditer(text):
+        offset = max(run.start() - 1, 0)
+        chunk = text[offset : run.end() + 1]
+        spans.extend((offset + m.index, offset + m.last_index) for m in linkify.match(chunk) or [])
     return spans
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import unicodedata
 import weakref
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -29,7 +30,7 @@ from ..match import Match
 from ..names import is_patronymic, parse_registry_name
 from ..registry import Registry
 from ..text import is_cyrillic
-from .folding import fold, is_word_char
+from .folding import fold
 
 __all__ = ["Anchor", "Hit", "Scanner", "hits", "scanner"]
 
@@ -254,8 +255,9 @@ def _build(registry: Registry) -> Scanner:
     )
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """An automaton key found at ``start:end`` of the original text."""
+
     start: int
     end: int
     key: str
@@ -268,12 +270,18 @@ def hits(text: str, scanner: Scanner) -> list[Hit]:
     folded, offsets = fold(text)
     size = len(folded)
     raw: list[Hit] = []
+    category = unicodedata.category
+    caps = scanner.caps
     for last, key in scanner.automaton.iter(folded):
         first = last - len(key) + 1
-        if first > 0 and is_word_char(folded[first - 1]):
-            continue
-        if last + 1 < size and is_word_char(folded[last + 1]):
-            continue
+        if first > 0:  # is_word_char, inline: this loop sees every key in every word
+            before = folded[first - 1]
+            if before.isalnum() or (before > "\x7f" and category(before)[0] == "M"):
+                continue
+        if last + 1 < size:
+            after = folded[last + 1]
+            if after.isalnum() or (after > "\x7f" and category(after)[0] == "M"):
+                continue
         if offsets is None:
             start, end = first, last + 1
         else:
@@ -282,7 +290,7 @@ def hits(text: str, scanner: Scanner) -> list[Hit]:
                 continue  # the key starts or ends inside one original character
             while end < len(text) and unicodedata.category(text[end])[0] == "M":
                 end += 1
-        if _capitalized(text[start:end], scanner.caps[key]):
+        if _capitalized(text[start:end], caps[key]):
             raw.append(Hit(start, end, key))
     raw.sort(key=lambda h: (h.start - h.end, h.start))
     occupied = bytearray(len(text) + 1)
@@ -296,6 +304,11 @@ def hits(text: str, scanner: Scanner) -> list[Hit]:
 
 
 def _capitalized(original: str, flags: tuple[bool, ...]) -> bool:
+    if len(flags) == 1:  # one word: its first letter
+        first = (
+            original[0] if original[0].isalpha() else next((c for c in original if c.isalpha()), "")
+        )
+        return first.isupper() or not flags[0]
     for word, must in zip(original.split(), flags, strict=False):
         if must:
             first = next((c for c in word if c.isalpha()), "")

@@ -17,7 +17,7 @@ from ..registry import Entity
 __all__ = ["Draft", "Found", "Mention", "Part", "candidates"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One registry name found in a text (``id`` is ``None`` when ambiguous)."""
 
@@ -40,7 +40,7 @@ class Mention:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Part:
     """One word (or word group) of a mention and its role.
 
@@ -57,7 +57,7 @@ class Part:
     inflected: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     """A mention with what ``namenorm.copy`` needs to rewrite it."""
 
@@ -69,7 +69,7 @@ class Found:
     matched: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A span the resolver has judged, before the whole document is read."""
 
