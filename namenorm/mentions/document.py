@@ -115,8 +115,11 @@ class Document(Spans):
         in_full = {d.matches[0].id for d in drafts if d.status == "matched" and d.full}
         plain = {d.matches[0].id for d in drafts if d.status == "matched" and not d.homograph}
         found: list[Found] = []
+        named_by_list: dict[int, tuple[str, ...]] = {}  # the lookup cache shares its lists
         for draft in drafts:
-            named = candidates(draft.matches)
+            named = named_by_list.get(id(draft.matches))
+            if named is None:
+                named = named_by_list[id(draft.matches)] = candidates(draft.matches)
             top = draft.matches[0]
             chosen: Match | None = top
             status = draft.status

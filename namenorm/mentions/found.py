@@ -9,7 +9,7 @@ Left out: how mentions are found (``automaton``, ``spans``, ``fuzzy``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..match import AMBIGUITY_MARGIN, Match
 from ..registry import Entity
@@ -78,14 +78,13 @@ class Draft:
     status: str
     full: bool  # named with a given name, patronymic or initial
     homograph: bool = False
+    #: where the first part starts and the last one ends (the parts do not change)
+    start: int = field(init=False)
+    end: int = field(init=False)
 
-    @property
-    def start(self) -> int:
-        return self.parts[0].start
-
-    @property
-    def end(self) -> int:
-        return self.parts[-1].end
+    def __post_init__(self) -> None:
+        self.start = self.parts[0].start
+        self.end = self.parts[-1].end
 
 
 def candidates(matches: list[Match]) -> tuple[str, ...]:
