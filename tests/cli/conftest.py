@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,23 @@ from namenorm.batch import clean as batch_clean
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
 REGISTRY = FIXTURES / "registry.csv"
+
+#: Python run first in a child process the tests send signals to: SIGINT,
+#: SIGTERM and SIGHUP act as they do from a terminal, whatever the test run
+#: inherited (a shell job started with ``&`` ignores SIGINT, ``nohup`` ignores
+#: SIGHUP, and ignored signals stay ignored across ``exec``).
+TERMINAL_SIGNALS = (
+    "import signal\n"
+    "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+    "signal.signal(signal.SIGTERM, signal.SIG_DFL)\n"
+    "signal.signal(signal.SIGHUP, signal.SIG_DFL)\n"
+)
+
+
+def namenorm_command(*args: str) -> list[str]:
+    """``python -m namenorm ARGS`` with :data:`TERMINAL_SIGNALS` set first."""
+    code = TERMINAL_SIGNALS + "import runpy\nrunpy.run_module('namenorm', run_name='__main__')\n"
+    return [sys.executable, "-c", code, *args]
 
 
 @pytest.fixture(autouse=True)

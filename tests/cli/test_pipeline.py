@@ -19,7 +19,7 @@ from namenorm.batch import pipeline
 from namenorm.cli import cli
 from namenorm.registry import Registry
 
-from .conftest import REGISTRY
+from .conftest import REGISTRY, TERMINAL_SIGNALS
 
 NAMES = [
     "Alexander Lukashenko",
@@ -171,7 +171,7 @@ class Child:
             [
                 sys.executable,
                 "-c",
-                CHILD,
+                TERMINAL_SIGNALS + CHILD,
                 str(write_end),
                 *("clean", "-", "-c", "name"),
                 *("-o", str(target), "--jobs", "2"),

@@ -10,13 +10,12 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from .conftest import REGISTRY
+from .conftest import REGISTRY, namenorm_command
 
 
 def _wait_for(folder: Path, pattern: str, proc: subprocess.Popen[bytes]) -> None:
@@ -42,7 +41,7 @@ def test_a_signal_mid_run_leaves_no_temporary_file(
     out = tmp_path / "out"
     out.mkdir()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "namenorm", "clean", "-", "-c", "name", "-o", str(out / "x.csv")],
+        namenorm_command("clean", "-", "-c", "name", "-o", str(out / "x.csv")),
         stdin=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "NAMENORM_REGISTRY": str(REGISTRY)},
