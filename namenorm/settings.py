@@ -42,7 +42,24 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("NAMENORM_HOST", "127.0.0.1", "Address the HTTP server binds to."),
     Setting("NAMENORM_PORT", "8000", "Port the HTTP server listens on."),
-    Setting("NAMENORM_WORKERS", "2", "Number of gunicorn worker processes (each with 2 threads)."),
+    Setting("NAMENORM_WORKERS", "2", "Number of gunicorn worker processes."),
+    Setting(
+        "NAMENORM_THREADS",
+        "32",
+        "Threads per worker process: requests served at once, slow clients included.",
+    ),
+    Setting(
+        "NAMENORM_READ_TIMEOUT",
+        "10",
+        "Seconds a client has to send a whole request (line, headers, body) before it "
+        "is answered 408 and its thread freed.",
+    ),
+    Setting(
+        "NAMENORM_TIME_BUDGET",
+        "10",
+        "Seconds a batch lookup may spend; the queries left then are answered skipped. "
+        "A request still running after 30 s gets its worker replaced.",
+    ),
     Setting(
         "NAMENORM_CORS_ORIGINS",
         "",

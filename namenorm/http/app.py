@@ -14,6 +14,8 @@ Config keys read by the routes:
 - ``ACCESS_LOG``: one line per request on stderr (default on).
 - ``PUBLIC_URL``: the base URL of every URL in the reconciliation manifest
   (``NAMENORM_PUBLIC_URL``; empty: the URL each request came in on).
+- ``TIME_BUDGET``: seconds a batch lookup may spend before it answers the
+  rest of its queries ``skipped`` (default ``NAMENORM_TIME_BUDGET``).
 - ``BENCH_ROUTES``: serve the constant ``/_bench/constant`` route (default off).
 - ``REGISTRY_WATCH``: serve the registry *file* (default off: the registry
   loaded once, as in tests): keep a copy of each version that loads in
@@ -46,16 +48,18 @@ from ..settings import setting
 from . import editing, meta, reconcile, ui, v1
 from .board import Board
 from .errors import install_error_handler
-from .inputs import bound_body
+from .inputs import bound_body, check_query_string
+from .limits import MAX_BODY
 from .reconcile import public_url
 from .source import RegistryFile
 from .state import EXTENSION, Holder, Service, current_holder, current_service
 from .watch import Watcher
 
-__all__ = ["MAX_BODY", "create_app"]
+__all__ = ["MAX_BODY", "MAX_TIME_BUDGET", "create_app"]
 
-#: Largest request body accepted (413 above).
-MAX_BODY = 1024 * 1024
+#: Longest time budget (seconds): below the server's worker timeout (30 s), which
+#: recycles a worker whose request overran it.
+MAX_TIME_BUDGET = 25.0
 
 access_log = logging.getLogger("namenorm.http.access")
 
@@ -142,6 +146,21 @@ def reload_interval(value: object) -> float:
     return seconds
 
 
+def time_budget(value: object) -> float:
+    """``TIME_BUDGET`` as seconds a batch may spend (0.1 to 25); 400 for anything else."""
+    text = str(value).strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not (0.1 <= seconds <= MAX_TIME_BUDGET):
+        raise InvalidInputError(
+            f"NAMENORM_TIME_BUDGET={text!r} is not a number of seconds; "
+            f"expected 0.1 to {MAX_TIME_BUDGET:g}"
+        )
+    return seconds
+
+
 def _holder(registry: Registry | None, config: Mapping[str, Any]) -> Holder:
     """The app's holder: a registry given in memory, or the registry file (watched)."""
     if registry is not None:
@@ -177,11 +196,13 @@ def create_app(registry: Registry | None = None, config: Mapping[str, Any] | Non
         STATE_DIR=setting("NAMENORM_STATE_DIR"),
         PUBLIC_URL=setting("NAMENORM_PUBLIC_URL"),
         BOARD=None,
+        TIME_BUDGET=setting("NAMENORM_TIME_BUDGET"),
     )
     if config:
         app.config.update(config)
     app.config["CORS_ORIGINS"] = _origins(app.config["CORS_ORIGINS"])
     app.config["PUBLIC_URL"] = public_url(app.config["PUBLIC_URL"])
+    app.config["TIME_BUDGET"] = time_budget(app.config["TIME_BUDGET"])
     if isinstance(app.json, DefaultJSONProvider):
         app.json.sort_keys = False  # keep the documented field order
 
@@ -189,6 +210,7 @@ def create_app(registry: Registry | None = None, config: Mapping[str, Any] | Non
 
     install_error_handler(app)
     app.before_request(_start_timer)
+    app.before_request(check_query_string)
     app.before_request(bound_body)
     app.after_request(_finish)
     app.register_blueprint(meta.bp)

@@ -7,8 +7,9 @@ ambiguous mentions, unknown names); ``/v1/proposals`` is the review queue of
 rejecting need the admin token (as ``/v1/admin/reload`` does). Accepting
 rewrites the registry file the service was loaded from and reloads it.
 
-:data:`OPENAPI_PATHS` and :data:`OPENAPI_SCHEMAS` declare these routes for
-the OpenAPI document. Nothing here matches names or writes files itself.
+The OpenAPI document declares these routes in ``namenorm.http.routes`` and
+their schemas in ``schemas/``. Nothing here matches names or writes files
+itself.
 """
 
 from __future__ import annotations
@@ -20,22 +21,19 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify
 
 from .. import proposals as queue
-from ..annotate import FORMATS, annotate, check_format
-from ..copy import LANGS
+from ..annotate import annotate, check_format
 from ..errors import InvalidInputError
-from ..registry import KINDS, Registry
+from ..registry import Registry
 from .inputs import describe, json_object, json_type, optional_str
+from .limits import PROPOSALS
 from .state import EXTENSION, Holder, current_service
 from .v1 import _check_token, _no_unknown_keys, _registry_path
 from .watch import swap
 
-__all__ = ["OPENAPI_PATHS", "OPENAPI_RESPONSES", "OPENAPI_SCHEMAS", "bp", "queue_file"]
+__all__ = ["bp", "queue_file"]
 
 bp = Blueprint("editing", __name__, url_prefix="/v1")
 _ACCEPTING = threading.Lock()
-
-#: Most proposals one request may send.
-MAX_PROPOSALS = 20
 
 
 def queue_file() -> Path:
@@ -83,10 +81,10 @@ def propose() -> Response:
     body = json_object()
     _no_unknown_keys(body, ("proposals",))
     items = body.get("proposals")
-    if not isinstance(items, list) or not 1 <= len(items) <= MAX_PROPOSALS:
+    if not isinstance(items, list) or not PROPOSALS.low <= len(items) <= PROPOSALS.high:
         raise InvalidInputError(
-            f"body.proposals is {describe(items)}; expected an array of 1 to "
-            f"{MAX_PROPOSALS} proposals"
+            f"body.proposals is {describe(items)}; expected an array of {PROPOSALS.low} to "
+            f"{PROPOSALS.high} proposals"
         )
     made = []
     for i, item in enumerate(items):
@@ -186,281 +184,3 @@ def reject_proposals() -> Response:
     _no_unknown_keys(body, ("proposals",))
     gone = queue.reject(queue_file(), _pids(body))
     return jsonify({"rejected": [p.as_dict() for p in gone]})
-
-
-# -- OpenAPI declarations ---------------------------------------------------------------
-def _ref(name: str) -> dict[str, str]:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
-
-
-def _errors(*statuses: int) -> dict[str, Any]:
-    return {str(s): {"$ref": f"#/components/responses/E{s}"} for s in statuses}
-
-
-_STRING = {"type": "string"}
-_PROPOSAL_FIELDS = {
-    "proposal": {"type": "string", "pattern": "^[0-9a-f]{12}$"},
-    "id": _STRING,
-    "kind": {"type": "string", "enum": ["", *KINDS]},
-    "lang": _STRING,
-    "name": _STRING,
-    "preferred": {"type": "boolean"},
-    "context": _STRING,
-    "source": _STRING,
-    "submitted": _STRING,
-}
-
-#: Schemas of these routes, merged into the OpenAPI document's components.
-OPENAPI_SCHEMAS: dict[str, Any] = {
-    "AnnotateRequest": {
-        "type": "object",
-        "required": ["text"],
-        "additionalProperties": False,
-        "properties": {
-            "text": {"type": "string"},
-            "lang": {"type": "string", "enum": list(LANGS), "default": "en"},
-            "format": {"type": "string", "enum": list(FORMATS), "default": "text"},
-        },
-    },
-    "Annotation": {
-        "type": "object",
-        "required": ["lang", "format", "changes", "unknown", "entities"],
-        "properties": {
-            "lang": _STRING,
-            "format": {"type": "string", "enum": list(FORMATS)},
-            "changes": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["start", "end", "original", "status", "options"],
-                    "properties": {
-                        "start": {"type": "integer", "minimum": 0},
-                        "end": {"type": "integer", "minimum": 0},
-                        "original": _STRING,
-                        "status": {"type": "string", "enum": ["matched", "ambiguous"]},
-                        "options": {
-                            "type": "array",
-                            "minItems": 1,
-                            "items": {
-                                "type": "object",
-                                "required": ["id", "replacement", "score", "explanation"],
-                                "properties": {
-                                    "id": _STRING,
-                                    "replacement": _STRING,
-                                    "score": {"type": "number"},
-                                    "explanation": _STRING,
-                                },
-                            },
-                        },
-                    },
-                },
-            },
-            "unknown": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["text", "start", "end", "count", "context", "suggested_ids"],
-                    "properties": {
-                        "text": _STRING,
-                        "start": {"type": "integer", "minimum": 0},
-                        "end": {"type": "integer", "minimum": 0},
-                        "count": {"type": "integer", "minimum": 1},
-                        "context": _STRING,
-                        "suggested_ids": {
-                            "type": "object",
-                            "required": ["person", "other"],
-                            "properties": {"person": _STRING, "other": _STRING},
-                        },
-                    },
-                },
-            },
-            "entities": {
-                "type": "object",
-                "additionalProperties": {
-                    "type": "object",
-                    "required": ["id", "kind", "name", "description"],
-                    "properties": {
-                        "id": _STRING,
-                        "kind": {"type": "string", "enum": list(KINDS)},
-                        "name": _STRING,
-                        "description": {"type": ["string", "null"]},
-                    },
-                },
-            },
-        },
-    },
-    "Proposal": {
-        "type": "object",
-        "required": list(_PROPOSAL_FIELDS),
-        "properties": _PROPOSAL_FIELDS,
-    },
-    "ProposalRequest": {
-        "type": "object",
-        "required": ["proposals"],
-        "additionalProperties": False,
-        "properties": {
-            "proposals": {
-                "type": "array",
-                "minItems": 1,
-                "maxItems": MAX_PROPOSALS,
-                "items": {
-                    "type": "object",
-                    "required": ["name"],
-                    "additionalProperties": False,
-                    "properties": {
-                        "name": {"type": "string", "minLength": 1, "maxLength": queue.MAX_NAME},
-                        "id": {"type": "string", "pattern": "^([a-z0-9][a-z0-9-]*)?$"},
-                        "kind": {"type": "string", "enum": list(KINDS)},
-                        "lang": _STRING,
-                        "copy_lang": {"type": "string", "enum": list(LANGS)},
-                        "preferred": {"type": "boolean"},
-                        "context": {"type": "string", "maxLength": queue.MAX_CONTEXT},
-                    },
-                },
-            }
-        },
-    },
-    "ProposalIds": {
-        "type": "object",
-        "required": ["proposals"],
-        "properties": {
-            "proposals": {"type": "array", "minItems": 1, "items": {"type": "string"}},
-            "assign": {
-                "type": "object",
-                "additionalProperties": {
-                    "type": "object",
-                    "properties": {
-                        "id": _STRING,
-                        "kind": _STRING,
-                        "lang": _STRING,
-                        "name": _STRING,
-                        "preferred": {"type": "boolean"},
-                    },
-                },
-            },
-        },
-    },
-}
-
-_PROPOSALS = {"type": "array", "items": _ref("Proposal")}
-_ADMIN: list[dict[str, list[str]]] = [{"bearer": []}]
-
-#: The routes, merged into the OpenAPI document's paths.
-OPENAPI_PATHS: dict[str, Any] = {
-    "/v1/annotate": {
-        "post": {
-            "operationId": "annotate",
-            "summary": "Every proposed name change in copy, with its evidence, and unknown names",
-            "requestBody": {
-                "required": True,
-                "content": {"application/json": {"schema": _ref("AnnotateRequest")}},
-            },
-            "responses": {
-                "200": _json(_ref("Annotation"), "Changes, unknown names and their entities."),
-                **_errors(400, 413, 415),
-            },
-        }
-    },
-    "/v1/proposals": {
-        "post": {
-            "operationId": "propose",
-            "summary": "Queue proposed spellings for review",
-            "requestBody": {
-                "required": True,
-                "content": {"application/json": {"schema": _ref("ProposalRequest")}},
-            },
-            "responses": {
-                "200": _json(
-                    {
-                        "type": "object",
-                        "required": ["proposals"],
-                        "properties": {"proposals": _PROPOSALS},
-                    },
-                    "The queued proposals.",
-                ),
-                **_errors(400, 409, 413, 415),
-            },
-        },
-        "get": {
-            "operationId": "proposals",
-            "summary": "The review queue (admin token)",
-            "security": _ADMIN,
-            "responses": {
-                "200": _json(
-                    {
-                        "type": "object",
-                        "required": ["count", "proposals"],
-                        "properties": {"count": {"type": "integer"}, "proposals": _PROPOSALS},
-                    },
-                    "Every queued proposal.",
-                ),
-                **_errors(401, 404),
-            },
-        },
-    },
-    "/v1/proposals/accept": {
-        "post": {
-            "operationId": "acceptProposals",
-            "summary": "Add proposals to the registry and reload it (admin token)",
-            "security": _ADMIN,
-            "requestBody": {
-                "required": True,
-                "content": {"application/json": {"schema": _ref("ProposalIds")}},
-            },
-            "responses": {
-                "200": _json(
-                    {
-                        "type": "object",
-                        "required": [
-                            "added",
-                            "present",
-                            "registry_size",
-                            "registry_hash",
-                            "previous_hash",
-                        ],
-                        "properties": {
-                            "added": _PROPOSALS,
-                            "present": _PROPOSALS,
-                            "registry_size": {"type": "integer"},
-                            "registry_hash": _STRING,
-                            "previous_hash": _STRING,
-                        },
-                    },
-                    "What was added (and what the registry already had).",
-                ),
-                **_errors(400, 401, 404, 413, 415, 422),
-            },
-        }
-    },
-    "/v1/proposals/reject": {
-        "post": {
-            "operationId": "rejectProposals",
-            "summary": "Drop proposals from the queue (admin token)",
-            "security": _ADMIN,
-            "requestBody": {
-                "required": True,
-                "content": {"application/json": {"schema": _ref("ProposalIds")}},
-            },
-            "responses": {
-                "200": _json(
-                    {
-                        "type": "object",
-                        "required": ["rejected"],
-                        "properties": {"rejected": _PROPOSALS},
-                    },
-                    "The dropped proposals.",
-                ),
-                **_errors(400, 401, 404, 413, 415),
-            },
-        }
-    },
-}
-
-#: Error responses these routes add to the document's components.
-OPENAPI_RESPONSES: dict[str, Any] = {
-    "E409": _json(_ref("Error"), "The review queue is full."),
-}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import urllib.parse
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,31 +19,18 @@ from flask import request
 from werkzeug.exceptions import RequestEntityTooLarge, UnsupportedMediaType
 
 from ..errors import InvalidInputError
+from .limits import describe
 
 __all__ = [
-    "DEFAULT_LIMIT",
-    "MAX_BATCH",
-    "MAX_LIMIT",
-    "MAX_TEXT_LENGTH",
     "arg",
-    "batch_size",
     "bound_body",
+    "check_query_string",
     "describe",
     "json_object",
     "json_type",
-    "limit_value",
     "optional_str",
     "parse_json",
 ]
-
-#: Candidates per query unless ``limit`` says otherwise.
-DEFAULT_LIMIT = 5
-#: Largest accepted ``limit``.
-MAX_LIMIT = 50
-#: Longest text accepted by ``/v1/transliterate``.
-MAX_TEXT_LENGTH = 10_000
-#: Most queries accepted in one batch (``POST /v1/lookup``, ``/reconcile``).
-MAX_BATCH = 1000
 
 
 def json_type(value: object) -> str:
@@ -56,12 +44,6 @@ def json_type(value: object) -> str:
     if isinstance(value, str):
         return "string"
     return "array" if isinstance(value, list) else "object"
-
-
-def describe(value: object) -> str:
-    """``repr(value)``, cut to 60 characters (for messages quoting client input)."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def arg(name: str, *, required: bool = False) -> str | None:
@@ -86,30 +68,6 @@ def optional_str(obj: Mapping[str, Any], key: str, *, where: str = "body") -> st
     return value
 
 
-def limit_value(value: object, *, name: str = "limit") -> int:
-    """A candidate limit from a query argument (``str``) or JSON (``int``): 1..MAX_LIMIT."""
-    if value is None:
-        return DEFAULT_LIMIT
-    number: int | None = None
-    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 6:
-        number = int(value)
-    elif isinstance(value, int) and not isinstance(value, bool):
-        number = value
-    elif isinstance(value, float) and value.is_integer():
-        number = int(value)
-    if number is None or not 1 <= number <= MAX_LIMIT:
-        raise InvalidInputError(
-            f"{name} is {describe(value)}; expected an integer from 1 to {MAX_LIMIT}"
-        )
-    return number
-
-
-def batch_size(count: int) -> None:
-    """413 when a batch holds more than :data:`MAX_BATCH` queries."""
-    if count > MAX_BATCH:
-        raise RequestEntityTooLarge(f"batch has {count} queries; expected at most {MAX_BATCH}")
-
-
 def bound_body() -> None:
     """Read a body sent without ``Content-Length`` (chunked) here, whole, and refuse it
     with 413 when it is over the app's limit, as one with a length is: werkzeug would
@@ -131,11 +89,33 @@ def bound_body() -> None:
     environ.pop("HTTP_TRANSFER_ENCODING", None)  # the body is now whole, with a length
 
 
+def _utf8(data: bytes, where: str) -> str:
+    """``data`` as strict UTF-8: 400 for invalid bytes, surrogates written as UTF-8
+    bytes among them (Python's JSON reader would let those pass)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.end]
+        raise InvalidInputError(
+            f"malformed {where}: bytes {bad!r} at byte {exc.start} are not UTF-8 "
+            f"({exc.reason}); expected UTF-8 text"
+        ) from None
+
+
+def check_query_string() -> None:
+    """400 when the URL's query string does not decode as UTF-8 (werkzeug would put
+    U+FFFD in place of the bad bytes and answer as if they had been sent)."""
+    raw = request.query_string
+    if b"%" in raw or not raw.isascii():
+        _utf8(urllib.parse.unquote_to_bytes(raw), "query string")
+
+
 def parse_json(data: bytes) -> object:
     """Decode a JSON document (400 when it is not UTF-8 JSON)."""
+    text = _utf8(data, "JSON")
     try:
-        value: object = json.loads(data)
-    except (UnicodeDecodeError, ValueError) as exc:
+        value: object = json.loads(text)
+    except ValueError as exc:
         raise InvalidInputError(f"malformed JSON: {exc}; expected a JSON document") from None
     except RecursionError:
         raise InvalidInputError("malformed JSON: nested too deeply") from None

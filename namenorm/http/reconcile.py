@@ -29,10 +29,10 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from werkzeug.exceptions import UnsupportedMediaType
 
 from .. import __version__
-from ..errors import InvalidInputError, QueryTooLongError
-from ..index import MAX_QUERY_LENGTH
+from ..errors import InvalidInputError
 from ..registry import KINDS, Entity, check_kind
-from .inputs import MAX_BATCH, MAX_LIMIT, arg, batch_size, json_type, limit_value, parse_json
+from .inputs import arg, json_type, parse_json
+from .limits import BATCH, CANDIDATES, CURSOR, QUERY
 from .reconcile_extend import PROPERTY_SETTINGS, lang_name, ordered_langs
 from .reconcile_queries import answer_batch, types
 from .state import current_service
@@ -47,8 +47,6 @@ pages = Blueprint("pages", __name__, template_folder=TEMPLATES)
 
 #: Suggestions per page of the suggest services.
 SUGGEST_PAGE = 10
-#: Largest accepted suggest ``cursor``.
-MAX_CURSOR = 10_000
 #: Size of the preview pop-up OpenRefine opens.
 PREVIEW_SIZE = (400, 200)
 #: Where each linked database shows an entity.
@@ -108,7 +106,7 @@ def manifest(root: str) -> dict[str, Any]:
             "propose_properties": _service(root, "/reconcile/propose_properties"),
             "property_settings": list(PROPERTY_SETTINGS),
         },
-        "batchSize": MAX_BATCH,
+        "batchSize": BATCH.high,
     }
 
 
@@ -153,7 +151,7 @@ def reconcile() -> Response:
         raise InvalidInputError(
             f"query batch is a JSON {json_type(batch)}; expected an object of queries by ID"
         )
-    batch_size(len(batch))
+    BATCH.count(len(batch), where="query batch")
     return jsonify(answer_batch(service, batch))
 
 
@@ -165,7 +163,7 @@ def propose_properties() -> Response:
     if kind is not None:
         check_kind(kind)
     raw_limit = request.values.get("limit")
-    limit = None if raw_limit is None else limit_value(raw_limit)
+    limit = None if raw_limit is None else CANDIDATES.parse(raw_limit, where="limit")
     answer: dict[str, Any] = {"properties": current_service().catalog.propose(kind, limit)}
     if kind is not None:
         answer["type"] = kind
@@ -178,16 +176,9 @@ def _prefix_and_cursor() -> tuple[str, int]:
     prefix = request.args.get("prefix")
     if prefix is None:
         raise InvalidInputError("query argument 'prefix' is missing; expected a string")
-    if len(prefix) > MAX_QUERY_LENGTH:
-        raise QueryTooLongError(
-            f"prefix is {len(prefix)} characters long; expected at most {MAX_QUERY_LENGTH}"
-        )
-    raw_cursor = request.args.get("cursor", "0")
-    if not (raw_cursor.isascii() and raw_cursor.isdigit() and int(raw_cursor) <= MAX_CURSOR):
-        raise InvalidInputError(
-            f"cursor is {raw_cursor!r}; expected an integer from 0 to {MAX_CURSOR}"
-        )
-    return prefix, int(raw_cursor)
+    if len(prefix) > QUERY.high:
+        QUERY.count(len(prefix), where="prefix")
+    return prefix, CURSOR.parse(request.args.get("cursor"), where="cursor")
 
 
 @bp.get("/suggest/entity")
@@ -198,7 +189,9 @@ def suggest_entity() -> Response:
     wanted = cursor + SUGGEST_PAGE
     ids = service.suggest(prefix, count=wanted)
     if len(ids) < wanted and len(prefix.strip()) >= 3:
-        ids += [m.id for m in service.registry.lookup(prefix, limit=MAX_LIMIT) if m.id not in ids]
+        ids += [
+            m.id for m in service.registry.lookup(prefix, limit=CANDIDATES.high) if m.id not in ids
+        ]
     result = []
     for entity_id in ids[cursor:wanted]:
         entity = service.registry.entity(entity_id)

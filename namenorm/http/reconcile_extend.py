@@ -35,13 +35,13 @@ from functools import cache
 from typing import Any
 
 from babel import Locale
-from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..errors import InvalidInputError, NamenormError, UnknownLanguageError
 from ..registry import Entity, Registry
 from ..text import clean
 from ..vocab import KINDS
-from .inputs import MAX_BATCH, describe, json_type
+from .inputs import describe, json_type
+from .limits import BATCH
 
 __all__ = [
     "FIRST_LANGS",
@@ -309,10 +309,7 @@ class Catalog:
             if key not in ("ids", "properties"):
                 raise InvalidInputError(f"extend has {key!r}; expected only 'ids' and 'properties'")
         ids = _strings(query.get("ids"), "extend.ids")
-        if len(ids) > MAX_BATCH:  # 413, as for a query batch
-            raise RequestEntityTooLarge(
-                f"extend.ids has {len(ids)} IDs; expected at most {MAX_BATCH}"
-            )
+        BATCH.count(len(ids), where="extend.ids", what="IDs")  # 400, as for a query batch
         wanted = self._wanted(query.get("properties"))
         rows: dict[str, dict[str, list[dict[str, str]]]] = {}
         errors: dict[str, dict[str, str]] = {}

@@ -29,18 +29,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import InvalidInputError, NamenormError, QueryTooLongError
-from ..index import MAX_QUERY_LENGTH
+from ..errors import InvalidInputError, NamenormError
 from ..match import Match
 from ..registry import KINDS, Entity, check_kind
-from .inputs import MAX_LIMIT, describe, json_type
+from .inputs import describe, json_type
+from .limits import CANDIDATES, QUERY, RECONCILE_CANDIDATES
 from .reconcile_extend import IDENTIFIERS, Catalog, Settings
 from .state import Service
 
 __all__ = ["DEFAULT_LIMIT", "QUERY_KEYS", "Query", "answer_batch", "candidate", "types"]
 
 #: Candidates per query when the query gives no ``limit``.
-DEFAULT_LIMIT = 3
+DEFAULT_LIMIT = RECONCILE_CANDIDATES.default
 #: The keys a reconciliation query may have (API 0.2).
 QUERY_KEYS: tuple[str, ...] = ("query", "type", "limit", "properties", "type_strict")
 
@@ -115,10 +115,7 @@ class Query:
             raise InvalidInputError(
                 f"{where}.query is {describe(text)}; expected a non-empty string{alone}"
             )
-        if len(text) > MAX_QUERY_LENGTH:
-            raise QueryTooLongError(
-                f"{where}.query is {len(text)} characters long; expected at most {MAX_QUERY_LENGTH}"
-            )
+        QUERY.count(len(text), where=f"{where}.query")
         return cls(text, kinds, limit, evidence)
 
     def answer(self, service: Service) -> dict[str, Any]:
@@ -155,7 +152,7 @@ class Query:
         if len(self.kinds) in (0, len(KINDS)):
             return service.lookup(text, limit=self.limit)
         # several kinds, not all: decide among those kinds only
-        found = service.registry.lookup(text, limit=MAX_LIMIT)
+        found = service.registry.lookup(text, limit=CANDIDATES.high)
         wanted = [m for m in found if m.kind in self.kinds]
         return service.registry.index.decide(wanted), wanted[: self.limit]
 
@@ -240,13 +237,7 @@ def _value(value: object, where: str) -> str:
 
 
 def _limit(value: object, where: str) -> int:
-    if value is None:
-        return DEFAULT_LIMIT
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise InvalidInputError(f"{where}.limit is {describe(value)}; expected a positive integer")
-    return min(value, MAX_LIMIT)
+    return RECONCILE_CANDIDATES.check(value, where=f"{where}.limit")
 
 
 def error_entry(exc: NamenormError) -> dict[str, Any]:

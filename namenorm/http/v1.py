@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterable
 from typing import Any, cast
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, g, jsonify, request
 from werkzeug.datastructures import WWWAuthenticate
 from werkzeug.exceptions import NotFound, ServiceUnavailable, Unauthorized
 
@@ -20,21 +20,13 @@ from ..errors import InvalidInputError, Problem, RegistryError
 from ..registry import Registry, check_kind, shipped_registry_path
 from ..settings import setting
 from ..translit import systems, transliterate
-from .inputs import (
-    MAX_TEXT_LENGTH,
-    arg,
-    batch_size,
-    describe,
-    json_object,
-    json_type,
-    limit_value,
-    optional_str,
-)
+from .inputs import arg, describe, json_object, json_type, optional_str
+from .limits import BATCH, CANDIDATES, TEXT
 from .source import RegistryFile
 from .state import Service, current_holder, current_service
 from .watch import record, swap
 
-__all__ = ["bp", "entity_json"]
+__all__ = ["bp", "entity_json", "skipped"]
 
 bp = Blueprint("v1", __name__, url_prefix="/v1")
 
@@ -56,7 +48,7 @@ def lookup() -> Response:
     """One name: ``{query, status, match, candidates}``."""
     service = current_service()
     query = cast(str, arg("q", required=True))
-    limit = limit_value(request.args.get("limit"))
+    limit = CANDIDATES.parse(request.args.get("limit"), where="limit")
     kind = check_kind(request.args.get("kind"))
     lang = service.check_lang(request.args.get("lang"))
     return jsonify(service.result(query, limit=limit, kind=kind, lang=lang))
@@ -64,7 +56,12 @@ def lookup() -> Response:
 
 @bp.post("/lookup")
 def lookup_batch() -> Response:
-    """Up to 1,000 names: ``{"results": [...]}`` in the order given."""
+    """Up to 1,000 names: ``{"results": [...], "skipped": n}`` in the order given.
+
+    The batch answers within the app's time budget (``TIME_BUDGET`` seconds from
+    the start of the request): the queries not looked up by then are answered
+    ``skipped`` (no match, no candidates) and counted in ``skipped``.
+    """
     service = current_service()
     body = json_object()
     _no_unknown_keys(body, ("queries", "kind", "lang", "limit"))
@@ -73,20 +70,29 @@ def lookup_batch() -> Response:
     queries = body["queries"]
     if not isinstance(queries, list):
         raise InvalidInputError(f"body.queries is a JSON {json_type(queries)}; expected an array")
-    batch_size(len(queries))
+    BATCH.count(len(queries), where="body.queries")
     for i, query in enumerate(queries):
         if not isinstance(query, str) or not query:
             raise InvalidInputError(
                 f"body.queries[{i}] is {describe(query)}; expected a non-empty string"
             )
-    limit = limit_value(body.get("limit"), name="body.limit")
+    limit = CANDIDATES.check(body.get("limit"), where="body.limit")
     kind = check_kind(optional_str(body, "kind"))
     lang = service.check_lang(optional_str(body, "lang"))
+    deadline = g.namenorm_start + current_app.config["TIME_BUDGET"]
     done: dict[str, dict[str, object]] = {}  # a column of names repeats itself: look up each once
     for query in queries:
         if query not in done:
+            if time.perf_counter() > deadline:
+                break
             done[query] = service.result(query, limit=limit, kind=kind, lang=lang)
-    return jsonify({"results": [done[query] for query in queries]})
+    results = [done.get(query) or skipped(query) for query in queries]
+    return jsonify({"results": results, "skipped": len(queries) - sum(q in done for q in queries)})
+
+
+def skipped(query: str) -> dict[str, object]:
+    """The answer to a query of a batch left when the time budget ran out."""
+    return {"query": query, "status": "skipped", "match": None, "candidates": []}
 
 
 # -- entities --------------------------------------------------------------
@@ -114,10 +120,7 @@ def entity(entity_id: str) -> Response:
 
 # -- transliteration -------------------------------------------------------
 def _romanized(text: str, lang: str, system: str) -> Response:
-    if len(text) > MAX_TEXT_LENGTH:
-        raise InvalidInputError(
-            f"text is {len(text)} characters long; expected at most {MAX_TEXT_LENGTH}"
-        )
+    TEXT.count(len(text), where="text")
     result = transliterate(text, lang, system)
     return jsonify({"text": text, "lang": lang, "system": system, "result": result})
 

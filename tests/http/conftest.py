@@ -13,11 +13,16 @@ Fixture strategy: the smallest fixture that has what you need.
 
 ``assert_valid`` checks reconciliation answers against the JSON schemas the
 reconciliation API 0.2 publishes (``tests/fixtures/reconciliation-api-0.2``).
+Every test client here validates every response it gets against the schema
+files the OpenAPI document declares (``namenorm/http/schemas``): a 200 against
+its route's answer in ``namenorm.http.routes``, every error against ``Error``
+(:class:`ValidatingClient`, installed for every test of this folder).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -32,6 +37,9 @@ from flask.testing import FlaskClient
 
 from namenorm import Registry, default_registry
 from namenorm.http import create_app
+from namenorm.http.openapi import schemas
+from namenorm.http.routes import ROUTES, Route
+from namenorm.http.state import EXTENSION
 
 SPEC = Path(__file__).resolve().parents[1] / "fixtures" / "reconciliation-api-0.2"
 TOKEN = "test-admin-token"
@@ -52,6 +60,59 @@ hrodna,place,pl,Grodno,
 viasna,org,en,Viasna,1
 viasna,org,be,Вясна,1
 """
+
+
+def _pattern(path: str) -> re.Pattern[str]:
+    return re.compile(re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(path)) + "/?")
+
+
+_ROUTES = [(route, _pattern(route.path)) for route in ROUTES]
+
+
+def route_of(method: str, path: str) -> Route | None:
+    """The declared route that serves ``method path``, if any."""
+    for route, pattern in _ROUTES:
+        if route.method == method.lower() and pattern.fullmatch(path):
+            return route
+    return None
+
+
+@cache
+def _validator(langs: tuple[str, ...], name: str) -> jsonschema.Draft202012Validator:
+    root = {"$ref": f"#/components/schemas/{name}", "components": {"schemas": schemas(langs)}}
+    return jsonschema.Draft202012Validator(root)
+
+
+def check_response(app: Flask, method: str, path: str, response: Any) -> None:
+    """Fail when a JSON response does not fit the schema its route declares."""
+    if response.mimetype != "application/json":
+        return
+    langs = tuple(app.extensions[EXTENSION].service.langs)
+    body = response.get_json()
+    if response.status_code >= 400:
+        name = "Error"
+    elif (route := route_of(method, path)) is not None and response.status_code == 200:
+        name = route.answer
+    else:
+        return
+    errors = sorted(_validator(langs, name).iter_errors(body), key=str)
+    assert not errors, f"{method} {path} {response.status_code} does not fit {name}: {errors[0]}"
+
+
+class ValidatingClient(FlaskClient):
+    """A test client that checks every response against the declared schemas."""
+
+    def open(self, *args: Any, **kwargs: Any) -> Any:
+        response = super().open(*args, **kwargs)
+        request = response.request
+        check_response(self.application, request.method, request.path, response)
+        return response
+
+
+@pytest.fixture(autouse=True)
+def validating_clients(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every app's test client validates its responses (see :class:`ValidatingClient`)."""
+    monkeypatch.setattr(Flask, "test_client_class", ValidatingClient)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import json
 from flask.testing import FlaskClient
 
 from namenorm.http import MAX_BODY
-from namenorm.http.inputs import MAX_TEXT_LENGTH
+from namenorm.http.limits import TEXT
 
 from .conftest import assert_error
 
@@ -51,7 +51,7 @@ def test_transliterate_takes_a_json_body(client: FlaskClient) -> None:
 
 
 def test_transliterate_body_errors(client: FlaskClient) -> None:
-    long = "а" * (MAX_TEXT_LENGTH + 1)
+    long = "а" * (TEXT.high + 1)
     assert_error(client.post("/v1/transliterate", json={"text": long, "lang": "be"}), 400)
     assert_error(client.post("/v1/transliterate", json={"lang": "be"}), 400, "invalid_input")
     assert_error(client.post("/v1/transliterate", json={"text": "a", "lang": "be", "x": 1}), 400)

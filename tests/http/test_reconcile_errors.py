@@ -124,8 +124,8 @@ def test_a_full_batch_with_bad_queries_scattered_through_it(
         ({"data": {"queries": "{}", "extend": "{}"}}, 400, "invalid_input", "both"),
         (
             {"json": {f"q{i}": {"query": "Minsk"} for i in range(1001)}},
-            413,
-            "payload_too_large",
+            400,
+            "invalid_input",
             "1001",
         ),
         ({"data": "{}", "content_type": "text/plain"}, 415, "unsupported_media_type", "text/plain"),

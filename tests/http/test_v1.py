@@ -85,7 +85,10 @@ def test_batch_kind_and_lang(client: FlaskClient) -> None:
 
 
 def test_batch_empty_list(client: FlaskClient) -> None:
-    assert client.post("/v1/lookup", json={"queries": []}).get_json() == {"results": []}
+    assert client.post("/v1/lookup", json={"queries": []}).get_json() == {
+        "results": [],
+        "skipped": 0,
+    }
 
 
 def test_json_with_charset_is_json(client: FlaskClient) -> None:
