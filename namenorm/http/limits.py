@@ -94,9 +94,10 @@ class Bound:
         when they are not the bound's own) outside the range."""
         if not self.low <= count <= self.high:
             error = QueryTooLongError if self is QUERY else InvalidInputError
-            raise error(
-                f"{where} has {count} {what or self.what}; expected {self.low} to {self.high}"
-            )
+            what = what or self.what
+            size = f"is {count} {what} long" if what == "characters" else f"has {count} {what}"
+            bound = f"at most {self.high}" if count > self.high else f"at least {self.low}"
+            raise error(f"{where} {size}; expected {bound}")
 
     def schema(self) -> dict[str, Any]:
         """This bound as the JSON Schema of an integer."""
