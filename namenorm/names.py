@@ -28,12 +28,14 @@ from .text import clean, is_cyrillic
 
 __all__ = [
     "DESCRIPTORS",
+    "FUNCTION_WORDS",
     "PARTICLES",
     "SUFFIXES",
     "TITLES",
     "WORD_POS",
     "NameParts",
     "Word",
+    "is_function_word",
     "is_patronymic",
     "load_word_list",
     "parse_registry_name",
@@ -97,6 +99,27 @@ PARTICLES: frozenset[str] = frozenset(
     "von van der den de da di du la le del dos das bin al ibn ter".split()
 )
 
+#: Articles, prepositions and conjunctions inside organizations' names in the
+#: languages of the press (Coordination Council for the Transfer of Power,
+#: Conseil de coordination, Координационный штаб по вопросам обращения с
+#: военнопленными, Рада з питань): they hold no name, so they are not counted
+#: against a query's word limit, and a name part never starts or ends with
+#: one. Written in lower case; a capitalized word is not one (A. is an initial).
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    """
+    of for the and in on at to by from with an
+    de des du la le les et pour sur en au aux
+    der die das dem den des für und von vom zur zum im am mit
+    di del della dei degli per il lo gli
+    dla do na od przy ze we oraz
+    ir iš už prie
+    по с со в во на для и о об при из от к ко за
+    ў у з за ад да і пры аб для па
+    з в у на для і по про від до при
+    z w i o
+    """.split()
+)
+
 _PATRONYMIC = re.compile(
     r"(?:ович|евич|ьевич|ич|овна|евна|ьевна|ична|інічна|авіч|евіч|івіч|ыч|іч|аўна|еўна|"
     r"ovich|evich|ovych|evych|yevich|ievich|avich|ievič|avič|ovič|evič|ich|ič|ovna|evna|"
@@ -125,6 +148,12 @@ class Word:
 def is_patronymic(word: str) -> bool:
     """Whether ``word`` ends like an East Slavic patronymic (-ovich, -ауна, -овна, ...)."""
     return len(word) > 5 and bool(_PATRONYMIC.search(word))
+
+
+def is_function_word(word: Word) -> bool:
+    """Whether a query word is a lower-case article, preposition or conjunction
+    (:data:`FUNCTION_WORDS`)."""
+    return word.text.islower() and word.text in FUNCTION_WORDS
 
 
 def split_query(text: str) -> list[Word]:

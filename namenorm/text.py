@@ -1,7 +1,8 @@
 """Unicode clean-up shared by the registry, the index and every query.
 
 :func:`clean` is the one function that turns any ``str`` into the canonical
-form every later step expects: NFC, no invisible or control characters, one
+form every later step expects: NFC, no invisible or control characters, no
+ALA-LC tie bars (``T͡sikhanoŭskai͡a`` is ``Tsikhanoŭskaia``), one
 kind of apostrophe and hyphen, single spaces, and each word in one script (a
 Latin word polluted with a Cyrillic look-alike such as ``е`` or ``о`` is folded
 back to Latin, a Cyrillic word with a Latin ``i`` to Cyrillic ``і``).
@@ -92,7 +93,8 @@ def fold_confusables(text: str) -> str:
 def _character_classes() -> tuple[dict[str, str], frozenset[str]]:
     """Characters :func:`clean` replaces one for one (control characters and every
     kind of space -> a space; apostrophe-likes -> ``'``; hyphen-likes -> ``-``),
-    and the format characters it removes (zero-width, bidi marks, soft hyphen, BOM)."""
+    and the characters it removes (format characters: zero-width, bidi marks,
+    soft hyphen, BOM; and tie bars)."""
     folds: dict[str, str] = {}
     invisible: set[str] = set()
     for code in range(0x10000):
@@ -102,6 +104,12 @@ def _character_classes() -> tuple[dict[str, str], frozenset[str]]:
         elif category in ("Cc", "Zl", "Zp", "Zs") and code != 0x20:
             folds[chr(code)] = " "
     for code in (*range(0xE0000, 0xE0080), *range(0x1D173, 0x1D17B), *range(0x1BCA0, 0x1BCA4)):
+        invisible.add(chr(code))
+    # Marks spanning two letters: the tie bars of ALA-LC romanization (t͡s, i͡a,
+    # U+035C-U+0362) and the ligature halves written instead (t︠s︡, U+FE20-U+FE2F).
+    # They say two letters stand for one Cyrillic letter; the letters alone
+    # are the spelling every other system writes.
+    for code in (*range(0x035C, 0x0363), *range(0xFE20, 0xFE30)):
         invisible.add(chr(code))
     folds.update({c: "'" for c in _APOSTROPHES} | {c: "-" for c in _HYPHENS})
     return folds, frozenset(invisible)

@@ -44,3 +44,16 @@ def test_clean_never_raises_and_is_idempotent(text: str) -> None:
     assert unicodedata.is_normalized("NFC", once)
     assert once == once.strip()
     assert "  " not in once
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("T\u0361sikhanoŭskai\u0361a", "Tsikhanoŭskaia"),  # ALA-LC tie bar
+        ("Aleksandr Luk\u0361ashenko", "Aleksandr Lukashenko"),
+        ("t\ufe20s\ufe21", "ts"),  # ligature halves instead of a tie bar
+        ("I\u035ca", "Ia"),  # the tie bar written below
+    ],
+)
+def test_tie_bars_are_removed(written: str, plain: str) -> None:
+    assert clean(written) == plain

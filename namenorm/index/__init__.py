@@ -7,10 +7,17 @@ scores them, ``decide`` picks one, and ``core`` ties them into :class:`Index`.
 
 from .core import EntitySource, Index
 from .score import SCORING, Scoring
-from .search import MAX_NAME_WORDS, MAX_QUERY_LENGTH, MAX_SPAN_WORDS, MAX_WORD_LENGTH
+from .search import (
+    MAX_FUNCTION_WORDS,
+    MAX_NAME_WORDS,
+    MAX_QUERY_LENGTH,
+    MAX_SPAN_WORDS,
+    MAX_WORD_LENGTH,
+)
 from .tables import EntityLike, NameLike
 
 __all__ = [
+    "MAX_FUNCTION_WORDS",
     "MAX_NAME_WORDS",
     "MAX_QUERY_LENGTH",
     "MAX_SPAN_WORDS",

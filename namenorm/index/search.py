@@ -22,7 +22,7 @@ from ..keys import has_lithuanian_ending, lithuanian_stems, phonetic_keys
 from ..knowledge import AliasTable
 from ..lemmas import is_plural_surname, lemmas, word_gender
 from ..match import THRESHOLD, Evidence
-from ..names import Word, split_query, without_titles
+from ..names import PARTICLES, Word, is_function_word, split_query, without_titles
 from ..text import clean
 from ..vocab import Method
 from .score import Candidate, Scorer
@@ -30,7 +30,14 @@ from .spellings import coarse, unit_keys, unit_surface
 from .tables import Tables
 from .typos import deletions, is_typo, max_edits
 
-__all__ = ["MAX_NAME_WORDS", "MAX_QUERY_LENGTH", "MAX_SPAN_WORDS", "MAX_WORD_LENGTH", "Searcher"]
+__all__ = [
+    "MAX_FUNCTION_WORDS",
+    "MAX_NAME_WORDS",
+    "MAX_QUERY_LENGTH",
+    "MAX_SPAN_WORDS",
+    "MAX_WORD_LENGTH",
+    "Searcher",
+]
 
 #: Longest query accepted, in characters.
 MAX_QUERY_LENGTH = 512
@@ -42,6 +49,11 @@ MAX_QUERY_LENGTH = 512
 #: query; a query over either cap is refused with ``QueryTooLongError``
 #: (running text goes through ``normalize_text``, which finds the names in it).
 MAX_NAME_WORDS = 6
+#: Function words (``namenorm.names.FUNCTION_WORDS``: of, the, für, по, з) a
+#: query may have besides its :data:`MAX_NAME_WORDS`: an organization's full
+#: name has them (Coordination Council for the Transfer of Power). They do not
+#: add work in proportion: no name part tried starts or ends with one.
+MAX_FUNCTION_WORDS = 4
 #: Longest word of a query that is not a stored spelling, in characters (the
 #: longest word of a shipped name has 19).
 MAX_WORD_LENGTH = 24
@@ -339,10 +351,14 @@ def query_keys(text: str, *, lithuanian: bool = False) -> tuple[str, ...]:
 
 
 def check_name_size(words: list[Word]) -> None:
-    """Raise ``QueryTooLongError`` for more words, or a longer word, than a name has."""
-    if len(words) > MAX_NAME_WORDS:
+    """Raise ``QueryTooLongError`` for more words, or a longer word, than a name has
+    (titles and up to :data:`MAX_FUNCTION_WORDS` function words aside)."""
+    function = sum(1 for w in words if is_function_word(w))
+    named = len(words) - min(function, MAX_FUNCTION_WORDS)
+    if named > MAX_NAME_WORDS:
         raise QueryTooLongError(
-            f"query has {len(words)} words besides titles; a name has at most {MAX_NAME_WORDS} "
+            f"query has {named} words besides titles and {min(function, MAX_FUNCTION_WORDS)} "
+            f"function words; a name has at most {MAX_NAME_WORDS} "
             "(look up one name per query; names in running text are found by normalize_text)"
         )
     for word in words:
@@ -364,4 +380,15 @@ def surname_spans(words: list[Word]) -> list[tuple[int, int]]:
         for i in range(size):
             for j in range(i + 1, min(size, i + MAX_SPAN_WORDS) + 1):
                 spans.setdefault((i, j))
-    return [(i, j) for i, j in spans if not any(w.initial for w in words[i:j])]
+    return [
+        (i, j)
+        for i, j in spans
+        if not any(w.initial for w in words[i:j])
+        and ((i, j) == (0, size) or not (_edge_word(words[i]) or _edge_word(words[j - 1])))
+    ]
+
+
+def _edge_word(word: Word) -> bool:
+    """A word no name part starts or ends with: a function word that is not a
+    surname particle (de Gaulle, von der Leyen)."""
+    return is_function_word(word) and word.text not in PARTICLES

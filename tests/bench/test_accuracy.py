@@ -75,3 +75,12 @@ def test_rows_of_a_private_set_are_never_printed(
     assert row[:2] == ["t", "3"]
     assert ("Maxim Znak" in out) is not private
     assert ("never printed" in out) is private
+
+
+def test_development_sets_count_answers_outside_their_registry_apart() -> None:
+    from bench.accuracy import measures
+    from bench.labelled import BLIND_REGISTRY, VARIANTS, read_registry_rows
+
+    written_for = frozenset(row["id"] for row in read_registry_rows(BLIND_REGISTRY))
+    for measure in measures(VARIANTS, ["dev", "dev2", "blind-current"], None):
+        assert measure.known_ids == written_for

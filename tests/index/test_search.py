@@ -16,9 +16,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from namenorm import QueryTooLongError, Registry
-from namenorm.index import MAX_NAME_WORDS, MAX_QUERY_LENGTH, MAX_SPAN_WORDS, MAX_WORD_LENGTH
+from namenorm.index import (
+    MAX_FUNCTION_WORDS,
+    MAX_NAME_WORDS,
+    MAX_QUERY_LENGTH,
+    MAX_SPAN_WORDS,
+    MAX_WORD_LENGTH,
+)
 from namenorm.index.search import Searcher, check_name_size, surname_spans
-from namenorm.names import Word, split_query, without_titles
+from namenorm.names import Word, is_function_word, split_query, without_titles
 
 
 @dataclass
@@ -78,7 +84,8 @@ def test_work_per_query_is_bounded_by_its_shape(
         return
     every = split_query(query)
     size = len(without_titles(every))
-    assert size <= MAX_NAME_WORDS or not work.found  # else only a stored spelling was found
+    function = min(MAX_FUNCTION_WORDS, sum(map(is_function_word, without_titles(every))))
+    assert size - function <= MAX_NAME_WORDS or not work.found  # else a stored spelling
     widest = len(every) if len(every) <= MAX_NAME_WORDS else size
     # Two passes (surface and sound, then typos), each at most twice (with and
     # without titles), over the whole query and runs of at most MAX_SPAN_WORDS.
@@ -120,11 +127,29 @@ def test_titles_do_not_count_as_words(shipped: Registry) -> None:
 
 
 def test_spans_are_the_whole_query_and_short_runs() -> None:
-    words = [Word(t) for t in "a b c d e f".split()]
+    words = [Word(t) for t in "A B C D E F".split()]
     spans = surname_spans(words)
     assert spans[0] == (0, 6)
     assert all(end - start <= MAX_SPAN_WORDS for start, end in spans[1:])
     assert len(spans) == len(set(spans)) == 1 + 6 + 5 + 4
+
+
+def test_no_name_part_starts_or_ends_with_a_function_word() -> None:
+    words = split_query("Coordination Council for the Transfer of Power")
+    spans = surname_spans(words)
+    assert (0, len(words)) in spans and (0, 2) in spans
+    for start, end in spans[1:]:
+        assert words[start].text not in {"for", "the", "of"}
+        assert words[end - 1].text not in {"for", "the", "of"}
+    assert (3, 6) not in spans and (1, 3) not in spans
+    assert (1, 3) in surname_spans(split_query("Charles de Gaulle"))  # a particle may lead
+
+
+def test_function_words_do_not_count_against_the_word_limit() -> None:
+    check_name_size(split_query("Coordination Council for the Transfer of Power"))
+    check_name_size(split_query("Координационного штаба по вопросам обращения с военнопленными"))
+    with pytest.raises(QueryTooLongError, match="has 7 words besides titles and 4 function"):
+        check_name_size(split_query("A B C D E F G of of of of"))
 
 
 def test_check_name_size_accepts_a_full_name() -> None:
