@@ -34,3 +34,18 @@ def test_genders_and_unknowns() -> None:
     assert table.groups("Xyzzy") == frozenset()
     assert table.gender_of("Xyzzy") is None
     assert len(table.gender) >= 200
+
+
+@pytest.mark.parametrize(
+    ("english", "written"),
+    [("Thaddeus", "Тадэвуш"), ("Joseph", "Язэп"), ("Stephen", "Сцяпан"), ("Gregory", "Рыгор")],
+)
+def test_english_forms_share_a_group_with_the_slavic_name(english: str, written: str) -> None:
+    table = given_names()
+    assert table.groups(english) & table.groups(written)
+
+
+def test_a_romanized_belarusian_form_finds_the_english_one() -> None:
+    table = given_names()
+    assert table.groups("Jazep") & table.groups("Joseph")
+    assert table.groups("Tadevush") & table.groups("Thaddeus")
