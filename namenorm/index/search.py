@@ -20,6 +20,13 @@ from typing import NamedTuple
 from ..errors import QueryTooLongError
 from ..keys import has_lithuanian_ending, lithuanian_stems, phonetic_keys
 from ..knowledge import AliasTable
+from ..knowledge.othernames import (
+    OtherName,
+    declension_clash,
+    feminine_ending,
+    feminine_of,
+    other_name,
+)
 from ..lemmas import is_plural_surname, lemmas, word_gender
 from ..match import THRESHOLD, Evidence
 from ..names import PARTICLES, Word, is_function_word, split_query, without_titles
@@ -136,10 +143,12 @@ class Searcher:
             check_name_size(words)
         # Titles first count as words (Human Rights House); if nothing fits, without them.
         titled = len(words) < len(all_words) <= MAX_NAME_WORDS
+        # "the Tsikhanouskis" is a family in English, not a Lithuanian nominative.
+        article = any(w.title and w.text.casefold() == "the" for w in all_words)
         for attempt in (all_words, words) if titled else (words,):
             if best or not attempt:
                 break
-            for candidate in self.structural(attempt):
+            for candidate in self.structural(attempt, family=article):
                 current = best.get(candidate.entity)
                 if current is None or candidate.score > current.score:
                     best[candidate.entity] = candidate
@@ -178,13 +187,16 @@ class Searcher:
             evidence = Evidence(named.spelling, named.source, named.lang, system)
             yield Candidate(hit.entity, s.acronym, "key", evidence, named.spelling)
 
-    def structural(self, words: list[Word]) -> Iterator[Candidate]:
-        """Candidates from the query's words: a surname span found, the rest scored."""
+    def structural(self, words: list[Word], *, family: bool = False) -> Iterator[Candidate]:
+        """Candidates from the query's words: a surname span found, the rest scored
+        (``family``: an English article leads the query, so -s is a plural)."""
         spans = surname_spans(words)
         named = [w for w in words if not w.initial]
-        # Lithuanian copy adds -as/-is/-us to foreign names; trust that reading
-        # only when the query has several words and one of them shows it.
-        lithuanian = len(named) > 1 and any(
+        # Lithuanian and Latvian copy add -as/-is/-ys/-us/-s to foreign names.
+        # In a query of several words one of them must show it; a word alone
+        # is read back only to a man's name and only when it names nothing as
+        # written (see find_units).
+        lithuanian = (len(named) > 1 or not family) and any(
             has_lithuanian_ending(w.text) or w.text[-1:] in _LITHUANIAN_LETTERS for w in named
         )
         people, postings = self.tables.people, self.tables.postings
@@ -222,7 +234,7 @@ class Searcher:
     ) -> Iterator[Found]:
         """Units a query span may be (see :data:`Found`)."""
         wanted = unit_surface(text)
-        keys = query_keys(text, lithuanian=lithuanian)
+        keys = query_keys(text, lithuanian=lithuanian and several)
         if " " not in text and not lithuanian and is_plural_surname(text):
             return  # "Cichanouscy", "Тихановские": a family, not one of its members
         gender = word_gender(text) if " " not in text else None
@@ -234,9 +246,19 @@ class Searcher:
                     yield Found(unit, "exact", 1.0, self.tables.units[unit].variants[variant], None)
             if seen:  # the word is a known spelling: sound-alikes of other names are weaker
                 return
-            yield from self.sound_alikes(keys, wanted, gender, seen)
+            yield from self.screened(text, self.sound_alikes(keys, wanted, gender, seen), several)
             if seen:
                 return
+            if lithuanian and not several and " " not in text:
+                # A Lithuanian or Latvian nominative of a man's name (Putinas,
+                # Zelenskis, Budrio is not one): the bare stem, spelled or sounding.
+                for stem in lithuanian_stems(text):
+                    for unit, level, similarity, evidence, _ in self.sound_alikes(
+                        query_keys(stem), wanted, "m", seen
+                    ):
+                        yield Found(unit, "key", similarity, evidence, "m")
+                if seen:
+                    return
             # A case form in a language the registry does not store (Łukaszenki,
             # Лукашенком): read the ending back, keeping the gender it requires.
             for lemma, required, ambiguous, role in lemmas(text) if " " not in text else ():
@@ -246,6 +268,8 @@ class Searcher:
                 for unit, level, similarity, evidence, _ in self.sound_alikes(
                     lemma_keys, wanted, required, seen
                 ):
+                    if not several and required == "m" and feminine_ending(text, lemma):
+                        continue  # Putina alone: a woman, or the man in Polish; no answer
                     yield Found(
                         unit, "key" if level == "exact" else level, similarity, evidence, required
                     )
@@ -259,7 +283,43 @@ class Searcher:
                 seen_units.add(unit)
                 similarity, variant_evidence = self.scorer.closest(unit, wanted)
                 if similarity >= floor:
-                    yield Found(unit, "fuzzy", similarity, variant_evidence, gender)
+                    found = Found(unit, "fuzzy", similarity, variant_evidence, gender)
+                    yield from self.screened(text, [found], several)
+
+    def screened(self, text: str, found: list[Found], several: bool) -> list[Found]:
+        """Sound-key and typo hits of a one-word span, less those the word's own
+        identity refutes (``namenorm.knowledge.othernames``): a different
+        Baltic ending (Budrus is not Budrys); for a word alone, a known other
+        name (Bielecki, Городня, a GeoNames city), and the feminine form of a
+        man's surname (Putina) asks for a woman."""
+        if " " in text or all(f.level == "exact" for f in found):
+            return found
+        # With a given name beside it the word is checked by the scorer; alone,
+        # what the lexicons know of it is the only other evidence.
+        other = None if several else other_name(text)
+        kept: list[Found] = []
+        for hit in found:
+            if hit.level == "exact":
+                kept.append(hit)
+                continue
+            spelling = hit.evidence.spelling
+            if declension_clash(text, spelling):
+                continue
+            if (
+                other is not None
+                and (other.loose or hit.level == "fuzzy")
+                and not self.spells(hit.unit, other)
+            ):
+                continue
+            if not several and feminine_of(text, spelling):
+                hit = hit._replace(gender="f")
+            kept.append(hit)
+        return kept
+
+    def spells(self, unit: int, other: OtherName) -> bool:
+        """Whether a lexicon's reading of a query word is a spelling of ``unit``
+        (Лукашенко is a known surname, and the registry's own)."""
+        return bool(other.lemma) and unit_surface(other.lemma) in self.tables.units[unit].surfaces
 
     def sound_alikes(
         self, keys: tuple[str, ...], wanted: str, gender: str | None, seen: set[int]
@@ -356,9 +416,9 @@ def check_name_size(words: list[Word]) -> None:
     function = sum(1 for w in words if is_function_word(w))
     named = len(words) - min(function, MAX_FUNCTION_WORDS)
     if named > MAX_NAME_WORDS:
+        besides = f"titles and {len(words) - named} function words" if function else "titles"
         raise QueryTooLongError(
-            f"query has {named} words besides titles and {min(function, MAX_FUNCTION_WORDS)} "
-            f"function words; a name has at most {MAX_NAME_WORDS} "
+            f"query has {named} words besides {besides}; a name has at most {MAX_NAME_WORDS} "
             "(look up one name per query; names in running text are found by normalize_text)"
         )
     for word in words:

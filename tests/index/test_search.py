@@ -157,3 +157,18 @@ def test_check_name_size_accepts_a_full_name() -> None:
     check_name_size(split_query("A. G. Lukashenka"))
     with pytest.raises(QueryTooLongError):
         check_name_size(split_query("a b c d e f g"))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Putinas", "putin-vladimir"), ("Zelenskis", "zelenskyy-volodymyr"), ("Budrus", None)],
+)
+def test_a_lithuanian_nominative_alone_is_read_back_to_a_man(
+    shipped: Registry, query: str, expected: str | None
+) -> None:
+    match = shipped.resolve(query)
+    assert (match.id if match else None) == expected
+
+
+def test_an_english_plural_after_the_is_a_family(shipped: Registry) -> None:
+    assert shipped.resolve("the Tsikhanouskis") is None

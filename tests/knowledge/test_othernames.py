@@ -1,0 +1,70 @@
+"""``namenorm.knowledge.othernames``: a query word's own identity, from the lexicons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from namenorm import Registry
+from namenorm.knowledge.othernames import (
+    declension_clash,
+    feminine_ending,
+    feminine_of,
+    other_name,
+)
+
+
+@pytest.mark.parametrize("word", ["Bielecki", "Smyth", "Budrus", "Городня"])
+def test_known_other_names_are_told(word: str) -> None:
+    found = other_name(word)
+    assert found is not None and word in found.reason and found.loose
+
+
+def test_a_known_cyrillic_surname_refutes_only_a_typo() -> None:
+    found = other_name("Белецкий")
+    assert found is not None and found.lemma == "белецкий" and not found.loose
+
+
+@pytest.mark.parametrize("word", ["Tsikhanouskaya", "Bialiatski", "Kalesnikava", "", "A. B."])
+def test_registry_spellings_and_junk_are_no_other_name(word: str) -> None:
+    assert other_name(word) is None
+
+
+def test_baltic_endings_tell_two_names_apart() -> None:
+    assert declension_clash("Budrus", "Budrys")
+    assert not declension_clash("Budrys", "Budrys")
+    assert not declension_clash("Budrus", "Budrusa")
+    assert not declension_clash("Будрус", "Будрыс")
+
+
+def test_feminine_forms_of_a_mans_surname() -> None:
+    assert feminine_of("Putina", "Putin") and feminine_of("Иванова", "Иванов")
+    assert not feminine_of("Putina", "Путин")  # different scripts: not comparable here
+    assert feminine_ending("Putina", "Путин") and not feminine_ending("Łukaszenki", "Лукашенко")
+
+
+def test_the_resolver_uses_them(tmp_path: Path) -> None:
+    path = tmp_path / "registry.csv"
+    path.write_text(
+        "id,kind,lang,name,preferred\n"
+        "putin,person,ru,Владимир Путин,\n"
+        "putin,person,en,Vladimir Putin,1\n"
+        "budrys,person,lt,Kęstutis Budrys,\n"
+        "budrys,person,en,Kestutis Budrys,1\n"
+        "hrodna,place,be,Горадня,\n"
+        "hrodna,place,ru,Гродно,\n"
+        "hrodna,place,en,Hrodna,1\n",
+        encoding="utf-8",
+    )
+    registry = Registry.from_csv(path)
+    assert registry.resolve("Putina") is None  # a woman's surname, or Putin in Polish
+    assert registry.resolve("Budrus") is None  # another Lithuanian surname
+    assert registry.resolve("Городня") is None  # a town in Ukraine
+    for query, expected in [
+        ("Władimira Putina", "putin"),
+        ("Putinas", "putin"),
+        ("Горадні", "hrodna"),
+    ]:
+        match = registry.resolve(query)
+        assert match is not None and match.id == expected
