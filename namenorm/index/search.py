@@ -251,9 +251,9 @@ class Searcher:
                 return
             if lithuanian and not several and " " not in text:
                 # A Lithuanian or Latvian nominative of a man's name (Putinas,
-                # Zelenskis, Budrio is not one): the bare stem, spelled or sounding.
+                # Zelenskis): the bare stem, spelled or sounding.
                 for stem in lithuanian_stems(text):
-                    for unit, level, similarity, evidence, _ in self.sound_alikes(
+                    for unit, _, similarity, evidence, _ in self.sound_alikes(
                         query_keys(stem), wanted, "m", seen
                     ):
                         yield Found(unit, "key", similarity, evidence, "m")
