@@ -93,7 +93,7 @@ def test_work_per_query_is_bounded_by_its_shape(
     assert len(work.found) <= 4 * spans
     for text in work.found:
         span = text.split(" ")
-        assert len(span) <= max(MAX_SPAN_WORDS, MAX_NAME_WORDS)
+        assert len(span) <= max(MAX_SPAN_WORDS, MAX_NAME_WORDS + MAX_FUNCTION_WORDS)
         assert all(len(w) <= MAX_WORD_LENGTH for w in span)
     for text in work.typo:  # the typo pass: one or two words, or the whole query
         assert len(text.split(" ")) <= 2 or len(text.split(" ")) >= size
