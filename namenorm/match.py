@@ -39,6 +39,7 @@ SYSTEM_LABELS: dict[str, str] = {
     "stripped": "spelling without diacritics",
     "case": "case form",
     "yo": "spelling with е for ё",
+    "translation": "translation word by word",
 }
 
 
@@ -111,6 +112,11 @@ class Match:
         if self.system == "expansion":
             return (
                 f"{query!r} is spelled out by the initials {self.matched!r}, a name of {self.name}."
+            )
+        if self.system == "translation":
+            return (
+                f"{query!r} translates {self.matched!r} ({self.source_lang}), a name of "
+                f"{self.name}, word by word (table of translated descriptors)."
             )
         label = system_label(self.system)
         origin = f"{self.source} ({self.source_lang})" if self.source else self.name

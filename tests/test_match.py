@@ -153,6 +153,25 @@ def test_acronyms_and_their_expansions() -> None:
     )
 
 
+def test_a_translated_organization_name() -> None:
+    match = Match(
+        "european-union",
+        "org",
+        "European Union",
+        93.0,
+        "European Union",
+        "key",
+        query="Unia Europejska",
+        source="European Union",
+        source_lang="en",
+        system="translation",
+    )
+    assert match.explain() == (
+        "'Unia Europejska' translates 'European Union' (en), a name of European Union, "
+        "word by word (table of translated descriptors)."
+    )
+
+
 def test_labels_for_known_and_unknown_systems() -> None:
     assert system_label("bgn-pcgn") == "BGN/PCGN romanization"
     assert system_label("news+stripped") == "English press romanization without diacritics"

@@ -72,6 +72,9 @@ class Scoring:
     alias_inflected: float = 91.0
     #: An acronym of a registry name (EU), or a name spelling out a stored acronym.
     acronym: float = 92.0
+    #: An organization's name translated word by word (Unia Europejska), every
+    #: word a listed translation or sounding like the registry's.
+    translated: float = 93.0
 
 
 SCORING = Scoring()

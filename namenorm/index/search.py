@@ -20,6 +20,7 @@ from typing import NamedTuple
 from ..errors import QueryTooLongError
 from ..keys import has_lithuanian_ending, lithuanian_stems, phonetic_keys
 from ..knowledge import AliasTable
+from ..knowledge.descriptors import DescriptorTable
 from ..knowledge.othernames import (
     OtherName,
     declension_clash,
@@ -108,6 +109,7 @@ class Searcher:
         self.longest_key = tables.longest_key
         self.longest_word_key = tables.longest_word_key
         self._aliases: AliasTable | None = None
+        self._descriptors: DescriptorTable | None = None
 
     @property
     def aliases(self) -> AliasTable:
@@ -116,6 +118,13 @@ class Searcher:
         if self._aliases is None:
             self._aliases = AliasTable.build(self.tables.entities)
         return self._aliases
+
+    @property
+    def descriptors(self) -> DescriptorTable:
+        """The registry's organizations by translated name (built on first use)."""
+        if self._descriptors is None:
+            self._descriptors = DescriptorTable.build(self.tables.entities)
+        return self._descriptors
 
     def candidates(self, query: str, kind: str | None) -> list[Candidate]:
         """Every candidate entity for ``query`` (of ``kind``, if given), best first."""
@@ -182,10 +191,17 @@ class Searcher:
         hits = self.aliases.acronyms.find([w.text for w in words])
         stored = [hit for hit in hits if hit.evidence.system == "stored"]
         for hit in stored or hits:  # the registry's own names first
+            found = True
             named = hit.evidence
             system = "expansion" if hit.expanded else "initials"
             evidence = Evidence(named.spelling, named.source, named.lang, system)
             yield Candidate(hit.entity, s.acronym, "key", evidence, named.spelling)
+        if found:
+            return
+        translated = self.descriptors.find(text)
+        if translated is not None:
+            named = translated.evidence
+            yield Candidate(translated.entity, s.translated, "key", named, named.spelling)
 
     def structural(self, words: list[Word], *, family: bool = False) -> Iterator[Candidate]:
         """Candidates from the query's words: a surname span found, the rest scored
