@@ -158,7 +158,9 @@ class Translated(NamedTuple):
 def _tables() -> tuple[dict[str, _Readings], list[tuple[str, _Readings]]]:
     """Folded whole words -> readings, and (folded stem, readings), longest first."""
     readings: dict[str, list[tuple[str, ...]]] = {}
-    entries = [(w, (c,)) for c, words in CONCEPTS.items() for w in words.split()]
+    entries: list[tuple[str, tuple[str, ...]]] = [
+        (w, (c,)) for c, words in CONCEPTS.items() for w in words.split()
+    ]
     entries += list(COMPOUNDS.items())
     for word, concepts in entries:
         folded = " ".join(fold_words(word.rstrip("*"))) + ("*" if word.endswith("*") else "")
