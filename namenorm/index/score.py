@@ -21,9 +21,11 @@ from rapidfuzz.fuzz import ratio
 from unidecode import unidecode
 
 from ..keys import lithuanian_stems, official_spellings, phonetic_keys, surface
+from ..knowledge.bearers import bearer_of
 from ..lemmas import lemmas
 from ..match import Evidence
 from ..names import DESCRIPTORS, SUFFIXES, Word, is_patronymic
+from ..text import is_cyrillic
 from ..vocab import Method, Role
 from .spellings import ROLE_GIVEN, ROLE_PATRONYMIC, unit_surface
 from .tables import Person, Tables
@@ -72,6 +74,10 @@ class Scoring:
     alias_inflected: float = 91.0
     #: An acronym of a registry name (EU), or a name spelling out a stored acronym.
     acronym: float = 92.0
+    #: Taken off a relative asked by the shared surname alone, which names
+    #: someone else in the news (``namenorm.knowledge.bearers``); more than
+    #: ``match.AMBIGUITY_MARGIN``.
+    bearer_gap: float = 5.0
     #: An organization's name translated word by word (Unia Europejska), every
     #: word a listed translation or sounding like the registry's.
     translated: float = 93.0
@@ -109,6 +115,7 @@ class Scorer:
     def __init__(self, tables: Tables, scoring: Scoring = SCORING) -> None:
         self.tables = tables
         self.scoring = scoring
+        self._ids: dict[str, int] | None = None
         # Per-index caches (a class-level cache would keep replaced indexes alive).
         self.word_features = lru_cache(maxsize=4096)(self.word_features)  # type: ignore[method-assign]
         self.given_typo = lru_cache(maxsize=65536)(self.given_typo)  # type: ignore[method-assign]
@@ -205,6 +212,10 @@ class Scorer:
         if given_score is None and person.given:
             score = surname_score - s.surname_only_penalty
             notes.append("surname only")
+            bearer = self.bearer(entity)
+            if bearer:
+                score -= s.bearer_gap
+                notes.append(f"the surname alone names {bearer} (data/bearers.csv)")
         elif given_score is None:
             score = surname_score
         else:
@@ -241,6 +252,35 @@ class Scorer:
         scope = "part" if extra else "name"
         return Candidate(entity, min(score, 100.0), method, variant, variant.spelling, note, scope)
 
+    def other_gender(self, person: Person, word: Word) -> bool:
+        """Whether a Latin word is a given name that the table lists, as written,
+        for the other gender only, and no case form of one of the right gender
+        (Victoria is not Viktar, whatever its sound key). Cyrillic words are
+        left alone: Валерыя is also Валерый's genitive."""
+        table = self.tables.given
+        if word.initial or is_cyrillic(word.text):
+            return False
+        groups = table.by_surface.get(surface(word.text))
+        own = {table.gender[g] for g in person.groups if g in table.gender}
+        if not groups or len(own) != 1 or any(table.gender.get(g) in own for g in groups):
+            return False
+        # ... unless it is also a case form of a listed name of the right gender
+        # (Aleksandra: Polish genitive of Aleksander).
+        return not any(
+            table.gender.get(g) in own
+            for lemma, *_ in lemmas(word.text)
+            for g in table.by_surface.get(surface(lemma), ())
+        )
+
+    def bearer(self, entity: int) -> str:
+        """The display name of the registry person that the surname alone names
+        instead of ``entity`` (``data/bearers.csv``), or ``""``."""
+        if self._ids is None:
+            self._ids = {e.id: n for n, e in enumerate(self.tables.entities)}
+        other = bearer_of(self.tables.entities[entity].id)
+        number = self._ids.get(other) if other else None
+        return self.tables.entities[number].display if number is not None else ""
+
     def rest_score(
         self,
         person: Person,
@@ -253,7 +293,7 @@ class Scorer:
         """How a non-surname query word fits the candidate, or None."""
         s, units_of = self.scoring, self.tables.units
         roles: list[tuple[Role, set[int]]] = [(ROLE_PATRONYMIC, person.patronymic)]
-        if not given_taken:
+        if not given_taken and not self.other_gender(person, word):
             roles.insert(0, (ROLE_GIVEN, person.given))
             if is_patronymic(word.text) and person.patronymic:
                 roles.reverse()
@@ -295,7 +335,7 @@ class Scorer:
                     if self.given_typo(key, unit):
                         similarity = self.closest(unit, wanted)[0]
                         return Fit(role, min(s.fuzzy_cap, 100.0 * similarity), "fuzzy", None)
-        if not word.initial and not inflected:
+        if not word.initial and not inflected and not self.other_gender(person, word):
             # An inflected given name or patronymic (Władimira, Aliaksandro, Swiatłany).
             for lemma, gender, _, lemma_role in lemmas(word.text):
                 if (gender and person.gender not in ("", gender)) or lemma_role in (

@@ -120,7 +120,7 @@ def test_both_namesakes_named_keeps_the_surname_ambiguous(shipped: Registry) -> 
 
 
 def test_someone_outside_the_registry_with_a_registry_surname(shipped: Registry) -> None:
-    text = "Viktor Lukashenko, the eldest son, chairs the committee. Lukashenko took the post."
+    text = "Galina Lukashenko, his wife, chairs the committee. Lukashenko took the post."
     assert fix(text, shipped) == text
     assert fix("Olga Babariko from Homel", shipped) == "Olga Babariko from Homiel"
 

@@ -68,3 +68,9 @@ def test_the_resolver_uses_them(tmp_path: Path) -> None:
     ]:
         match = registry.resolve(query)
         assert match is not None and match.id == expected
+
+
+def test_a_given_name_of_the_other_gender_never_fits(shipped: Registry) -> None:
+    assert shipped.resolve("Victoria Lukashenko") is None  # not Viktar
+    match = shipped.resolve("Aleksandra Łukaszenki")  # Polish genitive of Aleksander
+    assert match is not None and match.id == "lukashenka-alaksandr"
