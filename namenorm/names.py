@@ -176,12 +176,13 @@ def split_query(text: str) -> list[Word]:
         if any(c.isalpha() for c in token):
             words.append(Word(token))
     # Leading titles, and in Latin copy any lower-case words before the name
-    # ("envoy John Coale"), except particles that belong to it ("von der Leyen").
+    # ("envoy John Coale", "la Tikhanovskaya"); a particle that belongs to the
+    # name ("von der Leyen") is one too, since the index tries the query with
+    # its titles before it tries it without them.
     for number, word in enumerate(words[:-1]):
         text = word.text
         if not (
-            text.casefold().rstrip(".") in TITLES
-            or (text.islower() and not is_cyrillic(text) and text not in PARTICLES)
+            text.casefold().rstrip(".") in TITLES or (text.islower() and not is_cyrillic(text))
         ):
             break
         words[number] = Word(text, word.initial, title=True)

@@ -172,3 +172,14 @@ def test_a_lithuanian_nominative_alone_is_read_back_to_a_man(
 
 def test_an_english_plural_after_the_is_a_family(shipped: Registry) -> None:
     assert shipped.resolve("the Tsikhanouskis") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("von der Leyen", "von-der-leyen-ursula"), ("la Tikhanovskaya", "tsikhanouskaya-sviatlana")],
+)
+def test_a_leading_particle_is_tried_with_the_name_then_without(
+    shipped: Registry, query: str, expected: str
+) -> None:
+    match = shipped.resolve(query)
+    assert match is not None and match.id == expected
