@@ -215,7 +215,7 @@ class Scorer:
             bearer = self.bearer(entity)
             if bearer:
                 score -= s.bearer_gap
-                notes.append(f"the surname alone names {bearer} (data/bearers.csv)")
+                notes.append(f"the surname alone names {bearer}, see data/bearers.csv")
         elif given_score is None:
             score = surname_score
         else:
