@@ -223,6 +223,7 @@ class Searcher:
                     continue
                 unit_text = " ".join(w.text for w in words[start:end])
                 rest = words[:start] + words[end:]
+                baltic = len(named) == 1 and lithuanian and has_lithuanian_ending(unit_text)
                 found = self.find_units(
                     unit_text, fuzzy=fuzzy, lithuanian=lithuanian, several=len(named) > 1
                 )
@@ -239,6 +240,10 @@ class Searcher:
                             lithuanian=lithuanian,
                             surname_last=end == len(words),
                         )
+                        if candidate is not None and baltic and gender == "m" and level == "key":
+                            ending = "read through a Lithuanian or Latvian nominative ending"
+                            notes = [n for n in (candidate.note, ending) if n]
+                            candidate.note = "; ".join(notes)
                         if candidate is not None:
                             found_any = True
                             yield candidate
