@@ -17,9 +17,10 @@ names (``namenorm.knowledge.descriptors``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, Protocol
 
+from ..keys import official_spellings
 from ..match import Evidence
 from .acronyms import AcronymTable
 from .countries import country_names, find_country
@@ -130,7 +131,7 @@ class AliasTable:
                 table.acronyms.add(number, Evidence(name.text, name.text, name.lang, "stored"))
             if entity.kind != "place":
                 continue
-            for evidence in place_aliases(entity):
+            for evidence in _with_official_spellings(place_aliases(entity)):
                 key = fold(evidence.spelling)
                 if owners.get(key, {number}) <= {number}:
                     table.add(number, evidence)
@@ -191,3 +192,13 @@ def place_aliases(entity: _EntityLike) -> Iterable[Evidence]:
     if city is not None:
         for alternate in city.names:
             yield Evidence(alternate, city.name, "", "geonames")
+
+
+def _with_official_spellings(aliases: Iterable[Evidence]) -> Iterator[Evidence]:
+    """The aliases, each Belarusian one in the classical orthography followed by
+    its official-orthography spelling (GeoNames' Берасьце, also Берасце:
+    ``keys.official_spellings``), under the same source and system."""
+    for evidence in aliases:
+        yield evidence
+        for spelling in official_spellings(evidence.spelling)[1:]:
+            yield Evidence(spelling, evidence.source, evidence.lang, evidence.system)

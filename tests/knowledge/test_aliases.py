@@ -60,3 +60,10 @@ def test_a_name_of_another_registry_entity_is_no_alias(places: Registry, table: 
 
 def test_people_get_no_aliases(places: Registry, table: AliasTable) -> None:
     assert ids(places, table, "Bialiatski") == []
+
+
+def test_a_classical_belarusian_alias_has_its_official_spelling(
+    places: Registry, table: AliasTable
+) -> None:
+    assert ids(places, table, "Берасьце") == [("brest", False)]  # GeoNames, Taraškievica
+    assert ids(places, table, "Берасце") == [("brest", False)]  # official orthography
