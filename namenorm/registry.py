@@ -219,8 +219,9 @@ class Registry:
         )
 
     def warm(self) -> Registry:
-        """Build the index now (servers call this at start, not on the first request)."""
-        _ = self.index
+        """Build the index and what its first query would build, now (servers call this
+        at start, not on the first request)."""
+        self.index.warm()
         return self
 
     def resolve(

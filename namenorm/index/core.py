@@ -118,6 +118,11 @@ class Index:
         """``matched``, ``ambiguous`` or ``unmatched`` for a candidate list from :meth:`lookup`."""
         return decide(matches)
 
+    def warm(self) -> None:
+        """Build now what the first query would otherwise build (the knowledge tables'
+        other names of places): servers call this at start."""
+        _ = self._searcher.aliases
+
     def clear_caches(self) -> None:
         """Forget what was remembered between queries (the tables stay)."""
         self._scorer.clear_caches()
