@@ -55,8 +55,8 @@ def annotate_copy() -> Response:
     text = body["text"]
     if not isinstance(text, str):
         raise InvalidInputError(f"body.text is a JSON {json_type(text)}; expected a string")
-    lang = optional_str(body, "lang") or "en"
-    fmt = check_format(optional_str(body, "format") or "text")
+    lang = optional_str(body, "lang", default="en")
+    fmt = check_format(optional_str(body, "format", default="text"))
     result = annotate(text, lang, service.registry, fmt=fmt)
     out = result.as_dict()
     out["unknown"] = [

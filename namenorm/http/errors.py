@@ -4,8 +4,9 @@ Every failure leaves the service as ``{"error": {"code": ..., "message": ...}}``
 with the status the error carries: a :class:`~namenorm.errors.NamenormError`
 brings its own ``status`` and ``code``; a werkzeug ``HTTPException`` (unknown
 route, wrong method, body too large, wrong content type, missing token) is
-mapped to a short snake-case code. A registry that fails validation on reload
-adds its ``problems``. Anything else is a bug: it is logged with its traceback
+mapped to a short snake-case code; a body that does not arrive within the
+server's read time-out (``namenorm.http.worker``) is a 408. A registry that
+fails validation on reload adds its ``problems``. Anything else is a bug: it is logged with its traceback
 and answered with a JSON 500 rather than an HTML page.
 
 This module only shapes errors; it raises none.
@@ -16,7 +17,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, Response, jsonify, request
-from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.exceptions import ClientDisconnected, HTTPException, MethodNotAllowed
 
 from ..errors import NamenormError, RegistryError
 
@@ -31,6 +32,7 @@ HTTP_CODES: dict[int, str] = {
     404: "not_found",
     405: "method_not_allowed",
     413: "payload_too_large",
+    408: "request_timeout",
     415: "unsupported_media_type",
 }
 
@@ -57,8 +59,20 @@ def error_response(status: int, code: str, message: str, **extra: object) -> Res
     return response
 
 
+def _late(exc: Exception) -> TimeoutError | None:
+    """The read time-out behind ``exc``, if the client was too slow sending its body
+    (werkzeug reports any failed read as a disconnected client)."""
+    if isinstance(exc, ClientDisconnected):
+        exc = exc.__context__  # type: ignore[assignment]
+    return exc if isinstance(exc, TimeoutError) else None
+
+
 def handle_error(exc: Exception) -> Response:
     """Map any exception raised while serving a request to the JSON error shape."""
+    if late := _late(exc):
+        return error_response(
+            408, "request_timeout", f"{late}; expected the whole body within the read time-out"
+        )
     if isinstance(exc, RegistryError):
         problems = [
             {"path": p.path, "line": p.line, "field": p.field, "message": p.message}

@@ -13,7 +13,7 @@ import io
 import json
 import urllib.parse
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, overload
 
 from flask import request
 from werkzeug.exceptions import RequestEntityTooLarge, UnsupportedMediaType
@@ -58,11 +58,18 @@ def arg(name: str, *, required: bool = False) -> str | None:
     return value
 
 
-def optional_str(obj: Mapping[str, Any], key: str, *, where: str = "body") -> str | None:
-    """``obj[key]`` as a string, ``None`` when absent or null (400 for another type)."""
+@overload
+def optional_str(obj: Mapping[str, Any], key: str, *, where: str = ...) -> str | None: ...
+@overload
+def optional_str(obj: Mapping[str, Any], key: str, *, where: str = ..., default: str) -> str: ...
+def optional_str(
+    obj: Mapping[str, Any], key: str, *, where: str = "body", default: str | None = None
+) -> str | None:
+    """``obj[key]`` as a string; ``default`` when absent or null (400 for another type).
+    An empty string is a value like any other, for the caller to check."""
     value = obj.get(key)
     if value is None:
-        return None
+        return default
     if not isinstance(value, str):
         raise InvalidInputError(f"{where}.{key} is {describe(value)}; expected a string")
     return value

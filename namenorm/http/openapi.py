@@ -52,6 +52,7 @@ ERRORS: dict[int, str] = {
     400: "Bad input (the message quotes it and says what was expected).",
     401: "Missing or wrong bearer token.",
     404: "Not found.",
+    408: "The request body did not arrive within the server's read time-out.",
     409: "The review queue is full.",
     413: f"Body over {MAX_BODY:,} bytes, whatever its transfer encoding.",
     414: "Request line over 8,190 bytes (answered by the server).",
@@ -60,8 +61,8 @@ ERRORS: dict[int, str] = {
     431: "Request headers too large (answered by the server).",
     503: "A worker did not switch to the new registry in time.",
 }
-#: Statuses the server itself may answer before any route runs.
-SERVER_ERRORS = (400, 414, 431)
+#: Statuses the server itself may answer before any route runs (408: a late body).
+SERVER_ERRORS = (400, 408, 414, 431)
 
 
 @cache
@@ -105,6 +106,19 @@ def vocabulary(langs: Sequence[str]) -> dict[str, Any]:
             "items": ref("Query"),
         },
         "QueryIds": {"type": "object", "minProperties": BATCH.low, "maxProperties": BATCH.high},
+        "SystemOfLang": {
+            "description": "Pairs of lang and system that go together (absent or null "
+            "system: news).",
+            "oneOf": [
+                {
+                    "properties": {
+                        "lang": {"const": lang},
+                        "system": {"enum": [s.name for s in systems(lang)] + [None]},
+                    }
+                }
+                for lang in LANGS
+            ],
+        },
         "ProposalName": _string(1, queue.MAX_NAME),
         "ProposalContext": _string(0, queue.MAX_CONTEXT),
         "Proposals": {

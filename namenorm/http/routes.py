@@ -37,6 +37,7 @@ class Param:
     example: object = None
     where: Literal["query", "path"] = "query"
     media: str | None = None  # a parameter whose value is a document of this type
+    spread: bool = False  # an object whose fields are the query arguments (style form)
 
     def openapi(self) -> dict[str, Any]:
         """The OpenAPI Parameter Object."""
@@ -48,6 +49,8 @@ class Param:
         }
         if self.media:
             parameter["content"] = {self.media: {"schema": self.schema}}
+        elif self.spread:
+            parameter.update(style="form", explode=True, schema=self.schema)
         else:
             parameter["schema"] = self.schema
         if self.example is not None:
@@ -102,11 +105,11 @@ ROUTES: tuple[Route, ...] = (
     Route("get", "/v1/transliterate", "transliterate", "Romanize Cyrillic text",
           "Transliterated", "The romanized text.",
           params=(
-              Param("text", ref("Text"), "Text to romanize.", required=True, example="Лукашэнка"),
-              Param("lang", ref("SourceLang"), "Source language.", required=True),
-              Param("system", ref("SystemName", default="news"),
-                    "A system listed by /v1/systems for that language (400 for another "
-                    "language's system)."),
+              Param("arguments", ref("TransliterateQuery"),
+                    "text (to romanize), lang (its language) and system (one of that "
+                    "language's systems listed by /v1/systems; default news).",
+                    required=True, spread=True,
+                    example={"text": "Лукашэнка", "lang": "be", "system": "news"}),
           ),
           errors=(400,)),
     Route("post", "/v1/transliterate", "transliterateBody",
@@ -131,7 +134,7 @@ ROUTES: tuple[Route, ...] = (
                     "A reconciliation query batch as JSON; without it (and without extend) the "
                     "manifest is returned.",
                     media=JSON),
-              Param("extend", {"type": "object"},
+              Param("extend", ref("ExtendQuery"),
                     "A data extension query as JSON: {ids, properties}.", media=JSON),
           ),
           errors=(400,)),

@@ -24,6 +24,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask
@@ -38,13 +39,25 @@ from .board import Board
 from .source import RegistryFile
 from .state import EXTENSION, Holder
 from .watch import log
+from .worker import worker_class
 
-__all__ = ["THREADS", "gunicorn_options", "run_server", "serve"]
+__all__ = ["Timing", "gunicorn_options", "run_server", "serve"]
 
-#: Threads per worker. Requests are CPU-bound under the GIL, so more threads add
-#: no throughput; two let a long batch share the worker with short lookups.
-#: Idle keep-alive connections wait in gunicorn's poller, not on a thread.
-THREADS = 2
+
+@dataclass(frozen=True)
+class Timing:
+    """Threads per worker and the time-outs of the worker model (``namenorm.http.worker``).
+
+    Requests are CPU-bound under the GIL, so threads add no throughput; they are
+    there for clients that are slow to send (a thread reads each request whole),
+    each held at most ``read_timeout`` seconds. Idle connections wait in the
+    worker's poller and hold no thread.
+    """
+
+    threads: int = 32
+    read_timeout: float = 10.0
+    overrun: float = 30.0  # a request running longer stops its worker's heartbeat...
+    heartbeat: int = 10  # ...and a worker silent this many seconds is replaced
 
 
 class _Application(BaseApplication):  # type: ignore[misc]
@@ -88,17 +101,22 @@ def _number(env: str, value: int | None, low: int, high: int) -> int:
     return value
 
 
-def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
+def gunicorn_options(
+    host: str, port: int, workers: int, timing: Timing | None = None
+) -> dict[str, Any]:
     """The gunicorn settings :func:`serve` runs with."""
+    timing = timing or Timing()
     bind = f"[{host}]:{port}" if ":" in host and not host.startswith("[") else f"{host}:{port}"
     return {
         "bind": bind,
         "workers": workers,
-        "worker_class": "gthread",
-        "threads": THREADS,
+        "worker_class": worker_class(read_timeout=timing.read_timeout, overrun=timing.overrun),
+        "threads": timing.threads,
         "keepalive": 5,
-        "timeout": 30,
+        "timeout": timing.heartbeat,  # seconds without a heartbeat before a worker is replaced
         "graceful_timeout": 10,
+        "max_requests": 100_000,  # recycled now and then, a few at a time
+        "max_requests_jitter": 10_000,
         "limit_request_line": 8190,  # a 512-character query, percent-encoded, fits
         "accesslog": None,  # the app writes one line per request itself
         "errorlog": "-",
@@ -141,11 +159,12 @@ def serve(
     host: str,
     port: int,
     workers: int,
+    timing: Timing | None = None,
     board: Board | None = None,
 ) -> None:
     """Run gunicorn on ``host:port`` with ``workers`` workers, each serving ``factory()``;
     a worker that exits leaves ``board``."""
-    options = gunicorn_options(host, port, workers)
+    options = gunicorn_options(host, port, workers, timing)
     gunicorn_util.write_error = json_error  # workers are forked from here: they inherit it
     if board is not None:
         options["worker_exit"] = lambda _server, worker: board.leave_pid(worker.pid)
@@ -162,6 +181,10 @@ def run_server(
     """
     port = _number("NAMENORM_PORT", port, 0, 65535)
     workers = _number("NAMENORM_WORKERS", workers, 1, 64)
+    timing = Timing(
+        threads=_number("NAMENORM_THREADS", None, 1, 1024),
+        read_timeout=_number("NAMENORM_READ_TIMEOUT", None, 1, 600),
+    )
     keep = state_dir(setting("NAMENORM_STATE_DIR"))
     path = setting("NAMENORM_REGISTRY") or str(shipped_registry_path())
     _, broken = RegistryFile(path, keep=keep).load()  # NoUsableRegistryError: nothing starts
@@ -178,5 +201,6 @@ def run_server(
         host=host or setting("NAMENORM_HOST"),
         port=port,
         workers=workers,
+        timing=timing,
         board=board,
     )

@@ -144,7 +144,7 @@ def transliterate_body() -> Response:
         if not isinstance(value, str) or not value:
             raise InvalidInputError(f"body.{key} is {describe(value)}; expected a non-empty string")
         values[key] = value
-    system = optional_str(body, "system") or "news"
+    system = optional_str(body, "system", default="news")
     return _romanized(values["text"], values["lang"], system)
 
 
@@ -174,13 +174,13 @@ def normalize() -> Response:
     text = body["text"]
     if not isinstance(text, str):
         raise InvalidInputError(f"body.text is a JSON {json_type(text)}; expected a string")
-    lang = optional_str(body, "lang") or "en"
+    lang = optional_str(body, "lang", default="en")
     result = normalize_text(
         text,
         lang=lang,
         registry=service.registry,
-        format=optional_str(body, "format") or "text",
-        quotes=optional_str(body, "quotes") or "keep",
+        format=optional_str(body, "format", default="text"),
+        quotes=optional_str(body, "quotes", default="keep"),
     )
     return jsonify(result.as_dict())
 

@@ -34,6 +34,9 @@ HTTP_SETTINGS = [
     "NAMENORM_CORS_ORIGINS",
     "NAMENORM_ADMIN_TOKEN",
     "NAMENORM_PUBLIC_URL",
+    "NAMENORM_THREADS",
+    "NAMENORM_READ_TIMEOUT",
+    "NAMENORM_TIME_BUDGET",
 ]
 
 
@@ -52,7 +55,7 @@ def test_every_http_setting_is_documented(env: str) -> None:
 
 def test_every_error_status_is_documented() -> None:
     text = doc()
-    for status in (400, 401, 404, 405, 413, 415, 422):
+    for status in (400, 401, 404, 405, 408, 413, 415, 422):
         assert f"| {status} |" in text
 
 
