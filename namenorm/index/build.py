@@ -233,6 +233,8 @@ class Builder:
             if max_edits(key):
                 for deleted in sorted(deletions(key)):
                     deletes.add(deleted, number)
+        for key, number in key_numbers.items():  # a key is near itself: one probe finds both
+            deletes.add(key, number)
         arrays |= deletes.pack("deletes")
         del deletes
         arrays |= pack_strings(unit_texts, "units.text")

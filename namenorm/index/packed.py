@@ -155,6 +155,25 @@ class StringMap:
             found = slots[slot]
         return -1
 
+    def hits(self, keys: Iterable[str]) -> Iterator[tuple[int, ...]]:
+        """The numbers stored for each of ``keys`` that is a key, in order (one
+        loop for many probes: the typo neighbourhood of a query)."""
+        slots, hashes, mask = self._slots, self._hashes, self._mask
+        blob, offsets = self._blob, self._offsets
+        starts, values = self._values._starts, self._values._values
+        for key in keys:
+            encoded = key.encode()
+            wanted = crc32(encoded)
+            slot = wanted & mask
+            found = slots[slot]
+            while found:
+                found -= 1
+                if hashes[found] == wanted and blob[offsets[found] : offsets[found + 1]] == encoded:
+                    yield tuple(values[starts[found] : starts[found + 1]])
+                    break
+                slot = (slot + 1) & mask
+                found = slots[slot]
+
     def get(self, key: str, default: tuple[int, ...] = _EMPTY) -> tuple[int, ...]:
         """The numbers stored for ``key`` (``default`` when it is not a key)."""
         number = self.number(key)

@@ -133,10 +133,9 @@ class Scorer:
         romanized in every system for each candidate a query touches.
         """
         found = self.tables.units[unit]
-        if not self.tables.eager and not found.generated_yet:
-            candidates = [*found.base_variants, found.news()]
-        else:
-            candidates = found.variants
+        if self.tables.eager or found.generated_yet:
+            return found.closest(wanted)  # over its surfaces, made once
+        candidates = [*found.base_variants, found.news()]
         best_score, best = -1.0, candidates[0]
         for evidence in candidates:
             score = ratio(wanted, unit_surface(evidence.spelling))

@@ -13,7 +13,6 @@ Left out: the scores themselves and deciding between candidates.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -383,7 +382,7 @@ class Searcher:
         """Registry keys within the typo budget of any of ``keys`` (blocked by the
         deletion neighbourhood, never a scan), plus keys of ``text`` with two
         adjacent letters swapped back (Bialiatksi -> Bialiatski)."""
-        known, deletes = self.tables.keys, self.tables.deletes
+        known, near_to = self.tables.keys, self.tables.deletes.near
         seen: set[str] = set()
         letters = sum(1 for c in text if c.isalpha())
         for key in keys:
@@ -397,13 +396,10 @@ class Searcher:
                 near,
                 {d2 for d in near for d2 in deletions(d)} if allowed > 1 else set(),
             ):
-                for probe in probes:
-                    for other in itertools.chain(
-                        deletes.get(probe, ()), (probe,) if probe in known else ()
-                    ):
-                        if other not in seen and is_typo(key, other, allowed):
-                            seen.add(other)
-                            yield other
+                for other in near_to(probes):  # keys a probe is a deletion of, or is
+                    if other not in seen and is_typo(key, other, allowed):
+                        seen.add(other)
+                        yield other
 
         if (
             not seen

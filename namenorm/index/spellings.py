@@ -19,6 +19,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Final
 
+from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import extractOne
 from unidecode import unidecode
 
 from ..inflect import case_forms, noun_case_forms
@@ -291,6 +293,15 @@ class Unit:
         self._variants = dedupe(self._variants + self.generated())
         self._surfaces = tuple(unit_surface(e.spelling) for e in self._variants)
         self._generated = True
+
+    def closest(self, wanted: str) -> tuple[float, Evidence]:
+        """The spelling whose match surface is most like ``wanted`` (a surface),
+        and how alike (0-1; ``rapidfuzz`` ratio, the first best on a tie): one
+        ``extractOne`` over the surfaces made once with the spellings."""
+        found = extractOne(wanted, self.surfaces, scorer=ratio)
+        if found is None:  # no spelling at all
+            return 0.0, self.variants[0]
+        return found[1] / 100.0, self.variants[found[2]]
 
     @property
     def initials(self) -> frozenset[str]:

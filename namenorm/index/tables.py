@@ -17,7 +17,7 @@ Left out: building the arrays (``namenorm.index.build``), the query side
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -124,18 +124,26 @@ class UnitSpellings:
 
 
 class Neighbours:
-    """One-deletion neighbour -> the sound keys it is a deletion of."""
+    """One-deletion neighbour -> the sound keys it is a deletion of, then the
+    key itself when it is one (so one probe answers both)."""
 
     def __init__(self, table: StringMap, keys: StringMap) -> None:
         self.table, self.keys = table, keys
 
     def get(self, deleted: str, default: Sequence[str] = ()) -> Sequence[str]:
-        """Every key that ``deleted`` is one deletion of."""
+        """Every key that ``deleted`` is one deletion of, then ``deleted`` if it is a key."""
         numbers = self.table.get(deleted)
         return [self.keys.key_at(n) for n in numbers] if numbers else default
 
     def __contains__(self, deleted: object) -> bool:
         return deleted in self.table
+
+    def near(self, probes: Iterable[str]) -> Iterator[str]:
+        """:meth:`get` of each of ``probes`` in turn, in one stream."""
+        key_at = self.keys.key_at
+        for numbers in self.table.hits(probes):
+            for number in numbers:
+                yield key_at(number)
 
 
 class Units(Sequence[Unit]):
