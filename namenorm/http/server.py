@@ -36,6 +36,7 @@ from ..registry import shipped_registry_path
 from ..settings import setting
 from .app import create_app, state_dir
 from .board import Board
+from .reconcile import public_url
 from .source import RegistryFile
 from .state import EXTENSION, Holder
 from .watch import log
@@ -185,6 +186,7 @@ def run_server(
         threads=_number("NAMENORM_THREADS", None, 1, 1024),
         read_timeout=_number("NAMENORM_READ_TIMEOUT", None, 1, 600),
     )
+    public_url(setting("NAMENORM_PUBLIC_URL"))  # a bad base URL: one error, nothing starts
     keep = state_dir(setting("NAMENORM_STATE_DIR"))
     path = setting("NAMENORM_REGISTRY") or str(shipped_registry_path())
     _, broken = RegistryFile(path, keep=keep).load()  # NoUsableRegistryError: nothing starts

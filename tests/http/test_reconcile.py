@@ -314,3 +314,23 @@ def test_cors_preflight_on_reconcile(client: FlaskClient) -> None:
     assert response.status_code == 200
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert "POST" in response.headers["Access-Control-Allow-Methods"]
+
+
+def test_serve_refuses_a_bad_public_url_before_starting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from click.testing import CliRunner
+
+    from namenorm.cli import cli
+    from namenorm.http import server
+
+    def started(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the server started")
+
+    monkeypatch.setattr(server, "serve", started)
+    monkeypatch.setenv("NAMENORM_PUBLIC_URL", "names.example.org")
+    with pytest.raises(InvalidInputError, match=r"NAMENORM_PUBLIC_URL='names\.example\.org'"):
+        server.run_server()
+    result = CliRunner().invoke(cli, ["serve"], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "NAMENORM_PUBLIC_URL='names.example.org' is not a base URL" in result.stderr
