@@ -100,9 +100,11 @@ def _linkifier() -> LinkifyIt:
     return LinkifyIt()
 
 
-#: A run of non-space characters that may hold a link: with a scheme, an e-mail @,
-#: or a dot before a lowercase top-level-domain-like word (linkify-it then decides).
-_MAY_LINK = re.compile(r"(?<!\S)\S*?(?:://|@|[\w-]\.[a-z]{2,}|www\.)\S*", re.IGNORECASE)
+#: What may make a link: a scheme, an e-mail @, or a dot before a lowercase
+#: top-level-domain-like word (linkify-it then decides on the run around it).
+_MAY_LINK = re.compile(r"://|@|[\w-]\.[a-z]{2,}|www\.", re.IGNORECASE)
+_RUN_END = re.compile(r"\S*")
+_RUN_TAIL = re.compile(r"\S*\Z")
 
 
 def _links(text: str) -> list[tuple[int, int]]:
@@ -111,11 +113,29 @@ def _links(text: str) -> list[tuple[int, int]]:
     no space), each read with the character before and after it."""
     spans: list[tuple[int, int]] = []
     linkify = _linkifier()
-    for run in _MAY_LINK.finditer(text):
-        offset = max(run.start() - 1, 0)
-        chunk = text[offset : run.end() + 1]
+    end = 0
+    for hint in _MAY_LINK.finditer(text):
+        if hint.start() < end:
+            continue  # in the run just read
+        start = _run_start(text, hint.start())
+        end = _RUN_END.match(text, hint.end()).end()  # type: ignore[union-attr]
+        offset = max(start - 1, 0)
+        chunk = text[offset : end + 1]
         spans.extend((offset + m.index, offset + m.last_index) for m in linkify.match(chunk) or [])
     return spans
+
+
+def _run_start(text: str, position: int) -> int:
+    """Where the run of non-space characters that holds ``position`` starts."""
+    window = 64
+    while True:
+        low = max(position - window, 0)
+        found = _RUN_TAIL.search(text, low, position)
+        if found is None:  # pragma: no cover - \S*\Z always matches
+            return position
+        if found.start() > low or low == 0:
+            return found.start()
+        window *= 4
 
 
 def _markers(text: str, chars: list[str], *, bracket: bool) -> None:

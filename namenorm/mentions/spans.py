@@ -136,7 +136,7 @@ class Spans:
 
     def mark_inflection(self, parts: list[Part], entity: int) -> list[Part]:
         """Flag Cyrillic parts not known as nominative spellings of this entity's names."""
-        if all(part.text.isascii() for part in parts):
+        if self.text[parts[0].start : parts[-1].end].isascii():  # the span holds every part
             return parts
         index = self.index
         marked: list[Part] = []

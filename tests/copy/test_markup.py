@@ -165,3 +165,32 @@ def test_html_keeps_its_structure(shipped: Registry, blocks: list[str]) -> None:
     assert changed_only_inside_edits(text, result.text, result.edits)
     for edit in result.edits:
         assert "<" not in edit.original and "&" not in edit.original
+
+
+def test_links_are_read_on_the_whole_run_around_them() -> None:
+    """A long run (a URL with a long path before its dot) is read from its start."""
+    url = "https://example.org/" + "lukashenko-" * 40 + "x.html"
+    text = f"See {url} and press.gomel@example.by, not Lukashenko."
+    masked = layout(text, "text").masked
+    assert masked.startswith("See " + MASK * len(url) + " and " + MASK * 22 + ",")
+    assert masked.endswith("not Lukashenko.")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["x", " ", "\n", ".", "@", "a.by", "://", "www.", "https://t.me/a", "e@x.org", "("]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_links_found_run_by_run_as_line_by_line(text: str) -> None:
+    from namenorm.copy.markup import _linkifier, _links
+
+    expected = [
+        (line.start() + m.index, line.start() + m.last_index)
+        for line in re.finditer(r"[^\n]+", text)
+        for m in _linkifier().match(line.group()) or []
+    ]
+    assert _links(text) == expected
