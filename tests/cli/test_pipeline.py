@@ -13,11 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from namenorm.batch import pipeline
-from namenorm.cli import cli
-from namenorm.registry import Registry
 
 from .conftest import REGISTRY, TERMINAL_SIGNALS
 
@@ -54,65 +49,80 @@ def messy_rows(count: int, seed: int) -> bytes:
     return "".join(lines).encode()
 
 
-@pytest.fixture
-def eager_pool(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "POOL_AFTER", 5)
-    monkeypatch.setattr(pipeline, "CHUNK", 3)
-    monkeypatch.setattr(pipeline, "MAX_PENDING", 20)
-    monkeypatch.setattr(pipeline, "MAX_INFLIGHT", 10)
-    monkeypatch.setattr(pipeline, "WORKER_CHUNKS", 2)  # the pool is replaced as it goes
+# Worker processes are forked, so the command runs in a child of its own: a
+# fresh process with one thread, as from a shell. Forking the test runner
+# itself (which holds the Dask cluster's and the test servers' threads) could
+# copy a lock another thread holds, and hang the worker.
+EAGER_POOL = """
+import itertools
+from namenorm.batch import clean as batch_clean, pipeline
+pipeline.POOL_AFTER = 5
+pipeline.CHUNK = 3
+pipeline.MAX_PENDING = 20
+pipeline.MAX_INFLIGHT = 10
+pipeline.WORKER_CHUNKS = 2  # the pool is replaced as it goes
+batch_clean._clock = itertools.count(0.0, 2.0).__next__
+"""
+
+BROKEN_RESOLVER = """
+from namenorm.registry import Registry
+original = Registry.lookup
+
+
+def broken(self, query, **kwargs):
+    if query.endswith(" 7"):
+        raise RuntimeError(f"resolver broke on {query!r}")
+    return original(self, query, **kwargs)
+
+
+Registry.lookup = broken  # the forked workers inherit it
+"""
+
+
+def run_clean(args: list[str], setup: str) -> subprocess.CompletedProcess[bytes]:
+    """``namenorm clean ARGS`` in a fresh process after ``setup``; bounded in time."""
+    code = TERMINAL_SIGNALS + setup + "from namenorm.cli import main\nmain()\n"
+    return subprocess.run(
+        [sys.executable, "-c", code, "clean", *args],
+        capture_output=True,
+        env={**os.environ, "NAMENORM_REGISTRY": str(REGISTRY)},
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("columns", [["name"], ["name", "city"]], ids=["one", "two"])
-def test_workers_write_the_same_bytes(
-    runner: CliRunner, tmp_path: Path, eager_pool: None, columns: list[str]
-) -> None:
+def test_workers_write_the_same_bytes(tmp_path: Path, columns: list[str]) -> None:
     source = tmp_path / "in.csv"
     source.write_bytes(messy_rows(1500, seed=len(columns)))
     flags = [flag for name in columns for flag in ("-c", name)]
     outputs = []
     for jobs in ("1", "2"):
         target = tmp_path / f"out{jobs}.csv"
-        result = runner.invoke(
-            cli,
-            [
-                "clean",
-                str(source),
-                *flags,
-                "-o",
-                str(target),
-                "--jobs",
-                jobs,
-                "--unmatched",
-                str(tmp_path / f"u{jobs}.csv"),
-            ],
-            catch_exceptions=False,
-        )
-        assert result.exit_code == 0
-        outputs.append(
-            (target.read_bytes(), (tmp_path / f"u{jobs}.csv").read_bytes(), result.stderr)
-        )
+        unmatched = tmp_path / f"u{jobs}.csv"
+        args = [
+            str(source),
+            *flags,
+            "-o",
+            str(target),
+            "--jobs",
+            jobs,
+            "--unmatched",
+            str(unmatched),
+        ]
+        result = run_clean(args, EAGER_POOL)
+        assert result.returncode == 0, result.stderr.decode()
+        outputs.append((target.read_bytes(), unmatched.read_bytes(), result.stderr))
     assert outputs[0] == outputs[1]
 
 
-def test_a_worker_error_reaches_the_command_and_nothing_is_written(
-    runner: CliRunner, tmp_path: Path, eager_pool: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def broken(self: Registry, query: str, **kwargs: object) -> list[object]:
-        if query.endswith(" 7"):
-            raise RuntimeError(f"resolver broke on {query!r}")
-        return original(self, query, **kwargs)
-
-    original = Registry.lookup
-    monkeypatch.setattr(Registry, "lookup", broken)  # the forked workers inherit it
+def test_a_worker_error_reaches_the_command_and_nothing_is_written(tmp_path: Path) -> None:
     source = tmp_path / "in.csv"
     source.write_bytes(b"name\n" + b"".join(f"Smith {i}\n".encode() for i in range(40)))
-    with pytest.raises(RuntimeError, match="resolver broke on 'Smith 7'"):
-        runner.invoke(
-            cli,
-            ["clean", str(source), "-c", "name", "-o", str(tmp_path / "out.csv"), "-j", "2"],
-            catch_exceptions=False,
-        )
+    args = [str(source), "-c", "name", "-o", str(tmp_path / "out.csv"), "-j", "2"]
+    result = run_clean(args, EAGER_POOL + BROKEN_RESOLVER)
+    assert result.returncode != 0
+    assert "RuntimeError: resolver broke on 'Smith 7'" in result.stderr.decode()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
 
 
