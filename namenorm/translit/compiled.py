@@ -104,7 +104,9 @@ def compile_scheme(scheme: Scheme) -> Callable[[str], str]:
     safe |= set(_APOSTROPHE_ALIASES)
     uppers = "".join(c for c in safe if c.isupper())
     unsafe = re.compile(f"[^{''.join(re.escape(c) for c in sorted(safe))}]")
-    capitals = re.compile(_class(uppers) + "{2}")
+    # Two capitals in a row, or with an apostrophe between them (one word: ``Ё’І``).
+    apostrophes = re.compile(_class("".join(_APOSTROPHE_ALIASES)))
+    capitals = re.compile(_class(uppers) + apostrophes.pattern + "?" + _class(uppers))
     # A list indexed by code point is a faster translate table than a dict; a
     # character past its end raises IndexError, which leaves it unchanged.
     codes = [chr(code) for code in range(max(table, default=-1) + 1)]
@@ -156,8 +158,12 @@ def compile_scheme(scheme: Scheme) -> Callable[[str], str]:
     def apply(text: str) -> str:
         if cyrillic_only and text.isascii():
             return text
+        # str.istitle counts an apostrophe as a word break, so a title-case text
+        # with an apostrophe can still hold a word in capitals (А’Е).
         if unsafe.search(text) or (
-            not (text.istitle() or text.islower()) and capitals.search(text)
+            not text.islower()
+            and not (text.istitle() and not apostrophes.search(text))
+            and capitals.search(text)
         ):
             return reference(text)  # a character or a word in capitals the paths may differ on
         if pattern is not None:

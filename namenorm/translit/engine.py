@@ -288,13 +288,28 @@ def _is_cyrillic(char: str) -> bool:
     return bool(char) and "\u0400" <= char <= "\u052f"
 
 
+def _in_word(text: str, at: int) -> bool:
+    """Whether ``text[at]`` belongs to a word: a letter, or an apostrophe between
+    two letters (``Ё’І`` is one word, so its ``Ё`` is in capitals)."""
+    char = text[at]
+    if char.isalpha():
+        return True
+    return (
+        char in _APOSTROPHE_ALIASES
+        and 0 < at < len(text) - 1
+        and text[at - 1].isalpha()
+        and text[at + 1].isalpha()
+    )
+
+
 def _in_capitals(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is inside a word of more than one letter, all capitals."""
+    """Whether ``text[start:end]`` is inside a word of more than one letter, all
+    capitals (an apostrophe between two letters is inside the word)."""
     word_start = start
-    while word_start > 0 and text[word_start - 1].isalpha():
+    while word_start > 0 and _in_word(text, word_start - 1):
         word_start -= 1
     word_end = end
-    while word_end < len(text) and text[word_end].isalpha():
+    while word_end < len(text) and _in_word(text, word_end):
         word_end += 1
     letters = [c for c in text[word_start:word_end] if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)

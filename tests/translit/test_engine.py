@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from namenorm.text import script_of
@@ -37,6 +37,8 @@ NAMEISH = st.text(
 @pytest.mark.parametrize("scheme", SCHEMES, ids=IDS)
 @settings(max_examples=300, deadline=None)
 @given(text=NAMEISH)
+@example(text="Ё’І")  # one word in capitals across its apostrophe (was Joji against JoJI)
+@example(text="А'Я")
 def test_fast_path_equals_the_reference_on_name_like_text(scheme: Scheme, text: str) -> None:
     assert scheme.apply(text) == scheme.apply_reference(text)
 
@@ -46,6 +48,18 @@ def test_fast_path_equals_the_reference_on_name_like_text(scheme: Scheme, text: 
 @given(text=st.text(max_size=16))
 def test_fast_path_equals_the_reference_on_any_text(scheme: Scheme, text: str) -> None:
     assert scheme.apply(text) == scheme.apply_reference(text)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES, ids=IDS)
+def test_fast_path_equals_the_reference_on_words_with_apostrophes(scheme: Scheme) -> None:
+    # Every capital, an apostrophe (or a soft sign), then an iotated vowel, in each case mix.
+    capitals = "АБВГҐДЕЁЖЗИЙІЇКЛМНОПРСТУЎФХЦЧШЩЪЫЬЭЮЯЄ"
+    for first in capitals:
+        for middle in ("'", "’", "ʼ", "Ь"):
+            for vowel in "ЕЁЮЯЄЇІ":
+                word = first + middle + vowel
+                for text in (word, "М" + word, word + "А", word.lower(), word.capitalize()):
+                    assert scheme.apply(text) == scheme.apply_reference(text), text
 
 
 @pytest.mark.parametrize(
@@ -86,6 +100,12 @@ def test_letters_of_related_alphabets_are_written_as_their_counterparts(
         (ru.BGN_PCGN, "шЧ", "sh·Ch"),
         (ru.BGN_PCGN, "ТС", "T·S"),
         (be.NEWS, "МарЫя", "MarYia"),
+        # An apostrophe between two letters is inside the word: Ё’І is in capitals.
+        (be.NATIONAL_2023, "Ё’І", "JOJI"),
+        (be.NATIONAL_2023, "МАР’ІНА", "MARJINA"),
+        (be.NATIONAL_2023, "Ё’і", "Joji"),
+        (be.NATIONAL_2007, "Ё’І", "JOI"),
+        (ru.NEWS, "Ё’Я", "YO’YA"),
     ],
 )
 def test_mixed_case_through_rules_of_several_letters(
