@@ -12,6 +12,7 @@ import pytest
 from namenorm import Registry
 from namenorm import proposals as queue
 from namenorm.errors import NotFoundError, RegistryError
+from namenorm.proposals import queue as queue_file
 from tests.conftest import FIXTURES
 
 SMALL = FIXTURES / "registry" / "small.csv"
@@ -28,45 +29,6 @@ def test_the_queue_lives_beside_the_registry(tmp_path: Path) -> None:
     assert (
         queue.queue_path(tmp_path / "data" / "variants.csv") == tmp_path / "data" / "proposals.csv"
     )
-
-
-def test_a_variant_takes_its_kind_from_the_registry(small: Registry) -> None:
-    p = queue.new_proposal("Babaryka Viktar", entity_id="babaryka-viktar", registry=small)
-    assert (p.id, p.kind, p.lang, p.preferred) == ("babaryka-viktar", "person", "en", False)
-    assert len(p.proposal) == 12
-    cyrillic = queue.new_proposal(
-        "Бабарыка", entity_id="babaryka-viktar", copy_lang="ru", registry=small
-    )
-    assert cyrillic.lang == "ru"
-    quoted = queue.new_proposal(
-        "Бабарыка", entity_id="babaryka-viktar", copy_lang="en", registry=small
-    )
-    assert quoted.lang == "be"  # the copy's language does not fit a Cyrillic name
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "message"),
-    [
-        ({"name": "  "}, "name is empty"),
-        ({"name": "X", "entity_id": "Bad Id"}, "bad id 'Bad Id'"),
-        ({"name": "X", "entity_id": "new-one"}, "new id 'new-one' needs a kind"),
-        ({"name": "X", "entity_id": "hrodna", "kind": "person"}, "'hrodna' is a place"),
-        ({"name": "Гродна", "entity_id": "hrodna", "lang": "en"}, "Cyrillic name 'Гродна'"),
-        ({"name": "x" * 201}, "at most 200"),
-    ],
-)
-def test_bad_proposals_say_what_is_wrong(
-    small: Registry, kwargs: dict[str, str], message: str
-) -> None:
-    name = kwargs.pop("name")
-    with pytest.raises(queue.ProposalError, match=message):
-        queue.new_proposal(name, registry=small, **kwargs)  # type: ignore[arg-type]
-
-
-def test_suggested_ids_follow_the_registry_style() -> None:
-    assert queue.suggest_id("Ihar Losik", "person") == "losik-ihar"
-    assert queue.suggest_id("Ihar Losik", "org") == "ihar-losik"
-    assert queue.suggest_id("Ігар Лосік", "person") == "losik-ihar"
 
 
 def test_submit_appends_and_keeps_one_of_each_spelling(files: tuple[Path, Path]) -> None:
@@ -95,7 +57,7 @@ def test_a_full_queue_refuses_more(
     files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, path = files
-    monkeypatch.setattr(queue, "MAX_QUEUE", 1)
+    monkeypatch.setattr(queue_file, "MAX_QUEUE", 1)
     queue.submit(path, [queue.new_proposal("One Name")])
     with pytest.raises(queue.QueueFullError, match="holds 1 proposals"):
         queue.submit(path, [queue.new_proposal("Two Name")])
@@ -174,13 +136,3 @@ def test_a_broken_queue_file_is_named_with_its_line(tmp_path: Path) -> None:
     path.write_text("id,name\n", "utf-8")
     with pytest.raises(queue.QueueError, match=r"proposals.csv:1: \(header\): missing column"):
         queue.read_queue(path)
-
-
-def test_append_keeps_the_file_bytes(tmp_path: Path) -> None:
-    registry = tmp_path / "variants.csv"
-    registry.write_bytes(b'\xef\xbb\xbfid,kind,lang,name,preferred\r\nx-1,org,en,"A, B",1\r\n')
-    p = queue.new_proposal("A B", entity_id="x-1", kind="org")
-    added, present = queue.append_to_registry(registry, [p, p])
-    assert (len(added), len(present)) == (1, 1)
-    assert registry.read_bytes().endswith(b'"A, B",1\r\nx-1,org,en,A B,\r\n')
-    assert registry.read_bytes().startswith(b"\xef\xbb\xbf")
