@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck browser bench clean
+.PHONY: run test explore lint typecheck browser bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ browser:
 
 test: lint typecheck browser
 	$(BIN)/python -m pytest
+
+# Property tests with fresh random examples (make test always tries the same
+# ones): a way to look for new bugs, never part of CI.
+explore: $(STAMP)
+	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -m hypothesis -p no:cacheprovider
 
 bench: $(STAMP)
 	$(BIN)/python bench/accuracy.py

@@ -14,10 +14,27 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from namenorm import Registry, default_registry
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# -- hypothesis ------------------------------------------------------------------
+# ``ci`` (the default, what ``make test`` runs): every run tries the same
+# examples, so CI never fails by chance; no example database, no deadline
+# (a loaded machine is slow, not wrong). ``explore`` (``make explore``): fresh
+# random examples on every run and a database that replays what failed; run
+# it in a loop to find new bugs, then pin each one as an ``@example``.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("explore", deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")
