@@ -47,6 +47,9 @@ class Document(Spans):
         self.shadowed: set[str] = set()
         #: automaton hits the resolver turned down (the fuzzy pass leaves them alone)
         self.rejected: list[tuple[int, int]] = []
+        #: end of the given names last found between two surnames that both can take
+        #: them (neither mention absorbs them)
+        self.contested = 0
 
     def run(self) -> list[Found]:
         """Every mention of the text, settled (see the module docstring)."""
@@ -54,11 +57,13 @@ class Document(Spans):
         found = hits(self.text, self.scanner)
         floor = 0
         for number, hit in enumerate(found):
-            ceiling = found[number + 1].start if number + 1 < len(found) else len(self.text)
-            draft = self.judge(hit, floor, ceiling)
+            following = found[number + 1] if number + 1 < len(found) else None
+            ceiling = following.start if following is not None else len(self.text)
+            previous = drafts[-1] if drafts else None
+            draft = self.judge(hit, floor, ceiling, following=following, previous=previous)
             if draft is not None:
                 drafts.append(draft)
-                floor = draft.end
+                floor = max(draft.end, self.contested)
             else:
                 self.rejected.append((hit.start, hit.end))
         drafts.extend(fuzzy_drafts(self, drafts))
@@ -67,9 +72,23 @@ class Document(Spans):
 
     # -- one automaton hit ---------------------------------------------------------------
     def judge(
-        self, hit: Hit, floor: int, ceiling: int, anchor_of: Anchor | None = None
+        self,
+        hit: Hit,
+        floor: int,
+        ceiling: int,
+        anchor_of: Anchor | None = None,
+        *,
+        following: Hit | None = None,
+        previous: Draft | None = None,
     ) -> Draft | None:
-        """Absorb the words around a hit, and let the resolver judge the span."""
+        """Absorb the words around a hit, and let the resolver judge the span.
+
+        ``following`` (the next automaton hit) and ``previous`` (the draft just
+        before) settle overlapping readings: given names between two surnames that
+        the resolver gives to both ("Milinkevich Alexandre Loukachenko": the first
+        named surname-first, or the second given-name-first) belong to neither, so
+        every pass reads them alike and neither rewrites them.
+        """
         text, index = self.text, self.index
         if anchor_of is None:
             anchor_of = self.scanner.anchor(hit.key)
@@ -80,8 +99,14 @@ class Document(Spans):
         after: list[Part] = []
         if anchor_of.person:
             before = self.absorb_left(hit.start, floor)
+            if before and self.claimed_by_previous(before, previous):
+                self.contested = hit.start
+                before = []
             if all(p.role == "title" for p in before):
                 after = self.absorb_right(hit.end, ceiling, anchor_of.given)
+                if after and self.claimed_by_following(after, following):
+                    self.contested = after[-1].end
+                    after = []
         titles = [p for p in before if p.role == "title"]
         prefix = [p for p in before if p.role != "title"]
         matches = self.scanner.lookup(
@@ -108,6 +133,36 @@ class Document(Spans):
         if status == "matched":
             parts = self.mark_inflection(parts, self.index.entity_number(matches[0].id))
         return Draft(parts, matches, status, full, homograph)
+
+    def claimed_by_previous(self, before: list[Part], previous: Draft | None) -> bool:
+        """Whether the given names ``before`` a surname also complete the surname-first
+        reading of the surname just before them ("Milinkevich Alexandre ...")."""
+        names = [p for p in before if p.role != "title"]
+        if (
+            previous is None
+            or not names
+            or names[0] is not before[0]
+            or previous.parts[-1].role != "surname"
+            or any(p.role != "title" for p in previous.parts[:-1])
+            or not _gap(self.text[previous.end : names[0].start], newlines=0)
+        ):
+            return False
+        surname = previous.parts[-1]
+        matches = self.scanner.lookup(self.text[surname.start : names[-1].end])
+        return self.index.decide(matches) == "matched" and any(
+            m.id == matches[0].id for m in previous.matches
+        )
+
+    def claimed_by_following(self, after: list[Part], following: Hit | None) -> bool:
+        """Whether the given names ``after`` a surname also complete the given-name-first
+        reading of the surname right after them ("... Alexandre Loukachenko")."""
+        if following is None or not _gap(self.text[after[-1].end : following.start], newlines=1):
+            return False
+        anchor = self.scanner.anchor(following.key)
+        if not anchor.person:
+            return False
+        matches = self.scanner.lookup(self.text[after[0].start : following.end])
+        return self.index.decide(matches) == "matched" and matches[0].id in anchor.ids
 
     # -- the document as a whole -----------------------------------------------------------
     def decide(self, drafts: list[Draft]) -> list[Found]:
@@ -143,3 +198,8 @@ class Document(Spans):
             mention = Mention(draft.start, draft.end, text, chosen.id, status, (chosen.id,))
             found.append(Found(mention, entity, chosen.score, tuple(parts), chosen.matched))
         return found
+
+
+def _gap(between: str, *, newlines: int) -> bool:
+    """Whether ``between`` is white space with at most ``newlines`` line breaks."""
+    return bool(between) and not between.strip() and between.count("\n") <= newlines
