@@ -107,6 +107,7 @@ def _person_words(
 ) -> dict[int, str] | None:
     parts = _parse(preferred)
     out: dict[int, str] = {}
+    nominative = _named_in_nominative(named, parts.surname, index, number, target)
     for part in named:
         if part.role == "surname":
             house = parts.surname
@@ -120,7 +121,9 @@ def _person_words(
         else:
             return None
         if part.inflected:
-            form = house_form(index, number, part.role, part.text, house, target)
+            form = house_form(
+                index, number, part.role, part.text, house, target, nominative=nominative
+            )
             if form is None:
                 return None
             house = form
@@ -128,15 +131,38 @@ def _person_words(
     return out
 
 
+def _named_in_nominative(
+    named: list[Part], surname: str, index: Index, number: int, lang: str
+) -> bool:
+    """Whether a person's mention is in the nominative: its surname is a nominative
+    spelling of the entity and has case forms of its own (an indeclinable surname,
+    Цепкало, says nothing about the case of the given name beside it)."""
+    written = [p for p in named if p.role == "surname"]
+    if not written or any(p.inflected for p in written) or not is_cyrillic(written[0].text):
+        return False
+    return len(set(index.unit_forms(number, "surname", surname, lang))) > 1
+
+
 def house_form(
-    index: Index, number: int, role: str, text: str, house: str, lang: str
+    index: Index,
+    number: int,
+    role: str,
+    text: str,
+    house: str,
+    lang: str,
+    *,
+    nominative: bool = False,
 ) -> str | None:
     """The form of the house unit ``house`` that ``text`` (a Cyrillic part not
     known as a nominative) stands for, or ``None`` when no form agrees.
 
     A form agrees when it has the sound key of ``text`` (or of one of its
-    official-orthography readings) and ends like it; a stored nominative of
+    official-orthography readings) and ends like it, the closest ending
+    folded (я/а, ы/і ...) first, then as written; a stored nominative of
     another language ("Гродна" in Russian copy) stands for the nominative.
+    When the rest of the mention says it is in the nominative (``nominative``:
+    "Мікола Статкевіч"), only the nominative can agree, so another spelling
+    of a given name never becomes a case form of the house one.
     """
     words = house.split(" ")
     typed = text.split(" ")
@@ -152,13 +178,23 @@ def house_form(
     if set(index.spelling_systems(number, surface(text))) & _NOMINATIVE:
         return forms[0]
     wanted = {k for reading in official_spellings(text) for k in phonetic_keys(reading)[:1]}
+    if nominative:
+        forms = forms[:1]
     sounding = [f for f in dict.fromkeys(forms) if wanted.intersection(phonetic_keys(f)[:1])]
     if not sounding:
         return None
-    ending = _fold_ending(text)
-    scored = sorted(((_common_suffix(ending, _fold_ending(f)), f) for f in sounding), reverse=True)
+    if nominative:
+        return sounding[0]
+    ending, written = _fold_ending(text), text.lower()
+    scored = sorted(
+        (
+            ((_common_suffix(ending, _fold_ending(f)), _common_suffix(written, f.lower())), f)
+            for f in sounding
+        ),
+        reverse=True,
+    )
     best, form = scored[0]
-    if best < 1 or (len(scored) > 1 and scored[1][0] == best and scored[1][1] != form):
+    if best[0] < 1 or (len(scored) > 1 and scored[1][0] == best and scored[1][1] != form):
         return None
     return form
 

@@ -75,6 +75,8 @@ class Scanner:
     not_typos: set[str] = field(default_factory=set)
     homographs: dict[tuple[str, str], bool] = field(default_factory=dict)
     word_keys: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: lower-case words that open a registry surname ("фон дер Ляйен", "von der Leyen")
+    particles: frozenset[str] = frozenset()
 
     def homograph(self, key: str, anchor: Anchor, lang: str) -> bool:
         """Whether an anchor spelling is a common word of the copy's language.
@@ -245,6 +247,11 @@ def _build(registry: Registry) -> Scanner:
             automaton.add_word(key, key)
     if len(automaton):
         automaton.make_automaton()
+    particles: set[str] = set()
+    for key, flags in caps.items():
+        words = key.split()
+        leading = next((i for i, capital in enumerate(flags) if capital), 0)
+        particles.update(w for w in words[:leading] if w.isalpha())
     return Scanner(
         weakref.ref(registry),
         automaton,
@@ -252,6 +259,7 @@ def _build(registry: Registry) -> Scanner:
         {k: tuple(sorted(v)) for k, v in entities.items()},
         given,
         anchor_keys=frozenset(index.anchor_keys()),
+        particles=frozenset(particles),
     )
 
 

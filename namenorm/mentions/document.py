@@ -80,6 +80,7 @@ class Document(Spans):
         *,
         following: Hit | None = None,
         previous: Draft | None = None,
+        reading: str | None = None,
     ) -> Draft | None:
         """Absorb the words around a hit, and let the resolver judge the span.
 
@@ -87,7 +88,9 @@ class Document(Spans):
         before) settle overlapping readings: given names between two surnames that
         the resolver gives to both ("Milinkevich Alexandre Loukachenko": the first
         named surname-first, or the second given-name-first) belong to neither, so
-        every pass reads them alike and neither rewrites them.
+        every pass reads them alike and neither rewrites them. ``reading`` is what the
+        resolver is asked in place of the hit's own text (a case form read back to its
+        nominative: Келлогга as Келлогг).
         """
         text, index = self.text, self.index
         if anchor_of is None:
@@ -109,12 +112,18 @@ class Document(Spans):
                     after = []
         titles = [p for p in before if p.role == "title"]
         prefix = [p for p in before if p.role != "title"]
+
+        def query(first: int, last: int) -> str:
+            if reading is None:
+                return text[first:last]
+            return text[first : anchor.start] + reading + text[anchor.end : last]
+
         matches = self.scanner.lookup(
-            text[(prefix or [anchor])[0].start : (after or [anchor])[-1].end]
+            query((prefix or [anchor])[0].start, (after or [anchor])[-1].end)
         )
         if after and index.decide(matches) == "unmatched":
             after = []  # "Lukashenko A." where A. is not his initial: the surname alone
-            matches = self.scanner.lookup(anchor.text)
+            matches = self.scanner.lookup(query(anchor.start, anchor.end))
         status = index.decide(matches)
         if status == "unmatched" or matches[0].id not in anchor_of.ids:
             if any(p.role == "given" for p in prefix):

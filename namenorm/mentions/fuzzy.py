@@ -23,8 +23,10 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from ..keys import phonetic_keys, surface
+from ..lemmas import lemmas
 from ..lexicon import is_common_word
-from ..match import AMBIGUITY_MARGIN
+from ..match import AMBIGUITY_MARGIN, Match
+from ..text import is_cyrillic
 from .automaton import CACHE_LIMIT, PERSON, Anchor, Hit
 from .found import Draft, Part
 
@@ -37,6 +39,7 @@ _TYPO_LENGTH = 8  # a word this long one letter off a surname is a typo of it
 _SOUND_ALIKE_SIMILARITY = 70  # least rapidfuzz ratio of a sound-alike to the spelling hit
 _CAPITALIZED = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-ÞĀ-ɏА-ЯЁЂ-ЏѠ-ӿ][^\W\d_]*(?:['’\-][^\W\d_]+)*")
 _POSSESSIVES = ("'s", "’s", "'S", "’S", "'", "’")
+_WORD_BEFORE = re.compile(r"(?<![\w'’\-])([^\W\d_]+)[ \u00a0]+\Z")
 
 
 def fuzzy_drafts(document: Document, drafts: list[Draft]) -> Iterator[Draft]:
@@ -106,17 +109,72 @@ class _FuzzyPass:
     def sound_alike(self, start: int, end: int, floor: int, ceiling: int) -> Draft | None:
         """A capitalized word that sounds like a surname or an organization or place
         name (a Taraškievica or press spelling, Калесьнікава, Келлогг): the resolver
-        reads it, and a word that is a common word of the copy's language is left."""
+        reads it, and a word that is a common word of the copy's language is left.
+
+        The word is read with the lower-case particles before it that open registry
+        surnames ("фон дер Лайен"), and a Cyrillic word the resolver does not read
+        alone is read back to the nominatives of its case endings (Келлогга:
+        Келлогг), the case form being kept for the house spelling to match."""
         word = self.text[start:end]
+        head = self.particles_before(start, floor)
+        if head < start:
+            draft = self.sound_alike_span(head, end, floor, ceiling)
+            if draft is not None:
+                return draft
         if len(word) < 3 or not self.scanner.sound_keys(word):
             return None
         if is_common_word(word, self.lang):
             return None
+        reading: str | None = None
         matches = self.scanner.lookup(word)
+        if self.index.decide(matches) == "unmatched" and is_cyrillic(word):
+            reading, matches = self.nominative_reading(word)
         if self.index.decide(matches) == "unmatched" or matches[0].method == "fuzzy":
             return None
-        if ratio(surface(word), surface(matches[0].matched)) < _SOUND_ALIKE_SIMILARITY:
+        if ratio(surface(reading or word), surface(matches[0].matched)) < _SOUND_ALIKE_SIMILARITY:
             return None  # sounds alike by key only: "Brestov" is not Braslau
+        return self.judged(Hit(start, end, surface(word)), matches, floor, ceiling, reading)
+
+    def sound_alike_span(self, start: int, end: int, floor: int, ceiling: int) -> Draft | None:
+        """Particles and a capitalized word that sound like a registry surname."""
+        span = self.text[start:end]
+        words = span.split()
+        keys = [phonetic_keys(w)[:1] for w in words]
+        if not all(keys) or " ".join(k[0] for k in keys) not in self.scanner.anchor_keys:
+            return None
+        matches = self.scanner.lookup(span)
+        if (
+            self.index.decide(matches) == "unmatched"
+            or matches[0].method == "fuzzy"
+            or matches[0].kind != PERSON
+        ):
+            return None
+        return self.judged(Hit(start, end, surface(span)), matches, floor, ceiling, None)
+
+    def particles_before(self, position: int, floor: int) -> int:
+        """Where the run of registry particles just before ``position`` starts."""
+        particles = self.scanner.particles
+        while True:
+            found = _WORD_BEFORE.search(self.text, max(floor, position - 12), position)
+            if found is None or found.group(1) not in particles:
+                return position
+            position = found.start(1)
+
+    def nominative_reading(self, word: str) -> tuple[str | None, list[Match]]:
+        """The first nominative a case ending of ``word`` reads back to that the
+        resolver matches to a person (the ending's gender and part of a name agree)."""
+        for lemma, _gender, ambiguous, role in lemmas(word):
+            if ambiguous or role not in ("surname", "") or lemma == word:
+                continue
+            matches = self.scanner.lookup(lemma, PERSON)
+            if self.index.decide(matches) != "unmatched" and matches[0].method != "fuzzy":
+                return lemma, matches
+        return None, []
+
+    def judged(
+        self, hit: Hit, matches: list[Match], floor: int, ceiling: int, reading: str | None
+    ) -> Draft | None:
+        """The document's judgement of ``hit``, the anchor made of the resolver's ``matches``."""
         top = matches[0].score
         ids = frozenset(m.id for m in matches if top - m.score < AMBIGUITY_MARGIN)
         person = matches[0].kind == PERSON
@@ -129,9 +187,7 @@ class _FuzzyPass:
                     for role in ("given", "patronymic")
                 )
             )
-        return self.document.judge(
-            Hit(start, end, surface(word)), floor, ceiling, Anchor(person, ids, given)
-        )
+        return self.document.judge(hit, floor, ceiling, Anchor(person, ids, given), reading=reading)
 
     def untaken_capitalized(self, taken: list[tuple[int, int]]) -> Iterator[re.Match[str] | None]:
         """Capitalized words outside ``taken`` spans, with ``None`` where a span was."""

@@ -3,6 +3,8 @@ text read as a whole (ambiguous surnames, someone else's surname, homographs).""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from namenorm import Registry
 from namenorm.mentions import Found, Mention, Part, scan
 
@@ -81,4 +83,27 @@ def test_given_names_two_surnames_both_take_belong_to_neither(shipped: Registry)
     assert spans("Kolesnikova Maria Babariko", shipped, "en") == [
         ("Kolesnikova Maria", "kalesnikava-maria", "matched"),
         ("Babariko", None, "ambiguous"),
+    ]
+
+
+def test_homographs_come_from_lexicons_whatever_the_registry(tmp_path: Path) -> None:
+    """A user's own registry gets the same protection as the shipped one: a name that
+    is a common word of the copy's language needs other evidence at a sentence start."""
+    csv = tmp_path / "own.csv"
+    csv.write_text(
+        "id,kind,lang,name,preferred,wikidata,geonames,source\n"
+        "summer-anna,person,en,Anna Summer,1,,,https://example.org/a\n"
+        "rassvet,org,en,Rassvet,1,,,https://example.org/b\n"
+        "rassvet,org,ru,Рассвет,1,,,https://example.org/b\n",
+        encoding="utf-8",
+    )
+    own = Registry.from_csv(csv)
+    assert spans("Summer came early this year.", own) == []
+    assert spans("Summer said so. Anna Summer agreed.", own) == [
+        ("Summer", "summer-anna", "matched"),
+        ("Anna Summer", "summer-anna", "matched"),
+    ]
+    assert spans("Рассвет наступил поздно.", own, "ru") == []
+    assert spans("Об этом сообщила газета «Рассвет».", own, "ru") == [
+        ("Рассвет", "rassvet", "matched")
     ]
