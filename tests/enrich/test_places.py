@@ -113,3 +113,13 @@ def test_written_plan_loads_and_a_second_run_adds_nothing(
     assert path.read_bytes().startswith(before.split(b"\n")[0] + b",geonames,source")
     again = plan_places(after, cities, country="BY", min_population=300_000)
     assert (again.rows, again.added, again.linked) == ([], [], [])
+
+
+def test_plan_picks_towns_by_geonames_id_whatever_their_population(
+    cities: list[dict[str, object]], small: Registry
+) -> None:
+    tiny = [dict(city, population=0) for city in cities]  # GeoNames says 0 for some towns
+    assert plan_places(small, tiny, country="BY", min_population=500).added == []
+    plan = plan_places(small, tiny, country="BY", min_population=500, only={625144})
+    assert plan.added == ["minsk"]
+    assert {r.id for r in plan.rows} == {"minsk"}
