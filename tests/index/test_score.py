@@ -28,9 +28,9 @@ def test_the_scale_is_ordered() -> None:
     assert 0.0 < s.min_fuzzy_similarity < 1.0
 
 
-def test_an_inflected_given_name_keeps_its_role(shipped: Registry) -> None:
+def test_an_inflected_given_name_keeps_its_role(people: Registry) -> None:
     """A given name read back from a case form counts as the given name (not as
     the patronymic the loop looked at last), so no 'surname only' discount."""
-    best = shipped.lookup("Siarhie Cichanouski")[0]
+    best = people.lookup("Siarhie Cichanouski")[0]
     assert best.id == "tsikhanouski-siarhei"
     assert "surname only" not in best.note

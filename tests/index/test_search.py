@@ -55,14 +55,14 @@ def work(monkeypatch: pytest.MonkeyPatch) -> Work:
 
 _LETTERS = st.sampled_from("abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщыьэюяіўąłńšž")
 _RANDOM_WORD = st.text(_LETTERS, min_size=1, max_size=60).map(str.capitalize)
-_SHIPPED_PARTS = st.sampled_from(
+_NAME_PARTS = st.sampled_from(
     "Aliaksandr Lukashenka Лукашэнкам Sviatlana Тихановской von der Leyen A. G. "
     "President Human Rights Centre Viasna Belarus Babaryka Kalesnikava Minsk".split()
 )
 
 
 @given(
-    words=st.lists(st.one_of(_RANDOM_WORD, _SHIPPED_PARTS), min_size=1, max_size=90),
+    words=st.lists(st.one_of(_RANDOM_WORD, _NAME_PARTS), min_size=1, max_size=90),
     separator=st.sampled_from([" ", " - ", ", ", "  "]),
 )
 @settings(
@@ -71,13 +71,13 @@ _SHIPPED_PARTS = st.sampled_from(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_work_per_query_is_bounded_by_its_shape(
-    shipped: Registry, work: Work, words: list[str], separator: str
+    people: Registry, work: Work, words: list[str], separator: str
 ) -> None:
     query = separator.join(words)[:MAX_QUERY_LENGTH]
     work.found.clear()
     work.typo.clear()
     try:
-        shipped.lookup(query, limit=5)
+        people.lookup(query, limit=5)
     except QueryTooLongError as exc:
         assert "at most" in str(exc)
         assert not work.found, "a refused query must be refused before any search"
@@ -99,30 +99,30 @@ def test_work_per_query_is_bounded_by_its_shape(
         assert len(text.split(" ")) <= 2 or len(text.split(" ")) >= size
 
 
-def test_many_words_are_refused_with_what_to_do(shipped: Registry) -> None:
+def test_many_words_are_refused_with_what_to_do(people: Registry) -> None:
     query = " ".join(["Aliaksandr"] * (MAX_NAME_WORDS + 1))
     with pytest.raises(QueryTooLongError, match=f"has {MAX_NAME_WORDS + 1} words") as exc:
-        shipped.lookup(query)
+        people.lookup(query)
     assert "normalize_text" in str(exc.value)
 
 
-def test_a_long_word_is_refused(shipped: Registry) -> None:
+def test_a_long_word_is_refused(people: Registry) -> None:
     word = "Lukashenka" * 3
     with pytest.raises(QueryTooLongError, match="30 characters long; a word of a name has at"):
-        shipped.resolve(f"Aliaksandr {word}")
+        people.resolve(f"Aliaksandr {word}")
 
 
-def test_stored_spellings_of_any_length_are_still_found(shipped: Registry) -> None:
+def test_stored_spellings_of_any_length_are_still_found(people: Registry) -> None:
     long_name = max(
-        (n.text for e in shipped.entities() for n in e.names), key=lambda t: len(t.split())
+        (n.text for e in people.entities() for n in e.names), key=lambda t: len(t.split())
     )
     assert len(long_name.split()) > MAX_NAME_WORDS
-    match = shipped.resolve(long_name)
+    match = people.resolve(long_name)
     assert match is not None and match.method == "exact"
 
 
-def test_titles_do_not_count_as_words(shipped: Registry) -> None:
-    match = shipped.resolve("former jailed opposition leader President Viktar Babaryka")
+def test_titles_do_not_count_as_words(people: Registry) -> None:
+    match = people.resolve("former jailed opposition leader President Viktar Babaryka")
     assert match is not None and match.id == "babaryka-viktar"
 
 
@@ -164,14 +164,14 @@ def test_check_name_size_accepts_a_full_name() -> None:
     [("Putinas", "putin-vladimir"), ("Zelenskis", "zelenskyy-volodymyr"), ("Budrus", None)],
 )
 def test_a_lithuanian_nominative_alone_is_read_back_to_a_man(
-    shipped: Registry, query: str, expected: str | None
+    people: Registry, query: str, expected: str | None
 ) -> None:
-    match = shipped.resolve(query)
+    match = people.resolve(query)
     assert (match.id if match else None) == expected
 
 
-def test_an_english_plural_after_the_is_a_family(shipped: Registry) -> None:
-    assert shipped.resolve("the Tsikhanouskis") is None
+def test_an_english_plural_after_the_is_a_family(people: Registry) -> None:
+    assert people.resolve("the Tsikhanouskis") is None
 
 
 @pytest.mark.parametrize(
@@ -179,7 +179,7 @@ def test_an_english_plural_after_the_is_a_family(shipped: Registry) -> None:
     [("von der Leyen", "von-der-leyen-ursula"), ("la Tikhanovskaya", "tsikhanouskaya-sviatlana")],
 )
 def test_a_leading_particle_is_tried_with_the_name_then_without(
-    shipped: Registry, query: str, expected: str
+    people: Registry, query: str, expected: str
 ) -> None:
-    match = shipped.resolve(query)
+    match = people.resolve(query)
     assert match is not None and match.id == expected
