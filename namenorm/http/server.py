@@ -4,7 +4,8 @@
 ``NAMENORM_WORKERS`` worker processes (threaded workers, so clients may keep
 connections alive). Before gunicorn starts, the registry file is read once:
 with neither a valid file nor a last good copy of one (``namenorm.http.source``)
-:func:`run_server` raises :class:`NoUsableRegistryError` and nothing starts.
+:func:`run_server` raises
+:class:`~namenorm.http.source.NoUsableRegistryError` and nothing starts.
 The app is *not* preloaded: each worker builds its own app and index once, at
 start, from the file or, while the file is broken, from its last good copy,
 and then watches the file (``namenorm.http.watch``). The workers share a

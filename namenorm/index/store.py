@@ -18,7 +18,7 @@ returns the arrays as ``memoryview`` casts; any mismatch raises
 writes a temporary file next to the target and renames it over it, so a
 reader never sees half a file.
 
-Left out: what the arrays hold (``namenorm.index.frozen``) and when a file is
+Left out: what the arrays hold (``namenorm.index.tables``) and when a file is
 built or reused (``namenorm.index.cache``).
 """
 
