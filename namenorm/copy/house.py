@@ -180,7 +180,14 @@ def house_form(
     wanted = {k for reading in official_spellings(text) for k in phonetic_keys(reading)[:1]}
     if nominative:
         forms = forms[:1]
-    sounding = [f for f in dict.fromkeys(forms) if wanted.intersection(phonetic_keys(f)[:1])]
+    # a form and its е-for-ё twin are one form: the house spelling (listed first) stands
+    distinct = {f.replace("ё", "е").replace("Ё", "Е"): f for f in reversed(forms)}
+    sounding = [
+        f
+        for f in dict.fromkeys(forms)
+        if distinct[f.replace("ё", "е").replace("Ё", "Е")] == f
+        and wanted.intersection(phonetic_keys(f)[:1])
+    ]
     if not sounding:
         return None
     if nominative:
