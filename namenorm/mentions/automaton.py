@@ -180,14 +180,23 @@ class Scanner:
 
     def given_like(self, token: str) -> bool:
         """Whether a word is a given name or patronymic (of anyone in the registry, or
-        in the given-name table), remembered per word."""
+        in the given-name table), remembered per word. A Cyrillic word is also read
+        back through its case endings (Уладзімера: Уладзімер, read as Уладзімір)."""
         found = self.given_words.get(token)
         if found is None:
             if len(self.given_words) > CACHE_LIMIT:
                 self.given_words.clear()
+            words = [token]
+            if is_cyrillic(token):
+                words += [
+                    lemma
+                    for lemma, _, ambiguous, role in lemmas(token)
+                    if role == "given" and not ambiguous and lemma != token
+                ]
             found = is_patronymic(token) or any(
                 surface(reading) in self.given or self.registry.index.is_given_name(reading)
-                for reading in official_spellings(token)
+                for word in words
+                for reading in official_spellings(word)
             )
             self.given_words[token] = found
         return found
