@@ -91,11 +91,22 @@ def outcome(registry: Registry, value: str, kind: str | None) -> Outcome:
 # -- worker processes ----------------------------------------------------------
 _WORKER: tuple[Registry, str | None] | None = None
 
+#: Held back while the pool forks: a worker must not run the parent's handlers.
+_FORK_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
 
 def _init_worker() -> None:
+    """Give a new worker its own signal dispositions, then let signals in.
+
+    The pool forks with :data:`_FORK_SIGNALS` blocked, so a signal sent to a
+    worker before this runs (the pool torn down while its workers start)
+    waits here instead of running a handler inherited from the command
+    (which would take the SIGTERM meant to end the worker and leave it alive).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     for sig in (signal.SIGTERM, signal.SIGHUP):  # the parent's handlers are not for workers:
         signal.signal(sig, signal.SIG_DFL)  # the pool is torn down with SIGTERM
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _FORK_SIGNALS)
 
 
 def _resolve_many(values: list[str]) -> list[Outcome]:
@@ -313,11 +324,16 @@ class Pipeline:
         global _WORKER
         _WORKER = (self.registry, self.kind)  # inherited by the forked workers
         gc.freeze()  # the collector then leaves the inherited objects (and their pages) alone
+        # The pool's threads and forked workers inherit this mask (a worker
+        # unblocks in _init_worker); signals sent to this process meanwhile
+        # wait until the pool is up, and are taken then.
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, _FORK_SIGNALS)
         try:
             self.pool = multiprocessing.get_context("fork").Pool(
                 self.jobs, initializer=_init_worker
             )
         finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
             gc.unfreeze()
         self.chunks = 0
 

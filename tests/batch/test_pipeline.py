@@ -1,0 +1,53 @@
+"""namenorm.batch.pipeline: worker processes and the command's signals."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from ..cli.conftest import TERMINAL_SIGNALS
+
+# A fresh process (not the forked test runner) with the command's handlers
+# installed starts a pool whose first worker is sent SIGTERM before its own
+# initializer runs, as when the pool is torn down while its workers start.
+EARLY_SIGTERM = """
+import os, signal, types
+from namenorm.batch import pipeline
+from namenorm.cli.signals import abort_on_signals
+from namenorm.registry import Registry
+
+real_init = pipeline._init_worker
+
+
+def signalled_early():
+    os.kill(os.getpid(), signal.{sig})
+    sum(range(1000))  # bytecodes at which a handler inherited from the command would run
+    real_init()
+
+
+pipeline._init_worker = signalled_early
+state = types.SimpleNamespace(registry=None, kind=None, jobs=1)
+with abort_on_signals():
+    pipeline.Pipeline._start_pool(state)
+    first = state.pool._pool[0]
+    first.join(120)
+    state.pool.terminate()
+    state.pool.join()
+print(first.exitcode)
+"""
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGHUP"])
+def test_a_signal_before_the_worker_is_set_up_ends_the_worker(sig: str) -> None:
+    code = TERMINAL_SIGNALS + EARLY_SIGTERM.replace("{sig}", sig)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, timeout=300, check=False
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    # Ended by the signal itself, not by an exception from the command's handler
+    # (which, raised where it is swallowed, would leave the worker running).
+    assert int(result.stdout) == -getattr(signal, sig), result.stderr.decode()
+    assert b"Signalled" not in result.stderr
