@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import signal
+import threading
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -89,6 +90,10 @@ def outcome(registry: Registry, value: str, kind: str | None) -> Outcome:
 
 
 # -- worker processes ----------------------------------------------------------
+#: Seconds a pool torn down after an error or a signal may take before its
+#: workers are killed outright (see :func:`_abort`).
+TEARDOWN_GRACE = 10.0
+
 _WORKER: tuple[Registry, str | None] | None = None
 
 #: Held back while the pool forks: a worker must not run the parent's handlers.
@@ -107,6 +112,28 @@ def _init_worker() -> None:
     for sig in (signal.SIGTERM, signal.SIGHUP):  # the parent's handlers are not for workers:
         signal.signal(sig, signal.SIG_DFL)  # the pool is torn down with SIGTERM
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _FORK_SIGNALS)
+
+
+def _abort(pool: Pool) -> None:
+    """End the pool after an error or a signal; never wait on a lock a killed worker held.
+
+    ``Pool.terminate()`` sends SIGTERM to the workers and then puts an end
+    marker on the results queue; a worker killed while it was putting a
+    result holds that queue's lock for ever, and ``terminate()`` waits for
+    ever. So it runs in a daemon thread with :data:`TEARDOWN_GRACE` seconds
+    to end; if it has not, the workers are killed here and the stuck thread
+    ends with the process.
+    """
+    workers = list(pool._pool)  # type: ignore[attr-defined]
+    teardown = threading.Thread(target=pool.terminate, name="namenorm-pool-teardown", daemon=True)
+    teardown.start()
+    teardown.join(TEARDOWN_GRACE)
+    if teardown.is_alive():
+        for worker in workers:
+            if worker.exitcode is None:
+                worker.kill()
+        for worker in workers:
+            worker.join(TEARDOWN_GRACE)
 
 
 def _resolve_many(values: list[str]) -> list[Outcome]:
@@ -228,9 +255,9 @@ class Pipeline:
         if self.pool is not None:
             if kind is None:
                 self.pool.close()
+                self.pool.join()
             else:
-                self.pool.terminate()
-            self.pool.join()
+                _abort(self.pool)
             self.pool = None
             _WORKER = None
 

@@ -51,3 +51,31 @@ def test_a_signal_before_the_worker_is_set_up_ends_the_worker(sig: str) -> None:
     # (which, raised where it is swallowed, would leave the worker running).
     assert int(result.stdout) == -getattr(signal, sig), result.stderr.decode()
     assert b"Signalled" not in result.stderr
+
+
+# A worker killed while it puts a result keeps the results queue's lock: here the
+# lock is taken first, and the pipeline is left by an error. Pool.terminate()
+# alone would wait for that lock for ever.
+STUCK_LOCK = """
+import types
+from namenorm.batch import pipeline
+
+pipeline.TEARDOWN_GRACE = 1.0
+state = types.SimpleNamespace(registry=None, kind=None, jobs=2)
+pipeline.Pipeline._start_pool(state)
+workers = list(state.pool._pool)
+assert state.pool._outqueue._wlock.acquire(timeout=60)
+pipeline.Pipeline.__exit__(state, RuntimeError, RuntimeError("a row broke"), None)
+print(state.pool, *(worker.is_alive() for worker in workers))
+"""
+
+
+def test_an_error_ends_the_workers_even_when_a_queue_lock_is_held() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", TERMINAL_SIGNALS + STUCK_LOCK],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.split() == [b"None", b"False", b"False"]
