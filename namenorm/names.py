@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import CsvError
@@ -145,6 +146,7 @@ class Word:
     title: bool = False
 
 
+@lru_cache(maxsize=65536)
 def is_patronymic(word: str) -> bool:
     """Whether ``word`` ends like an East Slavic patronymic (-ovich, -ауна, -овна, ...)."""
     return len(word) > 5 and bool(_PATRONYMIC.search(word))

@@ -42,12 +42,10 @@ from .spellings import (
     strip,
     system_names,
 )
-from .tables import EntityLike, full_code
+from .tables import BASE_SYSTEMS, EntityLike, full_code
 from .typos import deletions, max_edits
 
 __all__ = ["Builder"]
-#: Systems of the spellings a unit has before romanization (``Unit.base``).
-BASE_SYSTEMS = ("stored", "yo", "case")
 
 
 class _Person:
@@ -192,6 +190,7 @@ class Builder:
         codes = _Codes()
         unit_info, unit_texts, unit_keys = array("Q"), [], []
         unit_base, unit_generated = _Rows(), _Rows()
+        surface_starts = array("Q", [0])  # each unit's surfaces: pairs collected in order
         spellings: dict[str, int] = {}
         for number, unit in enumerate(self.units):
             assert unit is not None
@@ -199,6 +198,7 @@ class Builder:
             variants = unit.variants
             for variant_number, spelled in enumerate(unit.surfaces):
                 surfaces.add(spelled, number << 16 | variant_number)
+            surface_starts.append(len(surfaces))
             for key in unit.keys:
                 keys.setdefault(key, []).append(number)
                 folded = coarse(key)
@@ -223,7 +223,8 @@ class Builder:
             )
             unit_texts.append(unit.text)
             unit_keys.append(unit.keys)
-        arrays |= surfaces.pack("surfaces")
+        arrays |= surfaces.pack("surfaces", numbered="units.surfaces.values")
+        arrays["units.surfaces.starts"] = surface_starts
         del surfaces
         key_numbers = {key: n for n, key in enumerate(keys)}
         arrays |= pack_map(keys.items(), "keys")

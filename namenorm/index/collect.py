@@ -51,10 +51,16 @@ class Collector:
         self._adlers.append(adler32(encoded))
         self._numbers.append(number)
 
-    def pack(self, name: str, *, first_per: int | None = None) -> dict[str, array[int]]:
+    def pack(
+        self, name: str, *, first_per: int | None = None, numbered: str | None = None
+    ) -> dict[str, array[int]]:
         """The arrays of a ``StringMap`` named ``name`` holding every pair; with
-        ``first_per``, only the first number of each key per ``number >> first_per``.
+        ``first_per``, only the first number of each key per ``number >> first_per``;
+        with ``numbered``, also an array of that name holding each pair's key
+        number in the order the pairs came (the map read backwards).
         The collector is emptied."""
+        if numbered is not None and first_per is not None:
+            raise ValueError("numbered needs every pair kept (no first_per)")
         count = len(self._numbers)
         blob = np.frombuffer(self._blob, dtype=np.uint8) if self._blob else np.zeros(0, np.uint8)
         ends = np.frombuffer(self._ends, dtype=np.uint64) if count else np.zeros(0, np.uint64)
@@ -77,6 +83,10 @@ class Collector:
             keep[np.unique(pairs, return_index=True)[1]] = True
             order, group = order[keep], group[keep]
         arrays = _layout(name, order, group, blob, starts, ends, crcs, numbers)
+        if numbered is not None:
+            key_of = np.zeros(count, dtype=np.uint64)
+            key_of[order] = group.astype(np.uint64)
+            arrays[numbered] = _fit(key_of)
         self._clear()
         return arrays
 

@@ -132,8 +132,12 @@ class Scorer:
         stored spellings and one romanization (the news style) rather than
         romanized in every system for each candidate a query touches.
         """
-        found = self.tables.units[unit]
-        if self.tables.eager or found.generated_yet:
+        tables = self.tables
+        if tables.eager:  # over its stored surfaces, the unit not restored
+            similarity, variant = tables.closest(unit, wanted)
+            return similarity, tables.units.variant_of(unit, variant)
+        found = tables.units[unit]
+        if found.generated_yet:
             return found.closest(wanted)  # over its surfaces, made once
         candidates = [*found.base_variants, found.news()]
         best_score, best = -1.0, candidates[0]

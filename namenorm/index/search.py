@@ -295,16 +295,17 @@ class Searcher:
                     )
             return
         floor = self.scorer.scoring.min_fuzzy_similarity
-        seen_units: set[int] = set()
-        for other in self.near_keys(keys[:4], text):
-            for unit in self.tables.keys.get(other, ()):
-                if unit in seen_units:
-                    continue
-                seen_units.add(unit)
-                similarity, variant_evidence = self.scorer.closest(unit, wanted)
-                if similarity >= floor:
-                    found = Found(unit, "fuzzy", similarity, variant_evidence, gender)
-                    yield from self.screened(text, [found], several)
+        tables = self.tables
+        # Every unit of every near key, scored in one pass over their stored surfaces.
+        near = list(self.near_keys(keys[:4], text))
+        units = list(dict.fromkeys(u for other in near for u in tables.keys.get(other, ())))
+        for unit, (similarity, variant) in zip(
+            units, tables.closest_of(units, wanted), strict=True
+        ):
+            if similarity >= floor:
+                evidence = tables.units.variant_of(unit, variant)
+                found = Found(unit, "fuzzy", similarity, evidence, gender)
+                yield from self.screened(text, [found], several)
 
     def screened(self, text: str, found: list[Found], several: bool) -> list[Found]:
         """Sound-key and typo hits of a one-word span, less those the word's own
@@ -348,32 +349,41 @@ class Searcher:
         spelled closest first; ``seen`` collects the units returned."""
         tables = self.tables
         for table, folded in ((tables.keys, keys), (tables.coarse, tuple(map(coarse, keys)))):
-            hits: list[tuple[float, int, Evidence]] = []
+            units: list[int] = []
             for key in folded:
                 for unit in table.get(key, ()):
                     if unit not in seen and tables.fits_gender(unit, gender):
                         seen.add(unit)
-                        similarity, evidence = self.scorer.closest(unit, wanted)
-                        hits.append((similarity, unit, evidence))
-            if hits:
+                        units.append(unit)
+            if units:
+                hits = [
+                    (similarity, unit, variant)
+                    for unit, (similarity, variant) in zip(
+                        units, tables.closest_of(units, wanted), strict=True
+                    )
+                ]
                 return self.closest_few(hits, wanted, gender)
         return []
 
     def closest_few(
-        self, hits: list[tuple[float, int, Evidence]], wanted: str, gender: str | None
+        self, hits: list[tuple[float, int, int]], wanted: str, gender: str | None
     ) -> list[Found]:
         """In a large registry many names share a sound key: keep the ones spelled
-        closest to the query, and romanize the closest few in every system, since
-        one of those may be the very spelling asked for."""
+        closest to the query (``hits``: similarity, unit, variant), and in a
+        lazily built index romanize the closest few in every system, since one
+        of those may be the very spelling asked for."""
         hits.sort(key=lambda hit: -hit[0])
         floor = hits[0][0] - _SIMILARITY_WINDOW
         kept: list[Found] = []
-        for rank, (similarity, unit, evidence) in enumerate(hits[:_MAX_SOUNDALIKES]):
+        units = self.tables.units
+        for rank, (similarity, unit, variant) in enumerate(hits[:_MAX_SOUNDALIKES]):
             if similarity < floor:
                 break
-            if rank < _ROMANIZE_BEST and not self.tables.units[unit].generated_yet:
-                self.tables.units[unit].generate()
+            if rank < _ROMANIZE_BEST and not self.tables.eager and not units[unit].generated_yet:
+                units[unit].generate()
                 similarity, evidence = self.scorer.closest(unit, wanted)
+            else:
+                evidence = units.variant_of(unit, variant)
             level: Method = "exact" if similarity == 1.0 else "key"
             kept.append(Found(unit, level, similarity, evidence, gender))
         return kept

@@ -44,7 +44,7 @@ __all__ = ["FORMAT_VERSION", "Loaded", "code_fingerprint", "read", "write"]
 
 MAGIC = b"NAMENORM-INDEX\n\0"
 #: Changes whenever the layout of the file or of its arrays changes.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _PREFIX = struct.Struct("<16sQII")
 _CHUNK = 1 << 24
 #: Package folders whose code or data does not shape the index.

@@ -21,6 +21,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+import numpy as np
+from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import cdist, extractOne
+
 from ..errors import IndexFileError
 from ..given import GivenNames
 from ..match import Evidence
@@ -29,6 +33,8 @@ from .spellings import Unit, romanize, strip, stripped_system, system_names
 
 __all__ = ["EntityLike", "NameLike", "Person", "Tables", "full_code"]
 
+#: Systems of the spellings a unit has before romanization (``Unit.base``), by code.
+BASE_SYSTEMS = ("stored", "yo", "case")
 #: Restored units (and people) kept per index; the cache starts over when full.
 CACHED = 1 << 15
 _NO_PAIRS: tuple[tuple[int, int], ...] = ()
@@ -157,6 +163,10 @@ class Units(Sequence[Unit]):
         self.generated = Postings(arrays, "units.generated")
         self.spellings = Strings(arrays, "spellings")
         self.key_names = Strings(arrays, "keys.keys")
+        #: Each unit's match surfaces, in variant order, as numbers of the
+        #: surfaces table's keys: read without restoring the unit.
+        self.surface_numbers = Postings(arrays, "units.surfaces")
+        self.surface_names = Strings(arrays, "surfaces.keys")
         self.codes: dict[str, list[str]] = meta["codes"]
         self.eager: bool = meta["eager"]
         self._cache: dict[int, Unit] = {}
@@ -176,15 +186,38 @@ class Units(Sequence[Unit]):
         for number in range(len(self)):
             yield self[number]
 
+    def surfaces_of(self, number: int) -> list[str]:
+        """The match surface of each variant of unit ``number`` (``Unit.surfaces``),
+        read from the arrays: the unit is not restored."""
+        names = self.surface_names
+        return [names[n] for n in self.surface_numbers[number]]
+
+    def variant_of(self, number: int, variant: int) -> Evidence:
+        """Variant ``variant`` of unit ``number`` (``Unit.variant``), spelled alone
+        when the unit has not been restored."""
+        found = self._cache.get(number)
+        if found is not None:
+            return found.variant(variant)
+        info, codes = self.info[number], self.codes
+        text = self.text[number]
+        lang = codes["lang"][info & 0xFF]
+        base = self.base[number]
+        if variant < len(base):
+            code = base[variant]
+            return Evidence(self.spellings[code >> 2], text, lang, BASE_SYSTEMS[code & 3])
+        code = self.generated[number][variant - len(base)]
+        system = system_names(lang)[code >> 1]
+        romanized = " ".join(romanize(w, lang, system) for w in text.split(" "))
+        if code & 1:
+            return Evidence(strip(romanized), text, lang, system + "+stripped")
+        return Evidence(romanized, text, lang, system)
+
     def restore(self, number: int) -> Unit:
         """Unit ``number`` as built (the romanizations spelled again from its text)."""
         info, codes = self.info[number], self.codes
         text = self.text[number]
         lang = codes["lang"][info & 0xFF]
-        base = [
-            (self.spellings[code >> 2], ("stored", "yo", "case")[code & 3])
-            for code in self.base[number]
-        ]
+        base = [(self.spellings[code >> 2], BASE_SYSTEMS[code & 3]) for code in self.base[number]]
         codes_of = self.generated[number]
         systems = system_names(lang) if codes_of else ()
         generated = [(systems[code >> 1], bool(code & 1)) for code in codes_of]
@@ -277,6 +310,39 @@ class Tables:
         """(unit, spelling) of every unit with a spelling whose match surface is ``wanted``."""
         units = self.units
         return [(u, units[u].variant(v)) for u, v in self.surfaces.get(wanted, ())]
+
+    def closest(self, unit: int, wanted: str) -> tuple[float, int]:
+        """How alike (0-1) the unit's spelling most like ``wanted`` (a surface) is,
+        and its variant number: ``Unit.closest`` over the stored surfaces."""
+        found = extractOne(wanted, self.units.surfaces_of(unit), scorer=ratio)
+        return (0.0, 0) if found is None else (found[1] / 100.0, found[2])
+
+    def closest_of(self, units: Sequence[int], wanted: str) -> list[tuple[float, int]]:
+        """:meth:`closest` of each of ``units``, scored in one ``rapidfuzz.process.cdist``
+        pass over all their surfaces (the first best of each unit on a tie)."""
+        surfaces_of = self.units.surfaces_of
+        choices: list[str] = []
+        counts = np.zeros(len(units), dtype=np.int64)
+        for at, unit in enumerate(units):
+            surfaces = surfaces_of(unit)
+            choices += surfaces
+            counts[at] = len(surfaces)
+        if not choices:
+            return [(0.0, 0)] * len(units)
+        scores = cdist([wanted], choices, scorer=ratio, dtype=np.float64)[0]
+        filled = np.flatnonzero(counts)
+        starts = np.zeros(len(units), dtype=np.int64)
+        np.cumsum(counts[:-1], out=starts[1:])
+        best = np.maximum.reduceat(scores, starts[filled])
+        owner = np.repeat(np.arange(len(units)), counts)
+        at_best = np.flatnonzero(scores == np.repeat(best, counts[filled]))
+        first = at_best[np.unique(owner[at_best], return_index=True)[1]]
+        found = [(0.0, 0)] * len(units)
+        for unit_at, score, position in zip(
+            filled.tolist(), best.tolist(), (first - starts[filled]).tolist(), strict=True
+        ):
+            found[unit_at] = (score / 100.0, position)
+        return found
 
     def fits_gender(self, unit: int, gender: str | None) -> bool:
         """Whether some entity with this surname unit has ``gender`` (or none is asked)."""
