@@ -7,7 +7,8 @@ romanized once per build). The large tables (full-name spellings, unit
 spellings, the one-deletion neighbourhood) are collected as (key, number)
 pairs in flat arrays (``namenorm.index.collect``) and packed by sorting; the
 small ones (sound keys, their coarse forms) in dictionaries. A unit is
-packed as soon as its spellings are collected and its objects dropped, so
+kept as what it is made from until it is packed; it is then made (case
+forms, romanizations), its spellings collected and its objects dropped, so
 the build holds codes, not ``Evidence`` values. Integer codes stand for the
 rest: a full-name spelling is (entity, name, system, stripped) and is
 spelled again from the registry name when a query hits it; a unit's
@@ -68,7 +69,10 @@ class Builder:
         self.given = given
         self.entities: list[EntityLike] = list(entities)
         self.full = Collector()  # surface -> full_code, first per entity kept
-        self.units: list[Unit | None] = []  # None once packed
+        # What each unit is made from (text, lang, role, kind, gender): the Unit
+        # itself, with its case forms and romanizations, is made when it is packed
+        # and dropped at once, so the build never holds every unit's spellings.
+        self.units: list[tuple[str, str, str, str, str] | None] = []  # None once packed
         self.unit_ids: dict[tuple[str, str, str], int] = {}  # (text, lang, role or kind)
         self.people: list[_Person] = []
         self._romanized: dict[tuple[str, str], tuple[tuple[str, str, bool] | None, ...]] = {}
@@ -176,7 +180,7 @@ class Builder:
         if found is not None:
             return found
         number = len(self.units)
-        self.units.append(Unit(text, lang, role, kind, gender))
+        self.units.append((text, lang, role, kind, gender))
         self.unit_ids[ident] = number
         return number
 
@@ -192,9 +196,10 @@ class Builder:
         unit_base, unit_generated = _Rows(), _Rows()
         surface_starts = array("Q", [0])  # each unit's surfaces: pairs collected in order
         spellings: dict[str, int] = {}
-        for number, unit in enumerate(self.units):
-            assert unit is not None
+        for number, made_of in enumerate(self.units):
+            assert made_of is not None
             self.units[number] = None  # its spellings are codes from here on
+            unit = Unit(*made_of)
             variants = unit.variants
             for variant_number, spelled in enumerate(unit.surfaces):
                 surfaces.add(spelled, number << 16 | variant_number)

@@ -20,12 +20,13 @@ from typing import Protocol
 from ..given import GivenNames, given_names
 from ..keys import surface
 from ..match import Match
+from ..text import clean
 from ..vocab import Status, check_kind
 from . import store
 from .build import Builder
 from .decide import accept, decide, to_match
-from .score import Scorer
-from .search import Searcher
+from .score import Candidate, Scorer
+from .search import MAX_QUERY_LENGTH, Searcher
 from .spellings import ROLE_GIVEN, ROLE_PATRONYMIC, ROLE_SURNAME
 from .tables import EntityLike, Tables
 
@@ -109,10 +110,37 @@ class Index:
     ) -> Match | None:
         """The one entity ``query`` names, or ``None`` (see ``Registry.resolve``)."""
         check_kind(kind)
+        decided, match = self._whole_spelling(query, kind, lang)
+        if decided:
+            return match
         chosen = accept(self._searcher.candidates(query, kind))
         if chosen is None:
             return None
         return to_match(self.tables.entities[chosen.entity], chosen, query, lang)
+
+    def _whole_spelling(
+        self, query: str, kind: str | None, lang: str | None
+    ) -> tuple[bool, Match | None]:
+        """The hot path of :meth:`resolve` for a query that is a whole stored or
+        generated spelling: clean, one lookup, and the ``Match`` made only for
+        the one entity it names (several: ambiguous, ``None``). ``(False, None)``
+        when the query is not one, or not a ``str`` of an allowed length (the
+        full search then answers or refuses it). Same answers as the full path,
+        which tries that lookup first too."""
+        if type(query) is not str or len(query) > MAX_QUERY_LENGTH:
+            return False, None
+        text = clean(query)
+        codes = self.tables.full.table.get(text.casefold()) if text else ()
+        if not codes:
+            return False, None
+        entities = self.tables.entities
+        if kind is not None:
+            codes = tuple(code for code in codes if entities[code >> 24].kind == kind)
+        if len(codes) != 1:  # none of that kind, or a spelling several entities share
+            return True, None
+        evidence = self.tables.full.evidence(codes[0])
+        found = Candidate(codes[0] >> 24, 100.0, "exact", evidence, evidence.spelling)
+        return True, to_match(entities[found.entity], found, query, lang)
 
     def decide(self, matches: list[Match]) -> Status:
         """``matched``, ``ambiguous`` or ``unmatched`` for a candidate list from :meth:`lookup`."""

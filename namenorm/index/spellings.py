@@ -289,9 +289,21 @@ class Unit:
         return self._surfaces
 
     def generate(self) -> None:
-        """Make and store the romanizations (once)."""
-        self._variants = dedupe(self._variants + self.generated())
-        self._surfaces = tuple(unit_surface(e.spelling) for e in self._variants)
+        """Make and store the romanizations (once): :func:`dedupe` of the base
+        variants (their surfaces made already) and the new ones, each surface
+        made once."""
+        variants: list[Evidence] = []
+        surfaces: list[str] = []
+        seen: set[str] = set()
+        made = zip(self._variants, self.base_surfaces, strict=True)
+        for evidence, spelled in itertools.chain(
+            made, ((e, unit_surface(e.spelling)) for e in self.generated())
+        ):
+            if spelled not in seen:
+                seen.add(spelled)
+                variants.append(evidence)
+                surfaces.append(spelled)
+        self._variants, self._surfaces = variants, tuple(surfaces)
         self._generated = True
 
     def closest(self, wanted: str) -> tuple[float, Evidence]:

@@ -221,3 +221,23 @@ def test_the_default_registry_uses_the_file_named_by_the_setting(
     other = tmp_path / "other.csv"
     shutil.copy(registry_file, other)
     assert Registry.from_csv(other).index.file == str(other) + ".idx"
+
+
+def test_whole_spellings_take_the_hot_path_with_the_full_search_s_answers(
+    shipped: Registry,
+) -> None:
+    # Index.resolve answers a whole stored or generated spelling without the full
+    # search; the full search (candidates, then accept) is its twin.
+    from namenorm.index.decide import accept, to_match
+
+    index = shipped.index
+    searcher, entities = index._searcher, index.tables.entities
+    spellings = [
+        e.spelling for key in index.tables.full.table for _, e in index.tables.full.get(key)
+    ]
+    for query in [*spellings, *(s.upper() for s in spellings[::7]), " " + spellings[0]]:
+        for kind, lang in ((None, None), ("person", "be"), ("place", "ru")):
+            chosen = accept(searcher.candidates(query, kind))
+            expected = chosen and to_match(entities[chosen.entity], chosen, query, lang)
+            assert index._whole_spelling(query, kind, lang)[0]
+            assert index.resolve(query, kind=kind, lang=lang) == expected, query
