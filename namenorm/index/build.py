@@ -31,7 +31,7 @@ from ..keys import surface
 from ..names import parse_registry_name
 from ..text import is_cyrillic
 from .collect import Collector
-from .packed import pack_map, pack_postings, pack_strings
+from .packed import fit, pack_map, pack_postings, pack_strings
 from .spellings import (
     CYRILLIC_LANGS,
     ROLE_GIVEN,
@@ -74,7 +74,10 @@ class Builder:
         # and dropped at once, so the build never holds every unit's spellings.
         self.units: list[tuple[str, str, str, str, str] | None] = []  # None once packed
         self.unit_ids: dict[tuple[str, str, str], int] = {}  # (text, lang, role or kind)
-        self.people: list[_Person] = []
+        # Each entity's units, groups and gender, packed as soon as it is read.
+        self.people = {part: _Rows() for part in ("given", "patronymic", "surname", "groups")}
+        self.group_names: dict[str, int] = {}
+        self.genders: list[str] = []
         self._romanized: dict[tuple[str, str], tuple[tuple[str, str, bool] | None, ...]] = {}
 
     def run(self) -> tuple[dict[str, array[int]], dict[str, Any]]:
@@ -118,7 +121,13 @@ class Builder:
                 if text:
                     unit = self._unit(text, name.lang, role, gender or "m", entity.kind)
                     target.setdefault(unit)
-        self.people.append(person)
+        people = self.people
+        people["given"].add(person.given)
+        people["patronymic"].add(person.patronymic)
+        people["surname"].add(person.surname)
+        names = self.group_names
+        people["groups"].add(names.setdefault(g, len(names)) for g in person.groups)
+        self.genders.append(person.gender)
 
     def _add_full(self, number: int, spelling: str, name: int, system: int) -> None:
         self.full.add(surface(spelling), full_code(number, name, system, False))
@@ -256,24 +265,20 @@ class Builder:
             "unit_ids",
         )
         bearers: list[list[int]] = [[] for _ in self.units]
-        for number, person in enumerate(self.people):
-            for bearer_of in person.surname:
+        starts, values = self.people["surname"].starts, self.people["surname"].values
+        for number in range(len(starts) - 1):
+            for bearer_of in values[starts[number] : starts[number + 1]]:
                 bearers[bearer_of].append(number)
         arrays |= pack_postings(bearers, "postings")
-        arrays |= pack_postings((list(p.given) for p in self.people), "people.given")
-        arrays |= pack_postings((list(p.patronymic) for p in self.people), "people.patronymic")
-        arrays |= pack_postings((list(p.surname) for p in self.people), "people.surname")
-        group_names: dict[str, int] = {}
-        arrays |= pack_postings(
-            ([group_names.setdefault(g, len(group_names)) for g in p.groups] for p in self.people),
-            "people.groups",
-        )
-        arrays["people.gender"] = array("B", (codes.of("gender", p.gender) for p in self.people))
+        del bearers
+        for part, rows in self.people.items():
+            arrays |= {name: fit(column) for name, column in rows.pack(f"people.{part}").items()}
+        arrays["people.gender"] = array("B", (codes.of("gender", g) for g in self.genders))
         meta = {
             "eager": True,
             "entities": len(self.entities),
             "codes": codes.tables,
-            "groups": list(group_names),
+            "groups": list(self.group_names),
             "longest_key": max(map(len, keys), default=0),
             "longest_word_key": max((len(k) for k in keys if " " not in k), default=0),
         }

@@ -221,9 +221,7 @@ def _layout(
     lengths = (key_ends - key_starts).astype(np.int64)
     offsets = np.zeros(keys + 1, dtype=np.uint64)
     np.cumsum(lengths, out=offsets[1:])
-    total = int(offsets[-1])
-    gather = np.repeat(key_starts.astype(np.int64) - offsets[:-1].astype(np.int64), lengths)
-    key_blob = blob[gather + np.arange(total, dtype=np.int64)] if total else blob[:0]
+    key_blob = _gathered(blob, key_starts, lengths, offsets)
     counts = np.bincount(group, minlength=keys) if keys else np.zeros(0, np.int64)
     value_starts = np.zeros(keys + 1, dtype=np.uint64)
     np.cumsum(counts, out=value_starts[1:])
@@ -231,14 +229,41 @@ def _layout(
     size = 8
     while size < 2 * keys:
         size *= 2
+    packed_blob = array("B")
+    packed_blob.frombytes(key_blob.data)
+    del key_blob
     return {
-        f"{name}.keys.blob": array("B", key_blob.tobytes()),
+        f"{name}.keys.blob": packed_blob,
         f"{name}.keys.offsets": _fit(offsets),
         f"{name}.hashes": array("I", hashes.astype(np.uint32).tobytes()),
         f"{name}.slots": array("I", _slots(hashes, size).tobytes()),
         f"{name}.values.starts": _fit(value_starts),
         f"{name}.values.values": _fit(numbers[order]),
     }
+
+
+def _gathered(
+    blob: npt.NDArray[np.uint8],
+    starts: U64,
+    lengths: npt.NDArray[np.int64],
+    offsets: U64,
+    chunk: int = 1 << 18,
+) -> npt.NDArray[np.uint8]:
+    """The keys starting at ``starts`` in ``blob``, of ``lengths`` bytes, laid end
+    to end (``offsets``: where each goes), a chunk of keys at a time: the index
+    arrays of one chunk are a few megabytes, where all at once they took eight
+    bytes per byte of every key (gigabytes at a million people)."""
+    total = int(offsets[-1]) if len(offsets) else 0
+    out = np.empty(total, dtype=np.uint8)
+    for begin in range(0, len(lengths), chunk):
+        end = min(len(lengths), begin + chunk)
+        low, high = int(offsets[begin]), int(offsets[end])
+        if high == low:
+            continue
+        shift = starts[begin:end].astype(np.int64) - (offsets[begin:end].astype(np.int64) - low)
+        gather = np.repeat(shift, lengths[begin:end]) + np.arange(high - low, dtype=np.int64)
+        out[low:high] = blob[gather]
+    return out
 
 
 def _slots(hashes: npt.NDArray[np.uint32], size: int) -> npt.NDArray[np.uint32]:

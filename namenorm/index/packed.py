@@ -30,6 +30,7 @@ __all__ = [
     "Postings",
     "StringMap",
     "Strings",
+    "fit",
     "pack_map",
     "pack_postings",
     "pack_strings",
@@ -41,7 +42,7 @@ Arrays = Mapping[str, "memoryview | array[int]"]
 _EMPTY: tuple[int, ...] = ()
 
 
-def _fit(values: array[int]) -> array[int]:
+def fit(values: array[int]) -> array[int]:
     """``values`` as 32-bit unsigned numbers when they fit (half the bytes)."""
     if values.typecode == "I" or (len(values) and max(values) >= 1 << 32):
         return values
@@ -77,7 +78,7 @@ def pack_strings(strings: Iterable[str], name: str) -> dict[str, array[int]]:
     for text in strings:
         blob += text.encode()
         offsets.append(len(blob))
-    return {f"{name}.blob": array("B", blob), f"{name}.offsets": _fit(offsets)}
+    return {f"{name}.blob": array("B", blob), f"{name}.offsets": fit(offsets)}
 
 
 class Postings:
@@ -112,7 +113,7 @@ def pack_postings(rows: Iterable[Iterable[int]], name: str) -> dict[str, array[i
     for row in rows:
         values.extend(row)
         starts.append(len(values))
-    return {f"{name}.starts": _fit(starts), f"{name}.values": _fit(values)}
+    return {f"{name}.starts": fit(starts), f"{name}.values": fit(values)}
 
 
 class StringMap:
@@ -216,9 +217,9 @@ def pack_map(items: Iterable[tuple[str, Iterable[int]]], name: str) -> dict[str,
         slots[slot] = number + 1
     return {
         f"{name}.keys.blob": array("B", blob),
-        f"{name}.keys.offsets": _fit(offsets),
+        f"{name}.keys.offsets": fit(offsets),
         f"{name}.hashes": hashes,
         f"{name}.slots": slots,
-        f"{name}.values.starts": _fit(starts),
-        f"{name}.values.values": _fit(values),
+        f"{name}.values.starts": fit(starts),
+        f"{name}.values.values": fit(values),
     }

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from namenorm.index.collect import Collector, _split_collisions
+from namenorm.index.collect import Collector, _gathered, _split_collisions
 from namenorm.index.packed import StringMap, pack_map
 
 PAIRS = st.lists(
@@ -35,8 +35,12 @@ def test_the_collector_packs_what_the_dictionary_does(
     collector = Collector()
     for key, number in pairs:
         collector.add(key, number)
-    packed = mapped(collector.pack("m", first_per=first_per))
+    numbered = "m.numbered" if first_per is None else None
+    arrays = collector.pack("m", first_per=first_per, numbered=numbered)
+    packed = mapped(arrays)
     expected = reference(pairs, first_per)
+    if numbered is not None:  # each pair's key number, in the order the pairs came
+        assert list(arrays[numbered]) == [list(expected).index(key) for key, _ in pairs]
     twin = mapped(pack_map(expected.items(), "m"))
     assert len(packed) == len(twin) == len(expected)
     assert list(packed) == list(expected)  # keys numbered in the order first seen
@@ -56,3 +60,16 @@ def test_keys_whose_hashes_collide_are_split_apart() -> None:
     split = _split_collisions(group, order, blob, starts, ends)
     assert [keys[i] for i in order] == [b"ab", b"ab", b"cd", b"cd", b"ef"]
     assert split.tolist() == [0, 0, 1, 1, 2]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.binary(max_size=5), max_size=40), st.integers(1, 5))
+def test_keys_are_gathered_alike_in_chunks(keys: list[bytes], chunk: int) -> None:
+    blob = np.frombuffer(b"".join(keys) or b"", dtype=np.uint8)
+    lengths = np.array([len(k) for k in keys], dtype=np.int64)
+    starts = (np.cumsum(lengths) - lengths).astype(np.uint64)
+    picked = list(range(0, len(keys), 2))  # every other key, laid end to end
+    offsets = np.zeros(len(picked) + 1, dtype=np.uint64)
+    np.cumsum(lengths[picked], out=offsets[1:])
+    out = _gathered(blob, starts[picked], lengths[picked], offsets, chunk=chunk)
+    assert out.tobytes() == b"".join(keys[i] for i in picked)
