@@ -1,7 +1,8 @@
 """The match index: a registry's spellings in lookup tables, and the resolver on them.
 
 ``spellings`` makes every spelling of a name unit, ``tables`` builds and
-holds the lookup tables, ``search`` finds candidates for a query, ``score``
+holds the lookup tables, ``shape`` bounds a query and picks the word spans to
+try, ``search`` finds candidates for a query, ``score``
 scores them, ``decide`` picks one, and ``core`` ties them into :class:`Index`.
 """
 
