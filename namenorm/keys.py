@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
+from operator import itemgetter
 
 from unidecode import unidecode
 
@@ -35,6 +37,7 @@ from .text import clean, is_cyrillic, script_of
 __all__ = [
     "MAX_READINGS",
     "has_lithuanian_ending",
+    "leading_keys",
     "lithuanian_stems",
     "official_spellings",
     "phonetic_keys",
@@ -172,11 +175,11 @@ def _cyrillic_key(word: str) -> str:
     return _finish("".join(raw))
 
 
-def _latin_readings(word: str) -> tuple[str, ...]:
-    """Every reading of a Latin word, most likely first: each grapheme's options
-    are listed most likely first, and a reading's cost is how many second (or
-    third) choices it took."""
-    readings: list[tuple[int, str]] = [(0, "")]
+def _graphemes(word: str) -> list[tuple[str, ...]]:
+    """The key symbol options of each grapheme of a Latin word, in order (the
+    longest grapheme of :data:`_LATIN` wins; any other letter is read as its
+    ``unidecode`` form)."""
+    found: list[tuple[str, ...]] = []
     i, n = 0, len(word)
     while i < n:
         for size in range(min(_LATIN_MAX, n - i), 0, -1):
@@ -188,6 +191,17 @@ def _latin_readings(word: str) -> tuple[str, ...]:
             ascii_form = unidecode(char).lower() if char.isalpha() else ""
             options = (ascii_form,) if ascii_form else ("",)
             size = 1
+        found.append(options)
+        i += size
+    return found
+
+
+def _latin_readings(word: str) -> tuple[str, ...]:
+    """Every reading of a Latin word, most likely first: each grapheme's options
+    are listed most likely first, and a reading's cost is how many second (or
+    third) choices it took."""
+    readings: list[tuple[int, str]] = [(0, "")]
+    for options in _graphemes(word):
         if options == (_U,):  # u after a vowel may be ў/в (Tsikhanouskaya, Yauhen, Mahiliou)
             readings = [
                 (cost + rank, r + o)
@@ -201,11 +215,45 @@ def _latin_readings(word: str) -> tuple[str, ...]:
                 (cost + rank, r + o) for cost, r in readings for rank, o in enumerate(options)
             ]
         if len(readings) > MAX_READINGS * 4:
-            readings.sort(key=lambda item: item[0])
+            readings.sort(key=itemgetter(0))
             del readings[MAX_READINGS * 4 :]
-        i += size
-    readings.sort(key=lambda item: item[0])
+    readings.sort(key=itemgetter(0))
     return tuple(r for _, r in readings)
+
+
+def _likeliest_readings(word: str) -> Iterator[str]:
+    """The first readings of :func:`_latin_readings`, in its order, without the
+    others: the one of every grapheme's first choice, then those with one
+    second choice, the last grapheme's first (that list's order: a reading is
+    extended grapheme by grapheme, each option in turn, and the list is
+    sorted by cost, stably). Only valid while the readings of one second
+    choice all survive the list's pruning: up to :data:`MAX_READINGS` × 4 - 1
+    graphemes."""
+    first: list[str] = []
+    seconds: list[str | None] = []
+    built = ""
+    for options in _graphemes(word):
+        if options == (_U,) and built[-1:] in _VOWELS:
+            options = (_U, "v")
+        first.append(options[0])
+        seconds.append(options[1] if len(options) > 1 else None)
+        built += options[0]
+    yield "".join(first)
+    for position in range(len(first) - 1, -1, -1):
+        second = seconds[position]
+        if second is not None:
+            yield "".join(first[:position]) + second + "".join(first[position + 1 :])
+
+
+def _latin_word(word: str) -> str | None:
+    """A case-folded word as :func:`phonetic_keys` reads it in Latin (other
+    scripts through ``unidecode``), or None when it is mostly Cyrillic."""
+    cyr = sum(1 for c in word if script_of(c) == "cyrl")
+    if cyr and cyr >= sum(1 for c in word if c.isalpha()) / 2:
+        return None
+    if any(script_of(c) not in ("latn", "") for c in word if c.isalpha()):
+        return unidecode(word).lower()
+    return word
 
 
 @lru_cache(maxsize=262144)
@@ -218,12 +266,11 @@ def phonetic_keys(token: str) -> tuple[str, ...]:
     False
     """
     word = unicodedata.normalize("NFC", token.casefold())
-    cyr = sum(1 for c in word if script_of(c) == "cyrl")
-    if cyr and cyr >= sum(1 for c in word if c.isalpha()) / 2:
+    latin = _latin_word(word)
+    if latin is None:
         key = _cyrillic_key(word)
         return (key,) if key else ()
-    if any(script_of(c) not in ("latn", "") for c in word if c.isalpha()):
-        word = unidecode(word).lower()
+    word = latin
     spellings = [word]
     if len(word) > 4 and word.endswith("e") and word[-2] not in "aeiouy":
         spellings.append(word[:-1])  # French mute e: Poutine, Gagarine
@@ -235,6 +282,34 @@ def phonetic_keys(token: str) -> tuple[str, ...]:
                 keys.append(key)
                 if len(keys) == MAX_READINGS:
                     return tuple(keys)
+    return tuple(keys)
+
+
+#: Longest word :func:`leading_keys` reads through its likeliest readings only
+#: (see :func:`_likeliest_readings`); longer ones are read in full.
+_LEADING_MAX = MAX_READINGS * 4 - 1
+
+
+def leading_keys(token: str, count: int) -> tuple[str, ...]:
+    """Up to ``count`` keys of ``token`` from its likeliest readings (every
+    grapheme's first choice, then one second choice): always the first keys
+    of :func:`phonetic_keys`, fewer of them when those readings share their
+    keys. A handful of readings instead of up to 64, so the typo pass can
+    read every swapped-letter form of a word.
+
+    >>> leading_keys("Bialiatksi", 2) == phonetic_keys("Bialiatksi")[:2]
+    True
+    """
+    word = _latin_word(unicodedata.normalize("NFC", token.casefold()))
+    if word is None or len(word) > _LEADING_MAX:
+        return phonetic_keys(token)[:count]  # one Cyrillic key, or too long to shortcut
+    keys: list[str] = []
+    for raw in _likeliest_readings(word):
+        key = _finish(raw)
+        if key and key not in keys:
+            keys.append(key)
+            if len(keys) == count:
+                break
     return tuple(keys)
 
 

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from namenorm.keys import MAX_READINGS, official_spellings, phonetic_keys, surface, token_key
+from namenorm.keys import (
+    MAX_READINGS,
+    leading_keys,
+    official_spellings,
+    phonetic_keys,
+    surface,
+    token_key,
+)
 
 SAME = [
     [
@@ -74,6 +81,26 @@ def test_keys_never_raise_and_are_bounded(text: str) -> None:
     keys = phonetic_keys(text)
     assert len(keys) <= MAX_READINGS
     assert all(keys)
+
+
+# -- leading_keys: the likeliest readings only, against phonetic_keys ---------------
+_READABLE = st.text(
+    st.sampled_from("abcdefghijklmnopqrstuvwxyzšžčłńąęėįųūéäöüßj-'ʼ·аеёюяшчўіЖ" + "aeiouy" * 3),
+    max_size=40,
+)
+
+
+@given(_READABLE, st.integers(1, 4))
+def test_leading_keys_are_the_first_keys(text: str, count: int) -> None:
+    keys, reference = leading_keys(text, count), phonetic_keys(text)
+    assert keys == reference[: len(keys)]
+    assert len(keys) <= count
+    assert keys[:1] == reference[:1]
+
+
+@pytest.mark.parametrize("word", ["Bialiatksi", "Tsikhanuoskaya", "Łukašneka", "Kalesnikava"])
+def test_leading_keys_of_names_are_the_first_two(word: str) -> None:
+    assert leading_keys(word, 2) == phonetic_keys(word)[:2]
 
 
 # -- official_spellings: Taraškievica readings ----------------------------------------

@@ -19,8 +19,10 @@ from typing import Protocol
 
 from ..given import GivenNames, given_names
 from ..keys import surface
+from ..knowledge import othernames
 from ..match import Match
 from ..text import clean
+from ..translit import cyrillize
 from ..vocab import Status, check_kind
 from . import store
 from .build import Builder
@@ -148,8 +150,14 @@ class Index:
 
     def warm(self) -> None:
         """Build now what the first query would otherwise build (the knowledge tables'
-        other names of places): servers call this at start."""
+        other names of places, the organizations by translated name, the
+        lexicons that vet a sound-alike, the Latin -> Cyrillic tables that read
+        a romanized case ending back): servers call this at start."""
         _ = self._searcher.aliases
+        _ = self._searcher.descriptors
+        othernames.warm()
+        for lang in ("be", "ru"):
+            cyrillize("Minsk", lang)
 
     def clear_caches(self) -> None:
         """Forget what was remembered between queries (the tables stay)."""

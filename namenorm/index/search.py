@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ..errors import QueryTooLongError
-from ..keys import has_lithuanian_ending, lithuanian_stems, phonetic_keys
+from ..keys import has_lithuanian_ending, leading_keys, lithuanian_stems, phonetic_keys
 from ..knowledge import AliasTable
 from ..knowledge.descriptors import DescriptorTable
 from ..knowledge.othernames import (
@@ -45,6 +45,7 @@ from .shape import (
 from .spellings import coarse, unit_keys, unit_surface
 from .tables import Tables
 from .typos import deletions, is_typo, max_edits
+from .work import counting, current
 
 __all__ = [
     "MAX_FUNCTION_WORDS",
@@ -116,7 +117,12 @@ class Searcher:
         return self._descriptors
 
     def candidates(self, query: str, kind: str | None) -> list[Candidate]:
-        """Every candidate entity for ``query`` (of ``kind``, if given), best first."""
+        """Every candidate entity for ``query`` (of ``kind``, if given), best first
+        (the typo pass within the caps of ``namenorm.index.work``)."""
+        with counting():
+            return self._candidates(query, kind)
+
+    def _candidates(self, query: str, kind: str | None) -> list[Candidate]:
         if not isinstance(query, str):
             raise TypeError(f"query must be a str, not {type(query).__name__}")
         if len(query) > MAX_QUERY_LENGTH:
@@ -383,6 +389,7 @@ class Searcher:
         deletion neighbourhood, never a scan), plus keys of ``text`` with two
         adjacent letters swapped back (Bialiatksi -> Bialiatski)."""
         known, near_to = self.tables.keys, self.tables.deletes.near
+        work = current()
         seen: set[str] = set()
         letters = sum(1 for c in text if c.isalpha())
         for key in keys:
@@ -392,9 +399,13 @@ class Searcher:
             if not allowed or len(key) > self.longest_key + allowed:
                 continue  # nothing in the index is that close to so long a key
             near = {key} | deletions(key)
+            if not work.probe(len(near)):
+                break
             for probes in (
                 near,
-                {d2 for d in near for d2 in deletions(d)} if allowed > 1 else set(),
+                {d2 for d in near for d2 in deletions(d)}
+                if allowed > 1 and work.probe(len(near) * (len(key) - 1))
+                else set(),
             ):
                 for other in near_to(probes):  # keys a probe is a deletion of, or is
                     if other not in seen and is_typo(key, other, allowed):
@@ -411,8 +422,10 @@ class Searcher:
             for i in range(1, len(text) - 2):  # never the first letter or the ending
                 if text[i] == text[i + 1]:
                     continue  # the same word
+                if not work.swap():
+                    break
                 swapped = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
-                for other in phonetic_keys(swapped)[:2]:
+                for other in leading_keys(swapped, 2):
                     if other in known and other not in seen and other[:1] == keys[0][:1]:
                         seen.add(other)
                         yield other

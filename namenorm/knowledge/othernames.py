@@ -44,6 +44,7 @@ __all__ = [
     "feminine_ending",
     "feminine_of",
     "other_name",
+    "warm",
 ]
 
 #: wordfreq Zipf frequency (log10 of uses per billion words) from which a
@@ -88,6 +89,18 @@ def _zipf(word: str, lang: str) -> float:
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, lang))
+
+
+def warm() -> None:
+    """Load every lexicon :func:`other_name` reads (pymorphy3's Russian and
+    Ukrainian dictionaries, the GeoNames names, wordfreq's list of each
+    language of the press): several seconds that a server pays at start,
+    not on the first query that reaches them."""
+    for lang in ("ru", "uk"):
+        _morphology(lang)
+    is_place_name("Minsk")
+    for lang in PRESS_LANGS:
+        _zipf("minsk", lang)
 
 
 @lru_cache(maxsize=65536)

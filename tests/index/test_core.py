@@ -382,3 +382,15 @@ def test_the_shipped_registry_keeps_each_rule(
     shipped: Registry, query: str, expected: str | None
 ) -> None:
     assert resolved(shipped, query) == expected
+
+
+def test_warm_loads_the_lexicons_a_query_would_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    from namenorm.index import core
+    from tests.conftest import FIXTURES
+
+    loaded: list[str] = []
+    monkeypatch.setattr(core.othernames, "warm", lambda: loaded.append("lexicons"))
+    registry = Registry.from_csv(FIXTURES / "registry" / "small.csv")
+    registry.warm()
+    assert loaded == ["lexicons"]
+    assert registry.index._searcher._descriptors is not None

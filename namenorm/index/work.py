@@ -1,0 +1,102 @@
+"""What one query may cost: the typo search's work, counted and capped.
+
+A query is refused past :data:`~namenorm.index.search.MAX_NAME_WORDS` words
+or :data:`~namenorm.index.search.MAX_WORD_LENGTH` letters a word, and only
+runs of up to a few words are tried as one name part, so the number of spans
+and keys grows with the words. Within that, one step grows faster: the typo
+pass probes each span's sound keys in their deletion neighbourhood (a key
+of *n* symbols has about *n²/2* two-deletion neighbours) and reads every
+swapped-letter form of a word. So a query may make at most
+:data:`MAX_TYPO_PROBES` neighbours and :data:`MAX_SWAPPED_FORMS` swapped
+forms, the likeliest spans first (the whole query, the last word, the first
+word, then the others); what a budget cannot pay for is not tried. The real
+queries of the development sets stay well within both (the figures are in
+``docs/resolving.md``), so the caps change no answer there; they bound what
+random or hostile input costs.
+
+:func:`counting` opens the count of one query (``Searcher.candidates`` does);
+:func:`current` is the count the search charges; :func:`observed` collects
+the counts of the queries searched in a block, so tests check the bound by
+structure, never by time.
+
+Left out: the caps on the query's shape (``namenorm.index.search``) and time
+budgets of HTTP requests (``namenorm.http``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+__all__ = ["MAX_SWAPPED_FORMS", "MAX_TYPO_PROBES", "Work", "counting", "current", "observed"]
+
+#: Most deletion-neighbourhood strings one query's typo pass makes and looks
+#: up (a one-word key of 24 symbols has 301 within two deletions).
+MAX_TYPO_PROBES = 8_000
+#: Most swapped-letter forms of query words one query reads (a word of n
+#: letters has n - 3).
+MAX_SWAPPED_FORMS = 64
+
+
+class Work:
+    """The typo pass's work for one query so far, and whether a cap stopped it."""
+
+    __slots__ = ("probes", "stopped", "swapped")
+
+    def __init__(self) -> None:
+        self.probes = 0
+        self.swapped = 0
+        self.stopped = False
+
+    def probe(self, count: int) -> bool:
+        """Charge ``count`` neighbourhood probes; False (and nothing charged)
+        when they would pass :data:`MAX_TYPO_PROBES`: no more probing then."""
+        if self.stopped or self.probes + count > MAX_TYPO_PROBES:
+            self.stopped = True
+            return False
+        self.probes += count
+        return True
+
+    def swap(self) -> bool:
+        """Charge one swapped-letter form; False once :data:`MAX_SWAPPED_FORMS` are read."""
+        if self.swapped >= MAX_SWAPPED_FORMS:
+            self.stopped = True
+            return False
+        self.swapped += 1
+        return True
+
+
+_CURRENT: ContextVar[Work | None] = ContextVar("namenorm_query_work", default=None)
+_OBSERVED: ContextVar[list[Work] | None] = ContextVar("namenorm_observed_work", default=None)
+
+
+@contextmanager
+def counting() -> Iterator[Work]:
+    """A fresh count for the query searched inside the block (per thread)."""
+    work = Work()
+    observers = _OBSERVED.get()
+    if observers is not None:
+        observers.append(work)
+    token = _CURRENT.set(work)
+    try:
+        yield work
+    finally:
+        _CURRENT.reset(token)
+
+
+def current() -> Work:
+    """The count of the query being searched (a fresh one outside :func:`counting`)."""
+    return _CURRENT.get() or Work()
+
+
+@contextmanager
+def observed() -> Iterator[list[Work]]:
+    """The counts of every query searched inside the block, in order (for tests
+    and ``bench/query_cost.py``)."""
+    found: list[Work] = []
+    token = _OBSERVED.set(found)
+    try:
+        yield found
+    finally:
+        _OBSERVED.reset(token)
