@@ -26,6 +26,13 @@ class InvalidInputError(NamenormError, ValueError):
     code = "invalid_input"
 
 
+class SettingError(InvalidInputError):
+    """A ``NAMENORM_*`` setting (or the option standing for it) has a value it
+    cannot take; the message names the setting, the value and what it expects."""
+
+    code = "invalid_setting"
+
+
 class QueryTooLongError(InvalidInputError):
     """A name query is longer than the accepted maximum."""
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .entity import CYRILLIC_LANGS, Entity, Name, SharedSpelling
-from .errors import InvalidInputError, NotFoundError
+from .errors import NotFoundError, SettingError
 from .index import Index
 from .index.cache import open_index
 from .registry_csv import COLUMNS, OPTIONAL_COLUMNS, parse_registry
@@ -40,6 +40,7 @@ __all__ = [
     "SharedSpelling",
     "check_kind",
     "default_registry",
+    "index_cache_from",
     "parse_registry",
     "reset_caches",
     "shipped_registry_path",
@@ -133,14 +134,13 @@ class Registry:
             default = setting("NAMENORM_REGISTRY") or str(shipped_registry_path())
             if os.path.realpath(source) == os.path.realpath(default):
                 named = setting("NAMENORM_INDEX")
-        cache_from = setting("NAMENORM_INDEX_CACHE_FROM").strip().lower()
         return open_index(
             self,
             digest=self.digest,
             source=source,
             size=len(self),
             index_path=named,
-            cache_from=None if cache_from in ("off", "") else _entities(cache_from),
+            cache_from=index_cache_from(),
         )
 
     def warm(self) -> Registry:
@@ -166,11 +166,15 @@ class Registry:
         return self.index.lookup(query, limit=limit, kind=kind, lang=lang)
 
 
-def _entities(value: str) -> int:
+def index_cache_from() -> int | None:
+    """``NAMENORM_INDEX_CACHE_FROM`` checked: a number of entities, or None for off."""
+    value = setting("NAMENORM_INDEX_CACHE_FROM").strip().lower()
+    if value in ("off", ""):
+        return None
     try:
         return int(value)
     except ValueError:
-        raise InvalidInputError(
+        raise SettingError(
             f"NAMENORM_INDEX_CACHE_FROM is {value!r}; expected a number of entities or off"
         ) from None
 

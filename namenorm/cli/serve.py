@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..errors import SettingError
 from .options import library_errors
 
 __all__ = ["serve"]
@@ -21,8 +22,9 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
     """Run the HTTP API, as `make run` does; stop with Ctrl-C.
 
     The registry is $NAMENORM_REGISTRY, else the shipped one; while that file
-    is broken, the last version that loaded is served. With neither, serve
-    exits 2 with one line saying what is wrong.
+    is broken, the last version that loaded is served. With neither, or with
+    a bad setting (NAMENORM_*), serve exits 2 with one line saying what is
+    wrong, before any worker starts.
 
     \b
     Examples:
@@ -35,6 +37,6 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
     with library_errors():
         try:
             run_server(host=host, port=port, workers=workers)
-        except NoUsableRegistryError as exc:  # one line, exit 2: nothing was started
+        except (NoUsableRegistryError, SettingError) as exc:  # one line, exit 2: nothing started
             click.echo(f"Error: {exc}", err=True)
             raise SystemExit(2) from None

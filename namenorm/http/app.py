@@ -42,7 +42,7 @@ from typing import Any
 from flask import Flask, Response, current_app, g, request
 from flask.json.provider import DefaultJSONProvider
 
-from ..errors import InvalidInputError
+from ..errors import SettingError
 from ..registry import Registry, default_registry, shipped_registry_path
 from ..settings import setting
 from . import editing, meta, reconcile, ui, v1
@@ -133,28 +133,29 @@ def state_dir(value: str) -> Path:
 
 
 def reload_interval(value: object) -> float:
-    """``RELOAD_INTERVAL`` as seconds (0: no polling); 400 for anything else."""
+    """``RELOAD_INTERVAL`` as seconds (0: no polling); :class:`SettingError` for anything else."""
     text = str(value).strip()
     try:
         seconds = float(text)
     except ValueError:
         seconds = -1.0
     if not (0 <= seconds <= 86_400):
-        raise InvalidInputError(
+        raise SettingError(
             f"NAMENORM_RELOAD_INTERVAL={text!r} is not a number of seconds; expected 0 to 86400"
         )
     return seconds
 
 
 def time_budget(value: object) -> float:
-    """``TIME_BUDGET`` as seconds a batch may spend (0.1 to 25); 400 for anything else."""
+    """``TIME_BUDGET`` as seconds a batch may spend (0.1 to 25); :class:`SettingError`
+    for anything else."""
     text = str(value).strip()
     try:
         seconds = float(text)
     except ValueError:
         seconds = -1.0
     if not (0.1 <= seconds <= MAX_TIME_BUDGET):
-        raise InvalidInputError(
+        raise SettingError(
             f"NAMENORM_TIME_BUDGET={text!r} is not a number of seconds; "
             f"expected 0.1 to {MAX_TIME_BUDGET:g}"
         )

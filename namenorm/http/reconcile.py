@@ -29,7 +29,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from werkzeug.exceptions import UnsupportedMediaType
 
 from .. import __version__
-from ..errors import InvalidInputError
+from ..errors import InvalidInputError, SettingError
 from ..registry import KINDS, Entity, check_kind
 from .inputs import arg, json_type, parse_json
 from .limits import BATCH, CANDIDATES, CURSOR, QUERY
@@ -58,13 +58,13 @@ LINKS = {
 
 def public_url(value: str) -> str:
     """``NAMENORM_PUBLIC_URL`` checked: ``""`` (unset) or an absolute http(s) URL, returned
-    ending in ``/`` (400-class :class:`InvalidInputError` for anything else)."""
+    ending in ``/`` (:class:`SettingError` for anything else)."""
     text = value.strip()
     if not text:
         return ""
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise InvalidInputError(
+        raise SettingError(
             f"NAMENORM_PUBLIC_URL={value!r} is not a base URL; expected an absolute http(s) URL "
             "without query or fragment, such as https://names.example.org"
         )

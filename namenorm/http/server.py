@@ -5,7 +5,8 @@
 connections alive). Before gunicorn starts, the registry file is read once:
 with neither a valid file nor a last good copy of one (``namenorm.http.source``)
 :func:`run_server` raises
-:class:`~namenorm.http.source.NoUsableRegistryError` and nothing starts.
+:class:`~namenorm.http.source.NoUsableRegistryError` and nothing starts; so
+does a bad setting (:func:`check_settings`: :class:`~namenorm.errors.SettingError`).
 The app is *not* preloaded: each worker builds its own app and index once, at
 start, from the file or, while the file is broken, from its last good copy,
 and then watches the file (``namenorm.http.watch``). The workers share a
@@ -23,19 +24,21 @@ from __future__ import annotations
 import gc
 import json
 import os
+import socket
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
 from gunicorn import util as gunicorn_util
 from gunicorn.app.base import BaseApplication
 
-from ..errors import InvalidInputError
-from ..registry import shipped_registry_path
+from ..errors import SettingError
+from ..registry import index_cache_from, shipped_registry_path
 from ..settings import setting
-from .app import create_app, state_dir
+from .app import create_app, reload_interval, state_dir, time_budget
 from .board import Board
 from .reconcile import public_url
 from .source import RegistryFile
@@ -43,7 +46,7 @@ from .state import EXTENSION, Holder
 from .watch import log
 from .worker import worker_class
 
-__all__ = ["Timing", "gunicorn_options", "run_server", "serve"]
+__all__ = ["Timing", "check_settings", "gunicorn_options", "run_server", "serve"]
 
 
 @dataclass(frozen=True)
@@ -96,11 +99,61 @@ def _number(env: str, value: int | None, low: int, high: int) -> int:
     if value is None:
         raw = setting(env)
         if not (raw.strip().isascii() and raw.strip().isdigit()):
-            raise InvalidInputError(f"{env}={raw!r} is not a number; expected {low} to {high}")
+            raise SettingError(f"{env}={raw!r} is not a number; expected {low} to {high}")
         value = int(raw)
     if not low <= value <= high:
-        raise InvalidInputError(f"{env} is {value!r}; expected {low} to {high}")
+        raise SettingError(f"{env} is {value!r}; expected {low} to {high}")
     return value
+
+
+def _address(host: str, port: int) -> None:
+    """Refuse a host this machine cannot resolve (gunicorn would retry it and exit 1)."""
+    try:
+        socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise SettingError(
+            f"host {host!r} (--host or NAMENORM_HOST) does not resolve: {reason}; "
+            "expected an address or name of this machine, such as 127.0.0.1"
+        ) from None
+
+
+def _folder(path: Path) -> Path:
+    """Refuse a state folder that cannot be made or written to."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SettingError(
+            f"NAMENORM_STATE_DIR {str(path)!r} cannot be made: {exc.strerror}; "
+            "expected a folder the server can write to"
+        ) from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise SettingError(
+            f"NAMENORM_STATE_DIR {str(path)!r} is not writable; "
+            "expected a folder the server can write to"
+        )
+    return path
+
+
+def check_settings(
+    *, host: str | None = None, port: int | None = None, workers: int | None = None
+) -> tuple[str, int, int, Timing, Path]:
+    """Every setting the server and its workers read, checked before anything starts:
+    (host, port, workers, timing, state folder); :class:`SettingError` names the
+    first bad one."""
+    port = _number("NAMENORM_PORT", port, 0, 65535)
+    workers = _number("NAMENORM_WORKERS", workers, 1, 64)
+    timing = Timing(
+        threads=_number("NAMENORM_THREADS", None, 1, 1024),
+        read_timeout=_number("NAMENORM_READ_TIMEOUT", None, 1, 600),
+    )
+    reload_interval(setting("NAMENORM_RELOAD_INTERVAL"))
+    time_budget(setting("NAMENORM_TIME_BUDGET"))
+    public_url(setting("NAMENORM_PUBLIC_URL"))
+    index_cache_from()
+    host = host or setting("NAMENORM_HOST")
+    _address(host, port)
+    return host, port, workers, timing, _folder(state_dir(setting("NAMENORM_STATE_DIR")))
 
 
 def gunicorn_options(
@@ -181,14 +234,8 @@ def run_server(
     ``host``, ``port`` and ``workers`` default to ``NAMENORM_HOST``,
     ``NAMENORM_PORT`` and ``NAMENORM_WORKERS``. Blocks until the server stops.
     """
-    port = _number("NAMENORM_PORT", port, 0, 65535)
-    workers = _number("NAMENORM_WORKERS", workers, 1, 64)
-    timing = Timing(
-        threads=_number("NAMENORM_THREADS", None, 1, 1024),
-        read_timeout=_number("NAMENORM_READ_TIMEOUT", None, 1, 600),
-    )
-    public_url(setting("NAMENORM_PUBLIC_URL"))  # a bad base URL: one error, nothing starts
-    keep = state_dir(setting("NAMENORM_STATE_DIR"))
+    # A bad setting is one error before gunicorn starts, not a traceback per worker boot.
+    host, port, workers, timing, keep = check_settings(host=host, port=port, workers=workers)
     path = setting("NAMENORM_REGISTRY") or str(shipped_registry_path())
     _, broken = RegistryFile(path, keep=keep).load()  # NoUsableRegistryError: nothing starts
     if broken is not None:
@@ -201,7 +248,7 @@ def run_server(
     config = {"REGISTRY_WATCH": True, "BOARD": board, "STATE_DIR": str(keep)}
     serve(
         lambda: create_app(config=config),
-        host=host or setting("NAMENORM_HOST"),
+        host=host,
         port=port,
         workers=workers,
         timing=timing,
