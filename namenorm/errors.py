@@ -33,6 +33,15 @@ class SettingError(InvalidInputError):
     code = "invalid_setting"
 
 
+class TimeBudgetError(NamenormError):
+    """A request's names took longer to look up than its time budget allows
+    (``NAMENORM_TIME_BUDGET``); raised between two queries, never inside one.
+    Not a ``ValueError``: no caller may take it for "not a name"."""
+
+    status = 413
+    code = "time_budget_exceeded"
+
+
 class QueryTooLongError(InvalidInputError):
     """A name query is longer than the accepted maximum."""
 

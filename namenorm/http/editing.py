@@ -25,7 +25,7 @@ from ..annotate import annotate, check_format
 from ..errors import InvalidInputError
 from ..registry import Registry
 from .inputs import describe, json_object, json_type, optional_str
-from .limits import PROPOSALS
+from .limits import PROPOSALS, budgeted
 from .state import EXTENSION, Holder, current_service
 from .v1 import _check_token, _no_unknown_keys, _registry_path
 from .watch import swap
@@ -57,7 +57,8 @@ def annotate_copy() -> Response:
         raise InvalidInputError(f"body.text is a JSON {json_type(text)}; expected a string")
     lang = optional_str(body, "lang", default="en")
     fmt = check_format(optional_str(body, "format", default="text"))
-    result = annotate(text, lang, service.registry, fmt=fmt)
+    with budgeted():  # 413 time_budget_exceeded when its names take longer
+        result = annotate(text, lang, service.registry, fmt=fmt)
     out = result.as_dict()
     out["unknown"] = [
         {

@@ -12,17 +12,29 @@ range. Body size (:data:`MAX_BODY`) is the
 one limit answered with 413, because it is about bytes, not about what they
 say.
 
+The time budget of a request that looks up many names (``TIME_BUDGET``
+seconds from its start, :func:`deadline`): a batch (``POST /v1/lookup``,
+``/reconcile``) checks it before each query and answers the queries left
+when it ran out as skipped; copy (``/v1/normalize``, ``/v1/annotate``) runs
+inside :func:`budgeted`, where a query that would start after it raises
+:class:`~namenorm.errors.TimeBudgetError` (413).
+
 Left out: limits inside the library (the index bounds the work of a query by
-its words: ``namenorm.index``); the per-request time budget (``budget``).
+its words and a typo budget: ``namenorm.index.work``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from flask import current_app, g
+
 from ..errors import InvalidInputError, QueryTooLongError
 from ..index import MAX_QUERY_LENGTH
+from ..index.work import deadline as query_deadline
 
 __all__ = [
     "BATCH",
@@ -34,6 +46,8 @@ __all__ = [
     "RECONCILE_CANDIDATES",
     "TEXT",
     "Bound",
+    "budgeted",
+    "deadline",
     "describe",
 ]
 
@@ -125,3 +139,16 @@ TEXT = Bound("characters", 1, 10_000)
 PROPOSALS = Bound("proposals", 1, 20)
 #: Suggestions skipped by the suggest service's ``cursor``.
 CURSOR = Bound("suggestions", 0, 10_000, default=0)
+
+
+def deadline() -> float:
+    """The ``time.perf_counter()`` value at which this request's time budget runs out."""
+    start: float = g.namenorm_start
+    return start + float(current_app.config["TIME_BUDGET"])
+
+
+@contextmanager
+def budgeted() -> Iterator[None]:
+    """Look names up inside the block within this request's time budget."""
+    with query_deadline(deadline(), budget=float(current_app.config["TIME_BUDGET"])):
+        yield

@@ -54,7 +54,9 @@ ERRORS: dict[int, str] = {
     404: "Not found.",
     408: "The request body did not arrive within the server's read time-out.",
     409: "The review queue is full.",
-    413: f"Body over {MAX_BODY:,} bytes, whatever its transfer encoding.",
+    413: f"Body over {MAX_BODY:,} bytes, whatever its transfer encoding (payload_too_large); "
+    "for copy (normalize, annotate), names that took longer to look up than the request's "
+    "time budget, NAMENORM_TIME_BUDGET seconds (time_budget_exceeded).",
     414: "Request line over 8,190 bytes (answered by the server).",
     415: "Unsupported content type.",
     422: "Registry failed validation; the old one keeps serving.",

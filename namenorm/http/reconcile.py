@@ -32,7 +32,7 @@ from .. import __version__
 from ..errors import InvalidInputError, SettingError
 from ..registry import KINDS, Entity, check_kind
 from .inputs import arg, json_type, parse_json
-from .limits import BATCH, CANDIDATES, CURSOR, QUERY
+from .limits import BATCH, CANDIDATES, CURSOR, QUERY, deadline
 from .reconcile_extend import PROPERTY_SETTINGS, lang_name, ordered_langs
 from .reconcile_queries import answer_batch, types
 from .state import current_service
@@ -152,7 +152,8 @@ def reconcile() -> Response:
             f"query batch is a JSON {json_type(batch)}; expected an object of queries by ID"
         )
     BATCH.count(len(batch), where="query batch")
-    return jsonify(answer_batch(service, batch))
+    budget = float(current_app.config["TIME_BUDGET"])
+    return jsonify(answer_batch(service, batch, deadline=deadline(), budget=budget))
 
 
 # -- data extension and suggest ----------------------------------------------

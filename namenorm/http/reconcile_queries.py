@@ -10,7 +10,10 @@ OpenRefine the rest of its batch (OpenRefine reads ``result`` and ignores
 ``error``; the published 0.2 schema requires ``result``, so it is always there).
 
 Only a batch that cannot be read at all (malformed JSON, not an object, over
-1,000 queries) is refused whole; that is ``reconcile``'s business.
+1,000 queries) is refused whole; that is ``reconcile``'s business. A batch
+has a time budget: the queries left when it ran out are answered with no
+candidates and the error ``time_budget_exceeded`` (OpenRefine leaves those
+cells unreconciled; reconciling them again asks for them alone).
 
 ``match`` is true only for the candidate ``Registry.resolve`` would return
 (unambiguous and above the threshold), so at most one per query.
@@ -26,10 +29,12 @@ has no value).
 
 from __future__ import annotations
 
+import math
+import time
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import InvalidInputError, NamenormError
+from ..errors import InvalidInputError, NamenormError, TimeBudgetError
 from ..match import Match
 from ..registry import KINDS, Entity, check_kind
 from .inputs import describe, json_type
@@ -37,7 +42,15 @@ from .limits import CANDIDATES, QUERY, RECONCILE_CANDIDATES
 from .reconcile_extend import IDENTIFIERS, Catalog, Settings
 from .state import Service
 
-__all__ = ["DEFAULT_LIMIT", "QUERY_KEYS", "Query", "answer_batch", "candidate", "types"]
+__all__ = [
+    "DEFAULT_LIMIT",
+    "QUERY_KEYS",
+    "Query",
+    "answer_batch",
+    "candidate",
+    "skipped_entry",
+    "types",
+]
 
 #: Candidates per query when the query gives no ``limit``.
 DEFAULT_LIMIT = RECONCILE_CANDIDATES.default
@@ -240,16 +253,35 @@ def _limit(value: object, where: str) -> int:
     return RECONCILE_CANDIDATES.check(value, where=f"{where}.limit")
 
 
+def skipped_entry(budget: float) -> dict[str, Any]:
+    """The result-batch entry of a query left when the time budget ran out."""
+    return error_entry(
+        TimeBudgetError(
+            f"not looked up: the request's time budget of {budget:g} s ran out before this "
+            "query; send it again"
+        )
+    )
+
+
 def error_entry(exc: NamenormError) -> dict[str, Any]:
     """The result-batch entry of a query that failed: no candidates, and why."""
     return {"result": [], "error": {"code": exc.code, "message": str(exc)}}
 
 
-def answer_batch(service: Service, batch: dict[str, object]) -> dict[str, dict[str, Any]]:
+def answer_batch(
+    service: Service,
+    batch: dict[str, object],
+    *,
+    deadline: float = math.inf,
+    budget: float = math.inf,
+) -> dict[str, dict[str, Any]]:
     """One entry per query ID of ``batch``: its candidates, or its own error.
 
     Equal queries are answered once. Errors raised on purpose for the input
-    (4xx) stay with their query; anything else is a bug and propagates.
+    (4xx) stay with their query; anything else is a bug and propagates. A
+    query that would start after ``deadline`` (a ``time.perf_counter()``
+    value; ``budget`` is its length in seconds) is not looked up: its entry
+    has no candidates and the error ``time_budget_exceeded``.
     """
     done: dict[Query, dict[str, Any]] = {}
     results: dict[str, dict[str, Any]] = {}
@@ -257,6 +289,9 @@ def answer_batch(service: Service, batch: dict[str, object]) -> dict[str, dict[s
         try:
             query = Query.parse(value, f"queries[{qid!r}]", service.catalog)
             if query not in done:
+                if time.perf_counter() > deadline:
+                    results[qid] = skipped_entry(budget)
+                    continue
                 done[query] = query.answer(service)
             results[qid] = done[query]
         except NamenormError as exc:

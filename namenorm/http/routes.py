@@ -78,6 +78,16 @@ class Route:
 
 
 _Q = Param("q", ref("Query"), "The name to look up.", required=True, example="Lukashenko")
+_COPY_BUDGET = (
+    "The names of the text are looked up within the request's time budget "
+    "(NAMENORM_TIME_BUDGET seconds from its start): a text whose names take longer is "
+    "answered 413 with the code time_budget_exceeded and nothing changed; send it in parts."
+)
+_RECONCILE_BUDGET = (
+    "A query batch has a time budget of NAMENORM_TIME_BUDGET seconds from the start of "
+    "the request: the queries left when it ran out are answered with no candidates and "
+    "the error time_budget_exceeded; send them again."
+)
 
 #: Every JSON operation of the service (the editor's HTML pages are not listed).
 # fmt: off
@@ -97,6 +107,9 @@ ROUTES: tuple[Route, ...] = (
     Route("post", "/v1/lookup", "lookupBatch", "Look up up to 1,000 names", "LookupResults",
           "One result per query, in order; the queries left when the time budget ran out "
           "are marked skipped.",
+          description="The batch has a time budget of NAMENORM_TIME_BUDGET seconds from "
+          "the start of the request: the queries left when it ran out have the status "
+          "skipped (no match, no candidates) and are counted in skipped; send them again.",
           body={JSON: "LookupBatch"}, errors=(400, 413, 415)),
     Route("get", "/v1/entities/{id}", "entity", "One entity with all its stored names",
           "Entity", "The entity.",
@@ -121,7 +134,8 @@ ROUTES: tuple[Route, ...] = (
     Route("post", "/v1/normalize", "normalize",
           "Put every name in running text into house spelling", "Normalized",
           "The normalized text and its edits.",
-          body={JSON: "NormalizeRequest"}, errors=(400, 413, 415)),
+          body={JSON: "NormalizeRequest"}, errors=(400, 413, 415),
+          description=_COPY_BUDGET),
     Route("post", "/v1/admin/reload", "reload", "Re-read the registry file without a restart",
           "Reloaded", "The new registry is serving.",
           errors=(401, 404, 422, 503), admin=True,
@@ -129,6 +143,7 @@ ROUTES: tuple[Route, ...] = (
     Route("get", "/reconcile", "reconcileGet",
           "Service manifest, results of a query batch, or data extension", "ManifestOrResults",
           "The manifest (no arguments), one result per query ID, or the extension rows.",
+          description=_RECONCILE_BUDGET,
           params=(
               Param("queries", ref("QueryBatch"),
                     "A reconciliation query batch as JSON; without it (and without extend) the "
@@ -140,6 +155,7 @@ ROUTES: tuple[Route, ...] = (
           errors=(400,)),
     Route("post", "/reconcile", "reconcilePost", "Results of a query batch, or data extension",
           "ResultsOrExtension", "One result per query ID, or the extension rows.",
+          description=_RECONCILE_BUDGET,
           body={FORM: "ReconcileForm", JSON: "QueryBatch"}, errors=(400, 413, 415)),
     Route("get", "/reconcile/suggest/property", "suggestProperty",
           "Property auto-complete (every property for an empty prefix)", "PropertySuggestions",
@@ -191,7 +207,8 @@ ROUTES: tuple[Route, ...] = (
     Route("post", "/v1/annotate", "annotate",
           "Every proposed name change in copy, with its evidence, and unknown names",
           "Annotation", "Changes, unknown names and their entities.",
-          body={JSON: "AnnotateRequest"}, errors=(400, 413, 415)),
+          body={JSON: "AnnotateRequest"}, errors=(400, 413, 415),
+          description=_COPY_BUDGET),
     Route("post", "/v1/proposals", "propose", "Queue proposed spellings for review",
           "Queued", "The queued proposals.",
           body={JSON: "ProposalRequest"}, errors=(400, 409, 413, 415)),

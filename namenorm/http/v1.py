@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterable
 from typing import Any, cast
 
-from flask import Blueprint, Response, current_app, g, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
 from werkzeug.datastructures import WWWAuthenticate
 from werkzeug.exceptions import NotFound, ServiceUnavailable, Unauthorized
 
@@ -21,7 +21,7 @@ from ..registry import Registry, check_kind, shipped_registry_path
 from ..settings import setting
 from ..translit import systems, transliterate
 from .inputs import arg, describe, json_object, json_type, optional_str
-from .limits import BATCH, CANDIDATES, TEXT
+from .limits import BATCH, CANDIDATES, TEXT, budgeted, deadline
 from .source import RegistryFile
 from .state import Service, current_holder, current_service
 from .watch import record, swap
@@ -79,11 +79,11 @@ def lookup_batch() -> Response:
     limit = CANDIDATES.check(body.get("limit"), where="body.limit")
     kind = check_kind(optional_str(body, "kind"))
     lang = service.check_lang(optional_str(body, "lang"))
-    deadline = g.namenorm_start + current_app.config["TIME_BUDGET"]
+    ends = deadline()
     done: dict[str, dict[str, object]] = {}  # a column of names repeats itself: look up each once
     for query in queries:
         if query not in done:
-            if time.perf_counter() > deadline:
+            if time.perf_counter() > ends:
                 break
             done[query] = service.result(query, limit=limit, kind=kind, lang=lang)
     results = [done.get(query) or skipped(query) for query in queries]
@@ -165,7 +165,8 @@ def list_systems() -> Response:
 # -- copy normalization ----------------------------------------------------
 @bp.post("/normalize")
 def normalize() -> Response:
-    """Running text with every name in house spelling, and the edits made."""
+    """Running text with every name in house spelling, and the edits made (within the
+    request's time budget, else a 413)."""
     service = current_service()
     body = json_object()
     _no_unknown_keys(body, ("text", "lang", "format", "quotes"))
@@ -175,13 +176,14 @@ def normalize() -> Response:
     if not isinstance(text, str):
         raise InvalidInputError(f"body.text is a JSON {json_type(text)}; expected a string")
     lang = optional_str(body, "lang", default="en")
-    result = normalize_text(
-        text,
-        lang=lang,
-        registry=service.registry,
-        format=optional_str(body, "format", default="text"),
-        quotes=optional_str(body, "quotes", default="keep"),
-    )
+    with budgeted():  # 413 time_budget_exceeded when its names take longer
+        result = normalize_text(
+            text,
+            lang=lang,
+            registry=service.registry,
+            format=optional_str(body, "format", default="text"),
+            quotes=optional_str(body, "quotes", default="keep"),
+        )
     return jsonify(result.as_dict())
 
 

@@ -14,6 +14,11 @@ queries of the development sets stay well within both (the figures are in
 ``docs/resolving.md``), so the caps change no answer there; they bound what
 random or hostile input costs.
 
+:func:`deadline` gives the queries of a block a time budget: a query that
+starts after it raises :class:`~namenorm.errors.TimeBudgetError` (so a text
+of many names stops between two of them; ``namenorm.http`` gives each copy
+request its budget).
+
 :func:`counting` opens the count of one query (``Searcher.candidates`` does);
 :func:`current` is the count the search charges; :func:`observed` collects
 the counts of the queries searched in a block, so tests check the bound by
@@ -25,11 +30,22 @@ budgets of HTTP requests (``namenorm.http``).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-__all__ = ["MAX_SWAPPED_FORMS", "MAX_TYPO_PROBES", "Work", "counting", "current", "observed"]
+from ..errors import TimeBudgetError
+
+__all__ = [
+    "MAX_SWAPPED_FORMS",
+    "MAX_TYPO_PROBES",
+    "Work",
+    "counting",
+    "current",
+    "deadline",
+    "observed",
+]
 
 #: Most deletion-neighbourhood strings one query's typo pass makes and looks
 #: up (a one-word key of 24 symbols has 301 within two deletions).
@@ -68,12 +84,20 @@ class Work:
 
 
 _CURRENT: ContextVar[Work | None] = ContextVar("namenorm_query_work", default=None)
+_DEADLINE: ContextVar[tuple[float, float] | None] = ContextVar("namenorm_deadline", default=None)
 _OBSERVED: ContextVar[list[Work] | None] = ContextVar("namenorm_observed_work", default=None)
 
 
 @contextmanager
 def counting() -> Iterator[Work]:
-    """A fresh count for the query searched inside the block (per thread)."""
+    """A fresh count for the query searched inside the block (per thread);
+    :class:`~namenorm.errors.TimeBudgetError` once a :func:`deadline` has passed."""
+    limit = _DEADLINE.get()
+    if limit is not None and time.perf_counter() > limit[0]:
+        raise TimeBudgetError(
+            f"the names took longer to look up than the request's time budget of {limit[1]:g} s; "
+            "expected a shorter text: send it in parts"
+        )
     work = Work()
     observers = _OBSERVED.get()
     if observers is not None:
@@ -100,3 +124,14 @@ def observed() -> Iterator[list[Work]]:
         yield found
     finally:
         _OBSERVED.reset(token)
+
+
+@contextmanager
+def deadline(at: float, *, budget: float) -> Iterator[None]:
+    """Queries searched inside the block must start before ``at`` (a
+    ``time.perf_counter()`` value; ``budget`` seconds is how the message names it)."""
+    token = _DEADLINE.set((at, budget))
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
