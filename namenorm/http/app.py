@@ -40,7 +40,6 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, current_app, g, request
-from flask.json.provider import DefaultJSONProvider
 
 from ..errors import SettingError
 from ..registry import Registry, default_registry, shipped_registry_path
@@ -49,6 +48,7 @@ from . import editing, meta, reconcile, ui, v1
 from .board import Board
 from .errors import install_error_handler
 from .inputs import bound_body, check_query_string
+from .jsonio import OrjsonProvider
 from .limits import MAX_BODY
 from .reconcile import public_url
 from .source import RegistryFile
@@ -204,8 +204,7 @@ def create_app(registry: Registry | None = None, config: Mapping[str, Any] | Non
     app.config["CORS_ORIGINS"] = _origins(app.config["CORS_ORIGINS"])
     app.config["PUBLIC_URL"] = public_url(app.config["PUBLIC_URL"])
     app.config["TIME_BUDGET"] = time_budget(app.config["TIME_BUDGET"])
-    if isinstance(app.json, DefaultJSONProvider):
-        app.json.sort_keys = False  # keep the documented field order
+    app.json = OrjsonProvider(app)  # fields in their documented order, one C call an answer
 
     app.extensions[EXTENSION] = _holder(registry, app.config)
 

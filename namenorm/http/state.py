@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import bisect
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 
 from flask import current_app, g
 
@@ -24,6 +26,7 @@ from ..match import Match
 from ..registry import Registry
 from ..text import clean
 from .board import Board
+from .jsonio import dumps
 from .reconcile_extend import Catalog
 from .source import Broken, RegistryFile
 
@@ -31,6 +34,9 @@ __all__ = ["EXTENSION", "Holder", "Service", "current_holder", "current_service"
 
 #: Key of the :class:`Holder` in ``app.extensions``.
 EXTENSION = "namenorm"
+#: Answers of ``GET /v1/lookup`` each worker keeps, serialised, per registry version
+#: (a column of names repeats itself; a few MB).
+ANSWERS = 16_384
 
 
 def _fold(text: str) -> str:
@@ -47,6 +53,16 @@ class Service:
     prefixes: tuple[tuple[str, str], ...] = field(repr=False)
     #: The properties of the reconciliation data extension (``reconcile_extend``).
     catalog: Catalog = field(repr=False)
+    #: :meth:`answer`'s memory: the serialised answer by (query, limit, kind, lang).
+    _answers: Callable[[str, int, str | None, str | None], bytes] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        # Bound to the registry, not to self: no reference cycle that would keep
+        # an old version alive after a swap (the index is frozen out of the GC).
+        answer = lru_cache(maxsize=ANSWERS)(partial(_serialised, self.registry))
+        object.__setattr__(self, "_answers", answer)
 
     @classmethod
     def build(cls, registry: Registry) -> Service:
@@ -84,14 +100,13 @@ class Service:
         self, query: str, *, limit: int, kind: str | None = None, lang: str | None = None
     ) -> dict[str, object]:
         """The JSON shape of one lookup: ``{query, status, match, candidates}``."""
-        status, matches = self.lookup(query, limit=limit, kind=kind, lang=lang)
-        candidates = [m.as_dict() for m in matches]
-        return {
-            "query": query,
-            "status": status,
-            "match": candidates[0] if status == "matched" else None,
-            "candidates": candidates,
-        }
+        return _result(self.registry, query, limit, kind, lang)
+
+    def answer(
+        self, query: str, *, limit: int, kind: str | None = None, lang: str | None = None
+    ) -> bytes:
+        """:meth:`result` as JSON bytes, remembered (the last :data:`ANSWERS` asked)."""
+        return self._answers(query, limit, kind, lang)
 
     def suggest(self, prefix: str, *, count: int) -> list[str]:
         """Up to ``count`` entity IDs with a spelling, a word-start of a spelling, or an ID
@@ -108,6 +123,27 @@ class Service:
             if len(found) >= count:
                 break
         return list(found)
+
+
+def _result(
+    registry: Registry, query: str, limit: int, kind: str | None, lang: str | None
+) -> dict[str, object]:
+    # The decision sees at least two candidates, as in Service.lookup.
+    matches = registry.lookup(query, limit=max(limit, 2), kind=kind, lang=lang)
+    status = registry.index.decide(matches)
+    candidates = [m.as_dict() for m in matches[:limit]]
+    return {
+        "query": query,
+        "status": status,
+        "match": candidates[0] if status == "matched" else None,
+        "candidates": candidates,
+    }
+
+
+def _serialised(
+    registry: Registry, query: str, limit: int, kind: str | None, lang: str | None
+) -> bytes:
+    return dumps(_result(registry, query, limit, kind, lang))
 
 
 class Holder:

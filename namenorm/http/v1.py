@@ -51,7 +51,8 @@ def lookup() -> Response:
     limit = CANDIDATES.parse(request.args.get("limit"), where="limit")
     kind = check_kind(request.args.get("kind"))
     lang = service.check_lang(request.args.get("lang"))
-    return jsonify(service.result(query, limit=limit, kind=kind, lang=lang))
+    answer = service.answer(query, limit=limit, kind=kind, lang=lang)
+    return current_app.response_class(answer, mimetype="application/json")
 
 
 @bp.post("/lookup")
