@@ -31,9 +31,7 @@ Every response carries the hash of the registry that answered it in the
 
 from __future__ import annotations
 
-import logging
 import os
-import sys
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -50,6 +48,7 @@ from .errors import install_error_handler
 from .inputs import bound_body, check_query_string
 from .jsonio import OrjsonProvider
 from .limits import MAX_BODY
+from .logs import stderr_logger
 from .reconcile import public_url
 from .source import RegistryFile
 from .state import EXTENSION, Holder, Service, current_holder, current_service
@@ -61,24 +60,7 @@ __all__ = ["MAX_BODY", "MAX_TIME_BUDGET", "create_app"]
 #: recycles a worker whose request overran it.
 MAX_TIME_BUDGET = 25.0
 
-access_log = logging.getLogger("namenorm.http.access")
-
-
-class _StderrHandler(logging.Handler):
-    """Write each record as one line to whatever ``sys.stderr`` is at the time."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            sys.stderr.write(self.format(record) + "\n")
-            sys.stderr.flush()
-        except Exception:  # a log line must never fail a request
-            self.handleError(record)
-
-
-if not access_log.handlers:
-    access_log.addHandler(_StderrHandler())
-    access_log.setLevel(logging.INFO)
-    access_log.propagate = False
+access_log = stderr_logger("namenorm.http.access")
 
 
 def _origins(value: object) -> tuple[str, ...]:

@@ -15,34 +15,18 @@ Left out: where the bytes come from (``source``) and the HTTP routes.
 from __future__ import annotations
 
 import gc
-import logging
-import sys
 import threading
 import time
 
 from ..registry import Registry
 from .board import Board
+from .logs import stderr_logger
 from .source import Broken, RegistryFile
 from .state import Holder, Service
 
 __all__ = ["Watcher", "log", "swap"]
 
-log = logging.getLogger("namenorm.http.registry")
-
-
-class _StderrHandler(logging.Handler):
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            sys.stderr.write(self.format(record) + "\n")
-            sys.stderr.flush()
-        except Exception:  # a log line must never stop the watcher
-            self.handleError(record)
-
-
-if not log.handlers:
-    log.addHandler(_StderrHandler())
-    log.setLevel(logging.INFO)
-    log.propagate = False
+log = stderr_logger("namenorm.http.registry")
 
 #: Seconds between looks at the board for an admin reload (under gunicorn).
 BOARD_POLL = 0.1
