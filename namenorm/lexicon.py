@@ -29,6 +29,9 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import Any
 
+from .wordlists import reset_caches as reset_wordlists
+from .wordlists import zipf_frequency
+
 __all__ = ["ZIPF_COMMON", "ZIPF_WORDFREQ_ONLY", "is_common_word", "reset_caches"]
 
 #: wordfreq Zipf frequency (log10 per billion words) above which a dictionary word is common.
@@ -58,9 +61,7 @@ def _english() -> frozenset[str]:
 
 
 def _zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, lang))
+    return zipf_frequency(word, lang)
 
 
 @lru_cache(maxsize=65536)
@@ -88,3 +89,4 @@ def reset_caches() -> None:
     is_common_word.cache_clear()
     _morphology.cache_clear()
     _english.cache_clear()
+    reset_wordlists()

@@ -34,6 +34,7 @@ from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from ..text import is_cyrillic
+from ..wordlists import zipf_frequency
 from .fold import fold
 from .gazetteer import is_place_name
 
@@ -86,9 +87,7 @@ def _morphology(lang: str) -> Any:
 
 
 def _zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, lang))
+    return zipf_frequency(word, lang)
 
 
 def warm() -> None:
