@@ -14,6 +14,7 @@ from ..cli.conftest import TERMINAL_SIGNALS
 # installed starts a pool whose first worker is sent SIGTERM before its own
 # initializer runs, as when the pool is torn down while its workers start.
 EARLY_SIGTERM = """
+import multiprocessing.pool
 import os, signal, types
 from namenorm.batch import pipeline
 from namenorm.cli.signals import abort_on_signals
@@ -29,10 +30,21 @@ def signalled_early():
 
 
 pipeline._init_worker = signalled_early
+# The workers as started: the pool drops an ended worker from its own list.
+started = []
+populate = multiprocessing.pool.Pool._repopulate_pool_static
+
+
+def recording(*args):
+    populate(*args)
+    started.extend(args[3])
+
+
+multiprocessing.pool.Pool._repopulate_pool_static = staticmethod(recording)
 state = types.SimpleNamespace(registry=None, kind=None, jobs=1)
 with abort_on_signals():
     pipeline.Pipeline._start_pool(state)
-    first = state.pool._pool[0]
+    first = started[0]
     first.join(120)
     state.pool.terminate()
     state.pool.join()
