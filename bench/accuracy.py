@@ -9,6 +9,9 @@ One run reads each set against its registry (see ``bench/labelled.py``):
   those of the frozen blind registry: an answer naming an entity added since is
   counted apart (``new``), as for ``blind-current``, since a ``neg-absent``
   row ("not in the registry") may name an entity the registry has gained;
+* ``dev3``: ``bench/devset3.tsv`` (third development set, the resolver v2
+  issue's categories), same registry; it was written against the current
+  registry, so every answer is counted (no ``new``);
 * ``blind``: ``bench/blind.tsv`` against ``bench/blind-registry.csv``, the
   benchmark registry frozen with it, so its figures stay comparable;
 * ``blind-current``: ``bench/blind.tsv`` against the current benchmark
@@ -52,6 +55,7 @@ from bench.labelled import (  # noqa: E402  (the path line above makes bench imp
     CATEGORIES,
     DEVSET,
     DEVSET2,
+    DEVSET3,
     VARIANTS,
     Case,
     benchmark_rows,
@@ -352,6 +356,13 @@ def measures(variants: Path, names: Sequence[str], cases: Path | None) -> list[M
             current_label,
             known_ids=frozen_ids,
         ),
+        "dev3": Measure(
+            "dev3",
+            "third dev set (tuned against)",
+            DEVSET3,
+            current,
+            current_label,
+        ),
         "blind": Measure(
             "blind",
             f"blind set (frozen at {BLIND_FROZEN_AT}), frozen registry",
@@ -422,8 +433,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--set",
         dest="sets",
         action="append",
-        choices=["dev", "dev2", "blind", "blind-current"],
-        help="a set to report on (repeatable; default: all four)",
+        choices=["dev", "dev2", "dev3", "blind", "blind-current"],
+        help="a set to report on (repeatable; default: all five)",
     )
     parser.add_argument(
         "--cases", type=Path, help="also report on this labelled TSV (current registry)"
@@ -435,7 +446,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="list the rows the resolver gets wrong (development sets only)",
     )
     args = parser.parse_args(argv)
-    names = args.sets or ["dev", "dev2", "blind", "blind-current"]
+    names = args.sets or ["dev", "dev2", "dev3", "blind", "blind-current"]
     chosen = measures(args.variants, names, args.cases)
 
     print("Accuracy of Registry.resolve and two baselines (exact, fuzzy@T) per labelled set.")

@@ -99,6 +99,10 @@ _LATIN: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _LATIN_MAX = max(len(g) for g in _LATIN)
 _LITHUANIAN_ENDINGS = ("as", "is", "ys", "us")
+#: Latvian adds a bare -s to a consonant-final foreign name (Putins, Tusks,
+#: Donalds) and -ijs to one in -y/-i (Navaļnijs); Nītiņa, "Latviešu valodas
+#: gramatika": first declension, masculine nominative singular.
+_LATVIAN_AFTER = frozenset("bcčdfgģhjkķlļmnņprštvzž")
 
 
 def surface(text: str) -> str:
@@ -314,10 +318,14 @@ def leading_keys(token: str, count: int) -> tuple[str, ...]:
 
 
 def has_lithuanian_ending(token: str) -> bool:
-    """Whether a Latin word ends like a Lithuanian nominative (-as, -is, -ys, -us)."""
-    return (
-        len(token) > 5 and token.casefold().endswith(_LITHUANIAN_ENDINGS) and not is_cyrillic(token)
-    )
+    """Whether a Latin word ends like a Lithuanian nominative (-as, -is, -ys,
+    -us) or a Latvian one (-s after a consonant, -ijs)."""
+    if is_cyrillic(token):
+        return False
+    lower = token.casefold()
+    if len(token) > 5 and lower.endswith(_LITHUANIAN_ENDINGS):
+        return True
+    return len(token) >= 5 and lower[-1:] == "s" and lower[-2:-1] in _LATVIAN_AFTER
 
 
 def lithuanian_stems(token: str) -> tuple[str, ...]:
@@ -329,6 +337,11 @@ def lithuanian_stems(token: str) -> tuple[str, ...]:
     """
     if not has_lithuanian_ending(token):
         return ()
+    lower = token.casefold()
+    if lower.endswith("ijs"):  # Latvian Navaļnijs: Navaļnij, Navaļny
+        return (token[:-1], token[:-3] + "y")
+    if lower[-2] in _LATVIAN_AFTER:  # Latvian Putins, Tusks
+        return (token[:-1],)
     return (token[:-2], token[:-1]) if token[-2] in "iyIY" else (token[:-2],)
 
 

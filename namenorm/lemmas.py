@@ -110,6 +110,11 @@ LATIN_ENDINGS: dict[str, tuple[tuple[tuple[str, str | None], ...], bool]] = {
     "ové": ((("", "f"), ("a", "f"), ("o", "f")), False),
     "ovou": ((("", "f"), ("a", "f"), ("o", "f")), False),
     "ovej": ((("", "f"), ("a", "f"), ("o", "f")), False),
+    # Polish names of East Slavic towns in the plural: -ичи/-ічы as -icze
+    # (Kalinkowicze), -цы as -ce (Dokszyce), the Polish transcription's
+    # Kalinkowiczi, Dokszycy being the registry's generated spellings.
+    "icze": ((("iczi", None), ("iczy", None)), False),
+    "yce": ((("ycy", None),), False),
     # German genitive after a vowel: Lukaschenkos, Kalesnikawas
     "as": ((("a", None),), True),
 }

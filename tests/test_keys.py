@@ -135,3 +135,14 @@ def test_official_spellings_start_with_the_word_and_never_grow(word: str) -> Non
     assert readings[0] == word
     assert len(set(readings)) == len(readings) <= 5
     assert all(len(r) <= len(word) for r in readings)
+
+
+def test_latvian_nominatives_are_read_back() -> None:
+    from namenorm.keys import has_lithuanian_ending, lithuanian_stems
+
+    assert lithuanian_stems("Putins") == ("Putin",)
+    assert lithuanian_stems("Tusks") == ("Tusk",)
+    assert lithuanian_stems("Navaļnijs") == ("Navaļnij", "Navaļny")
+    assert lithuanian_stems("Putinas") == ("Putin",)
+    assert not has_lithuanian_ending("Rubios") and not has_lithuanian_ending("Tuss")
+    assert not has_lithuanian_ending("Путинс") and not has_lithuanian_ending("Xis")

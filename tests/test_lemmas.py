@@ -49,3 +49,8 @@ def test_never_raises(word: str) -> None:
             and isinstance(ambiguous, bool)
             and isinstance(role, str)
         )
+
+
+def test_polish_plural_names_of_east_slavic_towns() -> None:
+    assert any(lemma == "Kalinkowiczi" for lemma, *_ in lemmas("Kalinkowicze"))
+    assert any(lemma == "Dokszycy" for lemma, *_ in lemmas("Dokszyce"))

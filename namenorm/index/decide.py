@@ -10,6 +10,7 @@ Left out: finding and scoring the candidates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..match import AMBIGUITY_MARGIN, THRESHOLD, Match
@@ -17,7 +18,18 @@ from ..vocab import Status
 from .score import Candidate
 from .tables import EntityLike
 
-__all__ = ["accept", "decide", "to_match"]
+__all__ = ["accept", "decide", "numbers_agree", "to_match"]
+
+_NUMBER = re.compile(r"\d+")
+
+
+def numbers_agree(query: str, candidate: Candidate) -> bool:
+    """Whether a name the query matched that has numbers has the query's: digits
+    are never fuzzed nor read by sound (Charter 77 is not Charter 97; an
+    organization named with another number is another organization). A year
+    the registry's name leaves out (Вясна-96 for Viasna) is no other number."""
+    named = sorted(_NUMBER.findall(candidate.matched))
+    return not named or named == sorted(_NUMBER.findall(query))
 
 
 def accept(candidates: Sequence[Candidate]) -> Candidate | None:

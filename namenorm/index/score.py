@@ -22,6 +22,7 @@ from unidecode import unidecode
 
 from ..keys import lithuanian_stems, official_spellings, phonetic_keys, surface
 from ..knowledge.bearers import bearer_of
+from ..knowledge.descriptors import countries_named, home_country
 from ..lemmas import lemmas
 from ..match import Evidence
 from ..names import DESCRIPTORS, SUFFIXES, Word, is_patronymic
@@ -57,6 +58,10 @@ class Scoring:
     fuzzy_bonus: float = 2.0
     #: A typo hit less similar than this (0-1) is no candidate.
     min_fuzzy_similarity: float = 0.72
+    #: How similar (0-1) a stored spelling one real typing error from the
+    #: query counts (``namenorm.knowledge.keyboard``): a typo score of 88, 82
+    #: for a surname alone; two such readings are ambiguous.
+    keystroke_similarity: float = 0.86
     #: Weights of the surname and the given name in a person's score.
     surname_weight: float = 0.65
     given_weight: float = 0.35
@@ -116,6 +121,8 @@ class Scorer:
         self.tables = tables
         self.scoring = scoring
         self._ids: dict[str, int] | None = None
+        self._home: tuple[str | None] | None = None
+        self._countries: dict[int, frozenset[str]] = {}
         # Per-index caches (a class-level cache would keep replaced indexes alive).
         self.word_features = lru_cache(maxsize=4096)(self.word_features)  # type: ignore[method-assign]
         self.given_typo = lru_cache(maxsize=65536)(self.given_typo)  # type: ignore[method-assign]
@@ -247,13 +254,40 @@ class Scorer:
         """An organization or place: words around its name must be descriptors
         (JSC Belaruskali, Republic of Belarus, Washington D.C.)."""
         extra = descriptors(rest)
-        if extra is None:
+        if extra is None or (extra and self.foreign(entity, extra)):
             return None
         note = f"with {' '.join(extra)}" if extra else ""
         method = level if not extra or level == "fuzzy" else "key"
         score -= self.scoring.descriptor_penalty * len(extra)
         scope = "part" if extra else "name"
         return Candidate(entity, min(score, 100.0), method, variant, variant.spelling, note, scope)
+
+    def spelled_in(self, unit: int, lang: str) -> bool:
+        """Whether an entity the unit names has a stored name in ``lang``."""
+        tables = self.tables
+        return any(
+            name.lang == lang
+            for entity in tables.postings.get(unit, ())
+            for name in tables.entities[entity].names
+        )
+
+    def foreign(self, entity: int, extra: list[str]) -> bool:
+        """Whether descriptor words beside an organization name a country that is
+        neither one its own names name nor the registry's home (Investigative
+        Committee of Russia, PEN America: other organizations)."""
+        if self.tables.entities[entity].kind != "org":
+            return False
+        named = countries_named(" ".join(extra))
+        if not named:
+            return False
+        if self._home is None:
+            self._home = (home_country(self.tables.entities),)
+        own = self._countries.get(entity)
+        if own is None:
+            names = self.tables.entities[entity].names
+            own = frozenset(c for name in names for c in countries_named(name.text))
+            self._countries[entity] = own
+        return bool(named - own - {self._home[0]})
 
     def other_gender(self, person: Person, word: Word) -> bool:
         """Whether a Latin word is a given name that the table lists, as written,

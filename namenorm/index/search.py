@@ -17,9 +17,16 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ..errors import QueryTooLongError
-from ..keys import has_lithuanian_ending, leading_keys, lithuanian_stems, phonetic_keys
+from ..keys import (
+    has_lithuanian_ending,
+    leading_keys,
+    lithuanian_stems,
+    phonetic_keys,
+    token_key,
+)
 from ..knowledge import AliasTable
 from ..knowledge.descriptors import DescriptorTable
+from ..knowledge.keyboard import keystroke_fixes
 from ..knowledge.othernames import (
     OtherName,
     declension_clash,
@@ -32,6 +39,7 @@ from ..match import THRESHOLD, Evidence
 from ..names import Word, split_query, without_titles
 from ..text import clean
 from ..vocab import Method
+from .decide import numbers_agree
 from .score import Candidate, Scorer
 from .shape import (
     MAX_FUNCTION_WORDS,
@@ -44,7 +52,7 @@ from .shape import (
 )
 from .spellings import coarse, unit_keys, unit_surface
 from .tables import Tables
-from .typos import deletions, is_typo, max_edits
+from .typos import deletions, ending, is_typo, max_edits
 from .work import counting, current
 
 __all__ = [
@@ -67,7 +75,7 @@ _TYPO_SPAN_WORDS = 2
 _SWAP_KEY_SLACK = 3
 
 #: A word ending in one of these is Lithuanian (Alesį, Kęstutį).
-_LITHUANIAN_LETTERS = frozenset("ąęėįųū")
+_LITHUANIAN_LETTERS = frozenset("ąęėįųūāēīģķļņ")  # Lithuanian and Latvian only
 #: In a lazily built index, how many sound-alike units per query word are
 #: romanized in every system to look for the exact spelling.
 _ROMANIZE_BEST = 1
@@ -86,6 +94,7 @@ class Found(NamedTuple):
     similarity: float
     evidence: Evidence
     gender: str | None
+    note: str = ""
 
 
 class Searcher:
@@ -161,7 +170,8 @@ class Searcher:
                 current = best.get(candidate.entity)
                 if current is None or candidate.score > current.score:
                     best[candidate.entity] = candidate
-        found = [c for c in best.values() if kind is None or entities[c.entity].kind == kind]
+        found = [c for c in best.values() if kind in (None, entities[c.entity].kind)]
+        found = [c for c in found if numbers_agree(text, c)]
         found.sort(key=lambda c: (-c.score, entities[c.entity].id))
         return found
 
@@ -222,7 +232,7 @@ class Searcher:
                 found = self.find_units(
                     unit_text, fuzzy=fuzzy, lithuanian=lithuanian, several=len(named) > 1
                 )
-                for unit, level, similarity, variant, gender in found:
+                for unit, level, similarity, variant, gender, why in found:
                     for entity in postings.get(unit, ()):
                         if gender and people[entity].gender not in ("", gender):
                             continue  # a feminine case form never names a man, nor the reverse
@@ -236,9 +246,9 @@ class Searcher:
                             surname_last=end == len(words),
                         )
                         if candidate is not None and baltic and gender == "m" and level == "key":
-                            ending = "read through a Lithuanian or Latvian nominative ending"
-                            notes = [n for n in (candidate.note, ending) if n]
-                            candidate.note = "; ".join(notes)
+                            why = "read through a Lithuanian or Latvian nominative ending"
+                        if candidate is not None and why:
+                            candidate.note = "; ".join(n for n in (candidate.note, why) if n)
                         if candidate is not None:
                             found_any = True
                             yield candidate
@@ -269,7 +279,7 @@ class Searcher:
                 # A Lithuanian or Latvian nominative of a man's name (Putinas,
                 # Zelenskis): the bare stem, spelled or sounding.
                 for stem in lithuanian_stems(text):
-                    for unit, _, similarity, evidence, _ in self.sound_alikes(
+                    for unit, _, similarity, evidence, _, _ in self.sound_alikes(
                         query_keys(stem), wanted, "m", seen
                     ):
                         yield Found(unit, "key", similarity, evidence, "m")
@@ -281,7 +291,7 @@ class Searcher:
                 if (ambiguous and not several) or role in ("given", "patronymic"):
                     continue
                 lemma_keys = query_keys(lemma, lithuanian=lithuanian)
-                for unit, level, similarity, evidence, _ in self.sound_alikes(
+                for unit, level, similarity, evidence, _, _ in self.sound_alikes(
                     lemma_keys, wanted, required, seen
                 ):
                     if not several and required == "m" and feminine_ending(text, lemma):
@@ -302,6 +312,30 @@ class Searcher:
                 evidence = tables.units.variant_of(unit, variant)
                 found = Found(unit, "fuzzy", similarity, evidence, gender)
                 yield from self.screened(text, [found], several)
+        if not units and " " not in text:
+            yield from self.screened(text, self.keystroke_typos(text, gender), several)
+
+    def keystroke_typos(self, text: str, gender: str | None) -> list[Found]:
+        """Units spelled one real typing error from the word (``knowledge.keyboard``), never
+        a case form. The ending carries gender and number: only a swap, or a vowel
+        struck as a consonant (Latushkp), may change it (Kolesnikov is not Kolesnikova)."""
+        tables, typed = self.tables, unit_surface(text)
+        credit = self.scorer.scoring.keystroke_similarity
+        hits: dict[int, Found] = {}
+        typed_end = ending(token_key(typed))
+        for fixed, (kind, error) in keystroke_fixes(typed).items():
+            for unit, variant in tables.surfaces.get(fixed, ()):
+                if unit in hits or not tables.fits_gender(unit, gender):
+                    continue
+                grammar = ending(token_key(fixed)) != typed_end and kind != "swap"
+                if grammar and (kind != "key" or typed_end):
+                    continue
+                evidence = tables.units.variant_of(unit, variant)
+                if evidence.system == "case":  # one letter from a case form: another one
+                    continue
+                note = f"{text!r} read as {evidence.spelling!r} with one typing error ({error})"
+                hits[unit] = Found(unit, "fuzzy", credit, evidence, gender, note)
+        return list(hits.values())
 
     def screened(self, text: str, found: list[Found], several: bool) -> list[Found]:
         """Sound-key and typo hits of a one-word span, less those the word's own
@@ -334,8 +368,9 @@ class Searcher:
         return kept
 
     def spells(self, unit: int, other: OtherName) -> bool:
-        """Whether a lexicon's reading of a query word is a spelling of ``unit``
-        (Лукашенко is a known surname, and the registry's own)."""
+        """Whether a lexicon's reading of a word spells ``unit`` (Лукашенко), or may."""
+        if other.russian_reading and not self.scorer.spelled_in(unit, "ru"):
+            return True  # no Russian spelling to tell the reading from (Kolesnikova)
         return bool(other.lemma) and unit_surface(other.lemma) in self.tables.units[unit].surfaces
 
     def sound_alikes(

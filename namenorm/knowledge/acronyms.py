@@ -43,6 +43,11 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
 )
 
 
+#: Fewest letters of an acronym checked against a place's other names (from
+#: the knowledge tables): AU is not Ameerika Ühendriigid.
+_MIN_OTHER = 3
+
+
 class AcronymHit(NamedTuple):
     """An entity (by number) whose name ``evidence`` the query abbreviates, or
     whose acronym ``evidence`` the query spells out (``expanded``)."""
@@ -130,6 +135,8 @@ class AcronymTable:
         if len(words) == 1 and is_acronym(words[0]):
             acronym = pieces(words[0])
             for names, entity, evidence in self._names.get(acronym[0][:1], ()):
+                if len(acronym) < _MIN_OTHER and evidence.system != "stored":
+                    continue  # two letters are the initials of too many foreign names
                 if entity not in hits and spells_initials(acronym, names):
                     hits[entity] = AcronymHit(entity, evidence, expanded=False)
         elif len(words) >= 2:

@@ -39,7 +39,17 @@ from ..match import Evidence
 from ..names import FUNCTION_WORDS
 from .fold import fold_words
 
-__all__ = ["COMPOUNDS", "CONCEPTS", "DescriptorTable", "Translated", "concepts_of", "signatures"]
+__all__ = [
+    "COMPOUNDS",
+    "CONCEPTS",
+    "COUNTRIES",
+    "DescriptorTable",
+    "Translated",
+    "concepts_of",
+    "countries_named",
+    "home_country",
+    "signatures",
+]
 
 #: concept -> its words in the languages of the press (``*``: a stem).
 CONCEPTS: dict[str, str] = {
@@ -72,6 +82,7 @@ CONCEPTS: dict[str, str] = {
     "russia": "russ* росси* расі* расе* rosyj* rosj* rusij* krievij* rusk*",
     "poland": "polish polsk* польск* польш* polen polnisch* lenk* polon*",
     "ukraine": "ukrain* украин* украін* україн*",
+    "america": "america american americans amerik* ameryk* америк* американ* амерыкан* usa",
     "human": "human humain* człowiek* человек* чалавек* людин* žmogaus cilvēk* lidsk* uomo "
     "humanos menschen*",
     "rights": "rights right praw prawa правоў прав права правам правах droits diritti derechos "
@@ -111,6 +122,71 @@ CONCEPTS: dict[str, str] = {
     "республік* respublik*",
     "prisoner": "prisoner* jeniec jeńc* kriegsgefangen*",
     "war": "war wojn* войн* вайн* krieg*",
+    # "co-operation": the "co" goes with the legal forms, "operation" is left.
+    "cooperation": "cooperation* operation współprac* zusammenarbeit* coopération* "
+    "cooperazione cooperación bendradarbiavim* sadarbīb* сотрудничеств* супрацоўніцтв* "
+    "співробітництв* spolupráce",
+    "nations": "nations narodów nationen nazioni naciones tautos tautų nāciju наций нацый "
+    "націй národů",
+    "commonwealth": "commonwealth wspólnot* gemeinschaft* communauté comunità comunidad "
+    "sandraug* sadraudzīb* содружеств* садружнасц* співдружніст*",
+    "independent": "independent niepodległ* unabhängig* indépendant* indipendent* "
+    "independientes nepriklausom* neatkarīg* независим* незалежн*",
+    "collective": "collective* zbiorow* kollektiv* collettiv* colectiv* kolektyv* kolektīv* "
+    "коллективн* калектыўн* колективн*",
+    "eurasian": "eurasian eurazjatyck* eurasisch* eurasiati* euroasiátic* eurazij* eirāzij* "
+    "евразийск* еўразійск* євразійськ*",
+    "economic": "economic* gospodarcz* wirtschaft* économique* economic* económic* ekonomin* "
+    "ekonomisk* экономическ* эканамічн* економічн* hospodářsk*",
+    "reporter": "reporter* reporterzy reporteros reportérů репортер* рэпарцёр* рэпарцер*",
+    "without": "without bez ohne sans senza sin без",
+    "border": "border* granic* grenz* frontière* frontier* fronter* sien* robež* границ* "
+    "погранич* межаў мяжы памежн* кордон* прикордон*",
+    "group": "group groups grupa grupy gruppe groupe gruppo grupo grupė grupės группа группы "
+    "група групы",
+    "civic": "civic obywatelsk* bürger* civique civic* cívic* pilietin* pilsoņ* гражданск* "
+    "грамадзянск* громадянськ*",
+    "christian": "christian* chrześcijańsk* christlich* chrétien* cristian* krikščion* "
+    "kristīg* христианск* хрысціянск* хрысьціянск* християнськ*",
+    "democratic": "democra* demokra* démocra* демократ* дэмакрат* дэмакраты*",
+    "railway": "railway* railroad* koleje kolej kolei eisenbahn* chemin ferrovi* ferrocarril* "
+    "geležinkel* dzelzceļ* железн* чыгун* залізн*",
+    "steel": "steel stali stal stahl* acier acciaio acero plieno tērauda",
+    "metallurgical": "metallurg* metalurg* металлург* металург*",
+    "works": "works plant factory zakład* zakłady fabryk* werk werke werks usine* "
+    "stabiliment* fábrica gamykl* rūpnīc* завод* фабрик*",
+    "tractor": "tractor* traktor* трактор*",
+    "automobile": "automobil* automotive samochod* автомобил* аўтамабіл* автомобіл*",
+    "nuclear": "nuclear jądrow* kern nucléaire nucleare atomin* atom atomic ядерн* атомн* ядзерн*",
+    "power": "power energetyczn* kraft énergie electric* elektr* энергет* энергетычн* "
+    "електр* электр*",
+    "congress": "congress* kongres* kongress* congrès congresso congreso конгресс* кангрэс* "
+    "конгрес*",
+    "trade": "trade zawodow* profesin* arodbiedr* профессиональн* прафесійн* професійн*",
+    "court": "court courts sąd sądu sądzie gericht* cour tribunale tribunal teism* tiesa "
+    "суд суда суде судом",
+    "supreme": "supreme najwyższ* oberst* suprême suprem* aukščiausi* augstāk* верховн* "
+    "вярхоўн* верхов*",
+    "central": "central centralna centralny centralnej zentral* centrale centrál* centrin* "
+    "centrāl* центральн* цэнтральн*",
+    "election": "election* elector* wyborcz* wahl* électoral* elettoral* rinkim* vēlēšan* "
+    "избирательн* выбарч* виборч*",
+    "internal": "internal interior wewnętrzn* innen* intérieur* interno interni vidaus "
+    "iekšlietu внутренн* унутран* ўнутран* внутрішн*",
+    "affairs": "affairs spraw angelegenheit* affaires affari asuntos reikal* дел спраў справ",
+    "foreign": "foreign zagraniczn* auswärtig* étrangères esteri exteriores užsienio ārlietu "
+    "иностранн* замежн* закордонн*",
+    "defence": "defence defense obrony obrona verteidigung* défense difesa defensa "
+    "aizsardzīb* оборон* абарон*",
+    "investigative": "investigat* śledcz* ermittlung* tyrim* izmeklēšan* следствен* следчы* слідч*",
+    "administration": "administrat* administracj* verwaltung* amministrazione administración "
+    "administracij* administrācij* администрац* адміністрац*",
+    "president": "presiden* prezyden* präsident* présiden* prezident* президент* прэзідэнт*",
+    "assembly": "assembl* zgromadzen* versammlung* susirinkim* sapulc* собрани* сход* збор*",
+    "people": "people peoples ludow* volks* populaire* popolar* popular* liaudies tautas народн*",
+    "all": "all",
+    "television": "television* telewizj* fernseh* télévision* televisione televisión "
+    "televizij* televīzij* телевидени* тэлебачанн* телебачен*",
 }
 #: Words that stand for two concepts at once (compounds): stem -> concepts.
 COMPOUNDS: dict[str, tuple[str, ...]] = {
@@ -135,7 +211,35 @@ COMPOUNDS: dict[str, tuple[str, ...]] = {
     "військовополон*": ("prisoner", "war"),
     "kriegsgefangen*": ("prisoner", "war"),
     "menschenrecht*": ("human", "rights"),
+    "journalistenvereinigung*": ("journalist", "association"),
+    "journalistenverband*": ("journalist", "association"),
+    "bürgerpartei*": ("civic", "party"),
+    "nationalbank*": ("national", "bank"),
+    "wahlkommission*": ("election", "commission"),
+    "wirtschaftsunion*": ("economic", "union"),
+    "traktorenwerk*": ("tractor", "works"),
+    "automobilwerk*": ("automobile", "works"),
+    "kraftwerk*": ("power", "works"),
+    "kernkraftwerk*": ("nuclear", "power", "works"),
+    "elektrown*": ("power", "works"),
+    "elektrinė*": ("power", "works"),
+    "электростанц*": ("power", "works"),
+    "электрастанц*": ("power", "works"),
+    "volksversammlung*": ("people", "assembly"),
+    "ogólnobiałorusk*": ("all", "belarus"),
+    "allbelarussisch*": ("all", "belarus"),
+    "всебелорусск*": ("all", "belarus"),
+    "усебеларуск*": ("all", "belarus"),
+    "ўсебеларуск*": ("all", "belarus"),
+    "всебілоруськ*": ("all", "belarus"),
+    "профсоюз*": ("trade", "union"),
+    "прафсаюз*": ("trade", "union"),
+    "gewerkschaft*": ("trade", "union"),
+    "pen-zentrum*": ("pen", "centre"),
 }
+#: Concepts that name a country: "Republic of" beside one adds nothing (Narodowy
+#: Bank Republiki Białorusi is the National Bank of Belarus).
+COUNTRIES = frozenset({"belarus", "russia", "lithuania", "poland", "ukraine", "america"})
 #: Words that hold no name in an organization's: legal forms and articles
 #: (with ``names.FUNCTION_WORDS``).
 _EMPTY = frozenset("jsc pjsc ojsc cjsc oao zao pao ooo llc ltd inc plc ag gmbh sa co".split())
@@ -211,10 +315,20 @@ def signatures(text: str) -> frozenset[Signature]:
     found: set[Signature] = set()
     for combo in itertools.islice(itertools.product(*options), _MAX_READINGS):
         concepts = frozenset(c for kind, part in combo if kind == "concept" for c in part)
+        if "republic" in concepts and concepts & COUNTRIES:
+            concepts -= {"republic"}
         others = tuple(sorted(p for kind, part in combo if kind == "word" for p in part))
         if concepts and len(concepts) + len(others) >= 2:
             found.add((concepts, others))
     return frozenset(found)
+
+
+def countries_named(text: str) -> frozenset[str]:
+    """The countries a name or descriptor words name (Russia, Russian, Rosji)."""
+    return (
+        frozenset(c for word in fold_words(text) for reading in concepts_of(word) for c in reading)
+        & COUNTRIES
+    )
 
 
 class _NameLike(Protocol):
@@ -231,16 +345,32 @@ class _EntityLike(Protocol):
     def names(self) -> Sequence[_NameLike]: ...
 
 
+def home_country(entities: Iterable[_EntityLike]) -> str | None:
+    """The country most of the organizations among ``entities`` name (the
+    registry's home: an organization named without a country is of it)."""
+    named: dict[str, int] = {}
+    for entity in entities:
+        if entity.kind == "org":
+            for country in {c for name in entity.names for c in countries_named(name.text)}:
+                named[country] = named.get(country, 0) + 1
+    return max(sorted(named), key=named.__getitem__) if named else None
+
+
 class DescriptorTable:
     """Signatures of a registry's organizations' names (see the module docstring)."""
 
     def __init__(self) -> None:
         self._by_signature: dict[Signature, list[Translated]] = {}
+        #: The country most of the registry's organizations name (its home):
+        #: an organization named without it is of it (Ministry of Internal
+        #: Affairs, asked as "Ministerstwo Spraw Wewnętrznych Republiki Białorusi").
+        self.home: str | None = None
 
     @classmethod
     def build(cls, entities: Iterable[_EntityLike]) -> DescriptorTable:
         """The table of every organization among ``entities`` (numbered by position)."""
         table = cls()
+        entities = list(entities)
         for number, entity in enumerate(entities):
             if entity.kind != "org":
                 continue
@@ -250,13 +380,25 @@ class DescriptorTable:
                     if all(t.entity != number for t in bucket):
                         evidence = Evidence(name.text, name.text, name.lang, "translation")
                         bucket.append(Translated(number, evidence))
+        table.home = home_country(entities)
         return table
 
     def find(self, text: str) -> Translated | None:
         """The one organization ``text`` names in translation, or None (none, or
-        two organizations fit one of its readings)."""
+        two organizations fit one of its readings). A query naming the home
+        country is also read without it; another country is never dropped (the
+        Ministry of Defence of Russia is not the registry's)."""
+        keys = signatures(text)
+        found = self._find(keys)
+        if found is None and self.home is not None:
+            home = self.home
+            bare = {(c - {home}, o) for c, o in keys if home in c and len(c) > 1}
+            found = self._find(frozenset(bare))
+        return found
+
+    def _find(self, keys: frozenset[Signature]) -> Translated | None:
         found: dict[int, Translated] = {}
-        for key in signatures(text):
+        for key in keys:
             bucket = self._by_signature.get(key, [])
             if len(bucket) > 1:
                 return None

@@ -7,9 +7,13 @@ itself a known, different name (issue "Resolver v2"):
 * :func:`other_name`: the word is a surname, given name or place name that a
   lexicon knows. Cyrillic words are read by ``pymorphy3`` with its Russian
   and Ukrainian dictionaries (a dictionary word tagged ``Surn``, ``Name`` or
-  ``Geox``: Белецкий, Городня; a surname or given name refutes a typo
-  reading only, a place name a sound-alike too); Latin words are looked up among GeoNames city
-  names (``namenorm.knowledge.gazetteer``) and in ``wordfreq``, where a word
+  ``Geox``: Белецкий, Городня; a place name or a surname of the Russian
+  dictionary refutes a sound-alike too, a given name or a surname known only
+  to the Ukrainian dictionary a typo reading only, since the Ukrainian form
+  of a registry name, Тихановська, is such a surname); Latin words are looked up among GeoNames city
+  names (``namenorm.knowledge.gazetteer``), read back into Russian Cyrillic
+  for pymorphy3's dictionary (Stankevich: Станкевич, a surname; a reading
+  that is the registry's own name is no veto), and in ``wordfreq``, where a word
   at least as frequent as :data:`ZIPF_NAME` in a language of the press is in
   print in its own right (Bielecki in Polish, Smyth in English, Budrus in
   Lithuanian), whereas a misspelling of a registry name is rare;
@@ -20,12 +24,10 @@ itself a known, different name (issue "Resolver v2"):
   surname's feminine form (Putina, Иванова), which alone never names the man
   (with a given name, Władimira Putina, the given name decides).
 
-The caller applies them only to sound-key and typo matches: a stored or
-generated spelling of a registry name always wins, and a lexicon reading
-whose lemma is a spelling of the very registry name found is no veto.
+The caller applies them only to sound-key and typo matches: a stored or generated
+spelling always wins; a reading that spells the very name found is no veto.
 
-Left out: running text (``namenorm.lexicon`` says which words are common
-words, for copy scanning) and any list typed by hand.
+Left out: running text (``namenorm.lexicon``) and any list typed by hand.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from .gazetteer import is_place_name
 __all__ = [
     "ZIPF_NAME",
     "OtherName",
+    "cyrillic_readings",
     "declension_clash",
     "feminine_ending",
     "feminine_of",
@@ -69,14 +72,18 @@ class OtherName(NamedTuple):
     """What a query word is known as: its lemma (``""`` when the lexicon gives
     none), why (for ``explain``), and whether the evidence is strong enough
     to refute a sound-alike too (``loose``), not only a typo reading: a
-    place name, or a Latin word in print in its own right. A Cyrillic
-    surname or given name that the dictionaries know refutes only a typo
-    reading, since the Ukrainian form of a registry name (Тихановська) is a
-    known surname too."""
+    place name, a surname of the Russian dictionary (Гончарук is not
+    Гончарик), or a Latin word in print in its own right. A given name, or a
+    surname only the Ukrainian dictionary knows, refutes only a typo reading,
+    since the Ukrainian form of a registry name (Тихановська) is a known
+    surname too."""
 
     lemma: str
     reason: str
     loose: bool
+    #: The lemma is a Russian reading of a Latin word (Stankevich: станкевич),
+    #: evidence only where the registry says how the name is spelled in Russian.
+    russian_reading: bool = False
 
 
 @cache
@@ -118,17 +125,73 @@ def other_name(word: str) -> OtherName | None:
                         parse.normal_form,
                         f"{word!r} is a {language} {kind} of its own "
                         f"({parse.normal_form}, pymorphy3)",
-                        "Geox" in tags,
+                        "Geox" in tags or (lang == "ru" and "Surn" in tags),
                     )
         return None
     if is_place_name(word):
         return OtherName("", f"{word!r} is the name of a GeoNames city", True)
+    for reading in cyrillic_readings(lower):
+        for parse in _morphology("ru").parse(reading):
+            tags = parse.tag.grammemes & {"Surn", "Geox"}
+            if parse.is_known and tags:
+                kind = _NAME_TAGS[sorted(tags)[0]]
+                reason = f"{word!r} reads as {reading!r}, a Russian {kind} of its own (pymorphy3)"
+                return OtherName(reading, reason, True, russian_reading=True)
     for lang in PRESS_LANGS:
         zipf = _zipf(lower, lang)
         if zipf >= ZIPF_NAME:
             reason = f"{word!r} is in print in its own right ({lang}, Zipf {zipf:.1f})"
             return OtherName("", reason, True)
     return None
+
+
+#: A Latin spelling read back into Russian Cyrillic, for the dictionary: the
+#: usual romanizations (BGN/PCGN, English, Polish, German, Czech), longest
+#: first; each entry lists the readings tried. Suffixes of surnames first.
+_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("tskiy", "цкий"), ("tskij", "цкий"), ("tsky", "цкий"), ("tski", "цкий"),
+    ("ckiy", "цкий"), ("cky", "цкий"), ("cki", "цкий"), ("skiy", "ский"), ("skij", "ский"),
+    ("sky", "ский"), ("ski", "ский"), ("tskaya", "цкая"), ("tskaja", "цкая"),
+    ("cka", "цкая"), ("skaya", "ская"), ("skaja", "ская"), ("ska", "ская"),
+)  # fmt: skip
+_LETTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("shch", ("щ",)), ("szcz", ("щ",)), ("tsch", ("ч",)), ("sch", ("ш",)),
+    ("zh", ("ж",)), ("kh", ("х",)), ("ch", ("ч", "х")), ("sh", ("ш",)), ("ts", ("ц",)),
+    ("tz", ("ц",)), ("cz", ("ч",)), ("sz", ("ш",)), ("rz", ("ж",)), ("ya", ("я",)),
+    ("ja", ("я",)), ("ia", ("я", "иа")), ("yu", ("ю",)), ("ju", ("ю",)), ("iu", ("ю",)),
+    ("ye", ("е",)), ("je", ("е",)), ("ie", ("е", "ие")), ("yo", ("ё",)), ("ck", ("цк",)),
+    ("x", ("кс",)), ("a", ("а",)), ("b", ("б",)), ("c", ("ц",)), ("d", ("д",)),
+    ("e", ("е", "э")), ("f", ("ф",)), ("g", ("г",)), ("h", ("х", "г")), ("i", ("и",)),
+    ("j", ("й",)), ("k", ("к",)), ("l", ("л",)), ("ł", ("л",)), ("m", ("м",)), ("n", ("н",)),
+    ("ń", ("н",)), ("o", ("о",)), ("ó", ("о",)), ("p", ("п",)), ("q", ("к",)), ("r", ("р",)),
+    ("s", ("с",)), ("ś", ("с",)), ("š", ("ш",)), ("t", ("т",)), ("u", ("у",)), ("v", ("в",)),
+    ("w", ("в",)), ("y", ("ы", "и", "й")), ("z", ("з",)), ("ź", ("з",)), ("ż", ("ж",)),
+    ("ž", ("ж",)), ("č", ("ч",)), ("ć", ("ч",)),
+)  # fmt: skip
+#: Most readings of one word tried.
+_MAX_READINGS = 8
+
+
+def cyrillic_readings(word: str) -> list[str]:
+    """Russian Cyrillic spellings a lower-case Latin word may romanize
+    (Stankevich: Станкевич; Zelinsky: Зелинский), at most :data:`_MAX_READINGS`;
+    empty when a letter has no reading."""
+    tail = ""
+    for latin, cyrillic in _SUFFIXES:
+        if word.endswith(latin) and len(word) > len(latin) + 2:
+            word, tail = word[: -len(latin)], cyrillic
+            break
+    readings = [""]
+    i = 0
+    while i < len(word):
+        for latin, options in _LETTERS:
+            if word.startswith(latin, i):
+                readings = [r + o for r in readings for o in options][:_MAX_READINGS]
+                i += len(latin)
+                break
+        else:
+            return []
+    return [r + tail for r in readings]
 
 
 def declension_clash(word: str, spelling: str) -> bool:

@@ -46,3 +46,11 @@ def test_table_both_ways() -> None:
         (h.entity, h.expanded) for h in table.find(["North", "Atlantic", "Treaty", "Organization"])
     ] == [(1, True)]
     assert table.find(["Eu"]) == [] and table.find(["MS"]) == []
+
+
+def test_two_letters_are_checked_against_the_registrys_own_names_only() -> None:
+    table = AcronymTable()
+    table.add(0, Evidence("Ameerika Ühendriigid", "Ameerika Ühendriigid", "et", "CLDR"))
+    table.add(1, Evidence("European Union", "European Union", "en", "stored"))
+    assert table.find(["AU"]) == [] and [h.entity for h in table.find(["EU"])] == [1]
+    assert [h.entity for h in table.find(["AÜK"])] == []

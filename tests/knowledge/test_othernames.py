@@ -8,6 +8,7 @@ import pytest
 
 from namenorm import Registry
 from namenorm.knowledge.othernames import (
+    cyrillic_readings,
     declension_clash,
     feminine_ending,
     feminine_of,
@@ -21,9 +22,15 @@ def test_known_other_names_are_told(word: str) -> None:
     assert found is not None and word in found.reason and found.loose
 
 
-def test_a_known_cyrillic_surname_refutes_only_a_typo() -> None:
+def test_a_russian_dictionary_surname_refutes_a_sound_alike_too() -> None:
     found = other_name("Белецкий")
-    assert found is not None and found.lemma == "белецкий" and not found.loose
+    assert found is not None and found.lemma == "белецкий" and found.loose
+
+
+def test_a_ukrainian_dictionary_surname_refutes_only_a_typo() -> None:
+    # The Ukrainian form of a registry name is a known Ukrainian surname too.
+    found = other_name("Тихановська")
+    assert found is not None and not found.loose
 
 
 @pytest.mark.parametrize("word", ["Tsikhanouskaya", "Bialiatski", "Kalesnikava", "", "A. B."])
@@ -74,3 +81,12 @@ def test_a_given_name_of_the_other_gender_never_fits(shipped: Registry) -> None:
     assert shipped.resolve("Victoria Lukashenko") is None  # not Viktar
     match = shipped.resolve("Aleksandra Łukaszenki")  # Polish genitive of Aleksander
     assert match is not None and match.id == "lukashenka-alaksandr"
+
+
+def test_a_latin_word_read_back_into_cyrillic_for_the_dictionary() -> None:
+    assert cyrillic_readings("stankevich")[0] == "станкевич"
+    assert "зелинский" in cyrillic_readings("zelinsky")
+    assert "белицкий" in cyrillic_readings("bielicki")
+    assert cyrillic_readings("smith1") == []
+    found = other_name("Stankevich")
+    assert found is not None and found.lemma == "станкевич" and found.loose
