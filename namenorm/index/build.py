@@ -21,7 +21,6 @@ Left out: reading the arrays (``namenorm.index.tables``) and files
 from __future__ import annotations
 
 import gc
-import time
 from array import array
 from collections.abc import Iterable
 from typing import Any
@@ -81,8 +80,9 @@ class Builder:
         self._romanized: dict[tuple[str, str], tuple[tuple[str, str, bool] | None, ...]] = {}
 
     def run(self) -> tuple[dict[str, array[int]], dict[str, Any]]:
-        """Build and pack: the arrays and the meta data of ``Tables``."""
-        started = time.perf_counter()
+        """Build and pack: the arrays and the meta data of ``Tables``, the same
+        bytes for the same registry in every process (nothing in them follows
+        string hashing or the clock)."""
         collecting = gc.isenabled()
         gc.disable()  # millions of small objects, none of them cyclic garbage
         try:
@@ -95,7 +95,6 @@ class Builder:
         finally:
             if collecting:
                 gc.enable()
-        meta["build_seconds"] = time.perf_counter() - started
         return arrays, meta
 
     def _add_entity(self, number: int, entity: EntityLike) -> None:
@@ -105,7 +104,8 @@ class Builder:
         if entity.kind == "person":
             given_words = [parts.given for _, parts in named if parts.given]
             for given in given_words:
-                person.groups.update(dict.fromkeys(self.given.groups(given)))
+                # sorted: a frozenset's order follows string hashing (PYTHONHASHSEED)
+                person.groups.update(dict.fromkeys(sorted(self.given.groups(given))))
                 gender = gender or self.given.gender_of(given)
             if gender is None:  # not in the table: most -а/-я given names are women's
                 feminine = any(w.endswith(("а", "я", "a", "ia", "ya")) for w in given_words)

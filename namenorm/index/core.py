@@ -14,6 +14,7 @@ through this class and is not imported here).
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
@@ -56,10 +57,13 @@ class Index:
     def build(cls, registry: EntitySource, *, given: GivenNames | None = None) -> Index:
         """Build the index for ``registry`` (done once; see ``Registry.warm``):
         every stored spelling and every romanization of every name, at any size."""
+        started = time.perf_counter()
         entities, given = list(registry.entities()), given or given_names()
         arrays, meta = Builder(entities, given).run()
         views = {name: memoryview(values) for name, values in arrays.items()}
-        return cls(Tables(entities, given, views, meta))
+        index = cls(Tables(entities, given, views, meta))
+        index.tables.build_seconds = time.perf_counter() - started
+        return index
 
     @classmethod
     def load(
@@ -87,7 +91,7 @@ class Index:
 
     @property
     def build_seconds(self) -> float:
-        """Wall-clock seconds the build took."""
+        """Wall-clock seconds the build took (0 for an index read from a file)."""
         return self.tables.build_seconds
 
     @property

@@ -286,7 +286,7 @@ class Tables:
         self.arrays = arrays
         self.meta = dict(meta)
         self.eager: bool = meta["eager"]
-        self.build_seconds: float = meta.get("build_seconds", 0.0)
+        self.build_seconds = 0.0  # set by Index.build; a file read costs none
         self.longest_key: int = meta["longest_key"]
         self.longest_word_key: int = meta["longest_word_key"]
         self.full = FullSpellings(StringMap(arrays, "full"), entities)
