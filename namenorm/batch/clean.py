@@ -188,7 +188,9 @@ def clean_csv(
     """
     started = _clock()
     kind = check_kind(kind)
-    registry = (registry or default_registry()).warm()
+    # Not warmed: a small file loads only what its names need (an exact hit, none
+    # of the knowledge tables); the pipeline warms it before forking workers.
+    registry = registry or default_registry()
     out_encoding = _output_encoding(output_encoding) if output_encoding else None
     if name is None:
         name = os.fspath(source) if isinstance(source, str | os.PathLike) else "standard input"

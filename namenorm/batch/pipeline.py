@@ -349,6 +349,10 @@ class Pipeline:
 
     def _start_pool(self) -> None:
         global _WORKER
+        # Load now what a first lookup of each worker would load (the knowledge
+        # tables), so that the workers inherit it instead of each loading its own.
+        if self.registry is not None:  # (None: tests that stub the lookups)
+            self.registry.warm()
         _WORKER = (self.registry, self.kind)  # inherited by the forked workers
         gc.freeze()  # the collector then leaves the inherited objects (and their pages) alone
         # The pool's threads and forked workers inherit this mask (a worker

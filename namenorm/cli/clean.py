@@ -207,7 +207,6 @@ def clean(
         raise click.BadParameter(f"{input_path!r} is not a file", param_hint="INPUT")
     registry = load_registry(registry_path)
     with abort_on_signals(), library_errors():
-        registry.warm()
         try:
             result = clean_csv(
                 stdin_bytes() if input_path == "-" else input_path,
