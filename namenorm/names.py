@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from unidecode import unidecode
+
 from .errors import CsvError
 from .inflect import word_case_forms
 from .text import clean, is_cyrillic
@@ -36,6 +38,8 @@ __all__ = [
     "WORD_POS",
     "NameParts",
     "Word",
+    "declinable_nominative",
+    "ends_in_consonant",
     "is_function_word",
     "is_patronymic",
     "load_word_list",
@@ -150,6 +154,34 @@ class Word:
 def is_patronymic(word: str) -> bool:
     """Whether ``word`` ends like an East Slavic patronymic (-ovich, -ауна, -овна, ...)."""
     return len(word) > 5 and bool(_PATRONYMIC.search(word))
+
+
+def ends_in_consonant(word: str) -> bool:
+    """Whether a word ends in a consonant letter, in any script (Kazulin, Казулін)."""
+    last = unidecode(word[-1:]).casefold()
+    return last.isalpha() and last not in "aeiouy"
+
+
+#: A man's adjectival surname in the nominative (Беляцкий, Бяляцкі, Bialiatski,
+#: Navalny, Zelenskyy): declined like an adjective (Беляцкого, Navalnogo).
+_ADJECTIVAL = re.compile(
+    r"(?:(?:[сцз]к|н)(?:ий|ый|ій|ой|і)|(?:[sc]k|n)(?:i|y|iy|yy|yi|ij|yj|ii))$", re.IGNORECASE
+)
+
+
+def declinable_nominative(surname: str) -> bool:
+    """Whether a surname as typed can only be a man's nominative, never a case
+    form: it ends in a consonant, which every Slavic language declines (Kazulin,
+    genitive Kazulina), other than -s (Baltic case endings: Lukašenkos) and
+    -ykh (Черных, never declined), or like a masculine adjective (Беляцкий).
+
+    >>> declinable_nominative("Kazulin"), declinable_nominative("Tsepkalo")
+    (True, False)
+    """
+    lower = surname.casefold()
+    if _ADJECTIVAL.search(lower):
+        return True
+    return ends_in_consonant(lower) and not lower.endswith(("s", "ых", "их", "ykh", "ikh"))
 
 
 def is_function_word(word: Word) -> bool:

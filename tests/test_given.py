@@ -49,3 +49,25 @@ def test_a_romanized_belarusian_form_finds_the_english_one() -> None:
     table = given_names()
     assert table.groups("Jazep") & table.groups("Joseph")
     assert table.groups("Tadevush") & table.groups("Thaddeus")
+
+
+@pytest.mark.parametrize(
+    ("name", "group"),
+    [
+        ("Viktoria", "viktoria"),  # romanized Вікторыя / Виктория, not listed as written
+        ("Valeriya", "valeria"),
+        ("Wiktoria", "viktoria"),
+        ("Katsiaryna", "ekaterina"),
+        ("Heinrich", "genrikh"),
+    ],
+)
+def test_named_knows_romanizations_of_listed_names(name: str, group: str) -> None:
+    assert group in given_names().named(name)
+
+
+@pytest.mark.parametrize("name", ["Viktar", "Zianna", "Keita", "Lukashenka"])
+def test_named_is_stricter_than_groups(name: str) -> None:
+    """A sound key folds vowels: Zianna shares one with Зина and Keita with
+    Катя, but neither is spelled like them; Viktar is no Viktoria."""
+    table = given_names()
+    assert not {"viktoria", "zinaida", "ekaterina"} & table.named(name)

@@ -15,6 +15,7 @@ from namenorm.names import (
     DESCRIPTORS,
     TITLES,
     NameParts,
+    declinable_nominative,
     is_patronymic,
     load_word_list,
     parse_registry_name,
@@ -168,3 +169,20 @@ def test_word_list_case_forms(tmp_path: Path) -> None:
         "центр", "центра", "центру", "центром", "центре", "u.s.",
         "праваабарончы", "праваабарончага", "праваабарончаму", "праваабарончым",
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("surname", "declinable"),
+    [
+        ("Kazulin", True),
+        ("Беляцкий", True),
+        ("Бяляцкі", True),
+        ("Navalny", True),
+        ("Tsepkalo", False),
+        ("Babaryka", False),
+        ("Lukašenkos", False),  # a Lithuanian genitive
+        ("Черных", False),  # never declined
+    ],
+)
+def test_declinable_nominatives(surname: str, declinable: bool) -> None:
+    assert declinable_nominative(surname) is declinable

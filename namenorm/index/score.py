@@ -25,7 +25,14 @@ from ..knowledge.bearers import bearer_of
 from ..knowledge.descriptors import countries_named, home_country
 from ..lemmas import lemmas
 from ..match import Evidence
-from ..names import DESCRIPTORS, SUFFIXES, Word, is_patronymic
+from ..names import (
+    DESCRIPTORS,
+    SUFFIXES,
+    Word,
+    declinable_nominative,
+    ends_in_consonant,
+    is_patronymic,
+)
 from ..text import is_cyrillic
 from ..vocab import Method, Role
 from .spellings import ROLE_GIVEN, ROLE_PATRONYMIC, unit_surface
@@ -123,6 +130,7 @@ class Scorer:
         self._ids: dict[str, int] | None = None
         self._home: tuple[str | None] | None = None
         self._countries: dict[int, frozenset[str]] = {}
+        self._own_names: dict[int, frozenset[str]] = {}
         # Per-index caches (a class-level cache would keep replaced indexes alive).
         self.word_features = lru_cache(maxsize=4096)(self.word_features)  # type: ignore[method-assign]
         self.given_typo = lru_cache(maxsize=65536)(self.given_typo)  # type: ignore[method-assign]
@@ -164,9 +172,14 @@ class Scorer:
         *,
         lithuanian: bool = False,
         surname_last: bool = False,
+        surname: str = "",
     ) -> Candidate | None:
         """The candidate ``entity`` found by ``variant`` at ``level``, with the
-        ``rest`` of the query checked against its other names; None if refuted."""
+        ``rest`` of the query checked against its other names; None if refuted.
+        ``surname``: the query's words that found it, as typed; a given name
+        that is the person's only as a case form (Aleksandra) needs a surname
+        that may be in that case too (see :func:`declinable_nominative`)."""
+        nominative = variant.system != "case" and declinable_nominative(surname)
         s = self.scoring
         if level == "exact":
             surname_score = 100.0
@@ -201,6 +214,8 @@ class Scorer:
             role, score, word_level, exact = fit
             levels.append(word_level)
             if role == ROLE_GIVEN:
+                if nominative and self.other_given(person, word) == "oblique":
+                    return None  # Alexandra Kazulin: a woman, not Aleksander Kazulin's genitive
                 given_score, given_evidence = score, exact
             if word.initial:
                 notes.append(f"initial {word.text}")
@@ -289,25 +304,64 @@ class Scorer:
             self._countries[entity] = own
         return bool(named - own - {self._home[0]})
 
-    def other_gender(self, person: Person, word: Word) -> bool:
-        """Whether a Latin word is a given name that the table lists, as written,
-        for the other gender only, and no case form of one of the right gender
-        (Victoria is not Viktar, whatever its sound key). Cyrillic words are
-        left alone: Валерыя is also Валерый's genitive."""
+    def other_given(self, person: Person, word: Word) -> str:
+        """Whether a word is, by the given-name table, another given name than
+        the person's: of the other gender (Viktoria for Viktar, Valeria for
+        Valery) or simply another name (Edgar for Ihar), whatever its sound key
+        or spelling distance: ``"other"``. ``"oblique"`` when it is another name
+        as written but also a case form of the person's own, stored (Валерыя is
+        Валерый's genitive) or read back through an ending of the person's
+        gender (Aleksandra: Polish genitive of Aleksander; Aleksandras is no
+        case form of Aliaksandra; a Latin case ending follows a consonant:
+        Valeria is not Valeri's); ``""`` when it is no other name, or a
+        spelling the index makes of the person's own. A person whose given name
+        the table does not list is refuted only by the other gender."""
+        if word.initial or not person.given:
+            return ""
         table = self.tables.given
-        if word.initial or is_cyrillic(word.text):
-            return False
-        groups = table.by_surface.get(surface(word.text))
-        own = {table.gender[g] for g in person.groups if g in table.gender}
-        if not groups or len(own) != 1 or any(table.gender.get(g) in own for g in groups):
-            return False
-        # ... unless it is also a case form of a listed name of the right gender
-        # (Aleksandra: Polish genitive of Aleksander).
-        return not any(
-            table.gender.get(g) in own
-            for lemma, *_ in lemmas(word.text)
-            for g in table.by_surface.get(surface(lemma), ())
+        named = table.named(word.text)
+        own = self.own_names(person)
+        if not named or named & own:
+            return ""
+        if not own and (
+            not person.gender or any(table.gender.get(g) == person.gender for g in named)
+        ):
+            return ""
+        wanted, units = unit_surface(word.text), self.tables.units
+        for unit in person.given:
+            found = units[unit]
+            if wanted in found.surfaces:
+                system = found.variants[found.surfaces.index(wanted)].system
+                return "oblique" if system == "case" else ""
+        script = is_cyrillic(word.text)  # Valerie is no romanized case form of Валера
+        oblique = any(
+            gender == person.gender
+            and role not in ("surname", "noun")
+            and is_cyrillic(lemma) == script
+            and (script or ends_in_consonant(lemma))  # Valeria: no Valeri + a
+            and table.named(lemma) & own
+            for lemma, gender, _, role in lemmas(word.text)
         )
+        return "oblique" if oblique else "other"
+
+    def own_names(self, person: Person) -> frozenset[str]:
+        """The given-name groups the person's stored given names are spellings of
+        (:meth:`GivenNames.named`: Ігар is Igor, not Egor, though they sound
+        alike), else the groups the index gave the person by sound."""
+        found: set[str] = set()
+        for unit in person.given:
+            known = self._own_names.get(unit)
+            if known is None:
+                stored = self.tables.units[unit].base_variants
+                known = frozenset(
+                    g
+                    for e in stored
+                    if e.system == "stored"
+                    for g in self.tables.given.named(e.spelling)
+                )
+                self._own_names[unit] = known
+            found |= known
+        return frozenset(found) or frozenset(person.groups)
 
     def bearer(self, entity: int) -> str:
         """The display name of the registry person that the surname alone names
@@ -330,7 +384,7 @@ class Scorer:
         """How a non-surname query word fits the candidate, or None."""
         s, units_of = self.scoring, self.tables.units
         roles: list[tuple[Role, set[int]]] = [(ROLE_PATRONYMIC, person.patronymic)]
-        if not given_taken and not self.other_gender(person, word):
+        if not given_taken and self.other_given(person, word) != "other":
             roles.insert(0, (ROLE_GIVEN, person.given))
             if is_patronymic(word.text) and person.patronymic:
                 roles.reverse()
@@ -372,7 +426,7 @@ class Scorer:
                     if self.given_typo(key, unit):
                         similarity = self.closest(unit, wanted)[0]
                         return Fit(role, min(s.fuzzy_cap, 100.0 * similarity), "fuzzy", None)
-        if not word.initial and not inflected and not self.other_gender(person, word):
+        if not word.initial and not inflected and self.other_given(person, word) != "other":
             # An inflected given name or patronymic (Władimira, Aliaksandro, Swiatłany).
             for lemma, gender, _, lemma_role in lemmas(word.text):
                 if (gender and person.gender not in ("", gender)) or lemma_role in (
@@ -397,8 +451,13 @@ class Scorer:
         if word.initial and not person.patronymic and given_taken:
             # an initial the registry cannot check
             return Fit(ROLE_PATRONYMIC, s.initial, "key", None)
-        if is_patronymic(word.text) and not person.patronymic and person.given:
-            # a patronymic the registry does not record
+        if (
+            is_patronymic(word.text)
+            and not person.patronymic
+            and person.given
+            and not self.tables.given.named(word.text)
+        ):
+            # a patronymic the registry does not record (Heinrich is a given name)
             return Fit(ROLE_PATRONYMIC, s.unrecorded_patronymic, "key", None)
         return None
 

@@ -244,6 +244,7 @@ class Searcher:
                             rest,
                             lithuanian=lithuanian,
                             surname_last=end == len(words),
+                            surname=unit_text,
                         )
                         if candidate is not None and baltic and gender == "m" and level == "key":
                             why = "read through a Lithuanian or Latvian nominative ending"

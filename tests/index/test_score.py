@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -34,3 +35,57 @@ def test_an_inflected_given_name_keeps_its_role(people: Registry) -> None:
     best = people.lookup("Siarhie Cichanouski")[0]
     assert best.id == "tsikhanouski-siarhei"
     assert "surname only" not in best.note
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Viktoria Babaryka",  # a woman's name, romanized from Вікторыя: not Viktar
+        "Valeria Tsepkalo",  # nor Valeria Valery (nor Veronika)
+        "Tsepkalo Valeria",
+        "Valeriya Tsepkalo",
+        "Виктория Бабарико",  # no case form of Виктор
+        "Edgar Babaryka",  # another man's name: not Eduard, however alike
+        "Heinrich Znak",  # a given name ending in -ich is no patronymic
+    ],
+)
+def test_another_given_name_refutes_the_person(people: Registry, query: str) -> None:
+    """A given name that the given-name table knows as another name (another
+    gender, or simply another name) vetoes a person whose given name differs,
+    whatever its sound key or spelling distance."""
+    assert people.resolve(query) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Victor Babaryka", "babaryka-viktar"),  # the same name in English
+        ("Wiktar Babaryka", "babaryka-viktar"),
+        ("Viktara Babaryki", "babaryka-viktar"),  # a case form, surname declined too
+        ("Валерыя Цапкала", "tsepkalo-valery"),  # Валерый's genitive, stored as a case form
+        ("Veranika Tsapkala", "tsepkalo-veronika"),
+    ],
+)
+def test_the_persons_own_given_name_still_fits(people: Registry, query: str, expected: str) -> None:
+    match = people.resolve(query)
+    assert match is not None and match.id == expected
+
+
+def test_a_case_form_of_his_given_name_needs_a_declined_surname(tmp_path: Path) -> None:
+    """Aleksandra is a woman's name and Aleksander's Polish genitive: beside a
+    surname a Slavic language declines, spelled as his nominative (Kazulin,
+    Козулин), it is the woman; both in the genitive, it is the man."""
+    path = tmp_path / "kazulin.csv"
+    path.write_text(
+        "id,kind,lang,name,preferred\n"
+        "kazulin-aliaksandr,person,en,Aliaksandr Kazulin,1\n"
+        "kazulin-aliaksandr,person,be,Аляксандр Казулін,1\n"
+        "kazulin-aliaksandr,person,ru,Александр Козулин,1\n",
+        encoding="utf-8",
+    )
+    registry = Registry.from_csv(path)
+    for query in ("Alexandra Kazulin", "Aleksandra Kazulin", "Александра Козулин"):
+        assert registry.resolve(query) is None, query
+    for query in ("Aleksandra Kazulina", "Александра Козулина", "Aliaksandr Kazulin"):
+        match = registry.resolve(query)
+        assert match is not None and match.id == "kazulin-aliaksandr", query
