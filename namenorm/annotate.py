@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from .copy import LANGS, MASK, layout, plan
 from .copy import replacement as house_replacement
-from .errors import InvalidInputError, UnknownLanguageError
+from .errors import InvalidInputError, QueryTooLongError, UnknownLanguageError
 from .given import given_names
 from .keys import surface
 from .match import Match
@@ -339,9 +339,12 @@ def _unknown(text: str, taken: list[tuple[int, int]], registry: Registry) -> lis
                     seen[name] = replace(old, count=old.count + 1)
                     continue
                 if name not in resolved:
-                    resolved[name] = registry.resolve(name) is not None or bool(
-                        registry.lookup(name, limit=1)
-                    )
+                    try:
+                        resolved[name] = registry.resolve(name) is not None or bool(
+                            registry.lookup(name, limit=1)
+                        )
+                    except QueryTooLongError:
+                        continue  # longer than a name can be (a German compound): no name
                 if not resolved[name]:
                     seen[name] = Unknown(name, s, e, 1, _context(text, s, e))
         position = max(position, end)

@@ -32,6 +32,11 @@ def test_matched_changes_are_the_normalize_edits(shipped: Registry) -> None:
         ], item.file
 
 
+def test_a_word_longer_than_a_name_is_no_unknown_name(shipped: Registry) -> None:
+    result = annotate("Die Menschenrechtsorganisation Wjasna berichtete.", "de", shipped)
+    assert "Menschenrechtsorganisation" not in [u.text for u in result.unknown]
+
+
 def test_every_change_carries_its_evidence(shipped: Registry) -> None:
     result = annotate("President Lukashenko met Svetlana Tikhanovskaya in Grodno.", "en", shipped)
     first = result.changes[0]

@@ -6,8 +6,13 @@ preferred spelling in the copy's language: Cyrillic copy takes the
 preferred spelling of its own language; Latin-script copy the preferred
 spelling of its language when the registry has one (Poutine in French,
 Łukaszenka in Polish), leaves a spelling the registry stores for that
-language when it has none, and otherwise takes the preferred English one.
-Word order, separators, titles, initials and all-caps are kept.
+language when it has none, and otherwise takes the preferred English one:
+for a person in place of any spelling (a transliteration is a spelling),
+for a place or an organization only in place of a spelling the registry
+lists as English (Grodno, Mogilev), since any other form may be the copy
+language's own name for it (Bélarus, Wilna, Latvija, Biełsat), which house
+style does not translate. Word order, separators, titles, initials and
+all-caps are kept.
 
 Cyrillic case forms keep their case: a part that is not a nominative
 spelling of the entity becomes the house unit's form whose sound key and
@@ -22,6 +27,7 @@ allowed (``namenorm.copy.rules``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from ..index import Index
@@ -39,6 +45,7 @@ DECLINING_LANGS: frozenset[str] = frozenset({"pl", "lt", "lv", "cs", "sk", "sl",
 _NOMINATIVE = frozenset({"stored", "yo"})
 _ENDING_FOLD = str.maketrans("ёэіїыўяЁЭІЇЫЎЯ", "ееииивaЕЕИИИВА".replace("a", "\u0430"))
 _DOUBLES = re.compile(r"(.)\1")
+_ENDING = 3  # letters that carry the case of a Latin-script name in pl, lt, ...
 
 
 def replacement(found: Found, lang: str, index: Index) -> str | None:
@@ -67,9 +74,7 @@ def replacement(found: Found, lang: str, index: Index) -> str | None:
     if (
         not cyrillic_copy
         and lang in DECLINING_LANGS
-        and any(
-            surface(p.text) not in index.name_spellings(number, _unit_role(p.role)) for p in named
-        )
+        and not all(_nominative_spelling(p, index, number, entity.kind) for p in named)
     ):
         return None
     if entity.kind == "person":
@@ -90,7 +95,41 @@ def _target(entity: Entity, lang: str, named: list[Part]) -> str | None:
         stored = {surface(w) for n in entity.names if n.lang == lang for w in n.text.split()}
         if written and written <= stored:
             return None  # a spelling of the copy's own language: it stays
+        if entity.kind != "person" and not _listed_as_english(entity, named):
+            return None  # maybe the language's own name for the place: not translated
     return "en"
+
+
+def _listed_as_english(entity: Entity, named: list[Part]) -> bool:
+    """Whether ``named`` is, as written (case and spacing aside), an English spelling
+    the registry stores for ``entity``."""
+    written = _plain(" ".join(p.text for p in named))
+    return any(n.lang == "en" and _plain(n.text) == written for n in entity.names)
+
+
+def _plain(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def _nominative_spelling(part: Part, index: Index, number: int, kind: str) -> bool:
+    """Whether ``part`` reads as a nominative in a language that declines names: a
+    spelling the registry knows for that name, or, for a person, one that ends in the
+    same three letters as a Latin one it knows (Cichanowski beside Cichanouski; a case
+    form, Cichanowskiego, Łukaszenki, Alesis, changes the ending). Not for places and
+    organizations, whose stored spellings in other languages include forms that end
+    like case forms (Minska, Vitebska)."""
+    written = surface(part.text)
+    known = index.name_spellings(number, _unit_role(part.role))
+    if written in known:
+        return True
+    return (
+        kind == "person"
+        and len(written) >= _ENDING + 2
+        and any(
+            len(k) >= _ENDING + 2 and not is_cyrillic(k) and k[-_ENDING:] == written[-_ENDING:]
+            for k in known
+        )
+    )
 
 
 def _unit_role(role: str) -> str:

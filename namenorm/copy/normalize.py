@@ -169,7 +169,7 @@ def plan(
         if (
             item.entity is not None
             and item.entity.kind != "person"
-            and inside_proper_noun(masked, mention.start, mention.end)
+            and inside_proper_noun(masked, mention.start, mention.end, lang=lang)
         ):
             continue
         new = _replacement(item, lang, registry, seen)

@@ -8,7 +8,12 @@
   a longer proper noun (Grodno Azot, FC Neman Grodno, Mogilev Automobile
   Plant, ФК «Нёман» Гродна) and is left alone; the whole span is rewritten
   only when the registry knows it as one entity, which the scanner finds
-  as one mention.
+  as one mention. So is one after "of" or "de" that follows a capitalized
+  word other than a title (Yanka Kupala State University of Grodno,
+  Université d'État de Grodno; the Mayor of Grodno is the city). In German
+  copy, where every noun is capitalized, a noun naming the kind of
+  settlement (Stadt, Grenzstadt, Dorf) is not part of a proper noun: in der
+  Stadt Grodno names the city.
 * :func:`gloss_end`: a mention followed by a bracketed gloss of the same
   entity in the same script ("Svetlana Tikhanovskaya (Sviatlana
   Tsikhanouskaya)") is rewritten once, gloss included.
@@ -19,6 +24,8 @@ Left out: which characters are prose at all (``namenorm.copy.markup``).
 from __future__ import annotations
 
 import re
+
+from ..names import TITLES
 
 __all__ = ["covers_quotation", "gloss_end", "inside_proper_noun", "quotations"]
 
@@ -31,6 +38,9 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)([ \u00a0]|-)\Z")
 _WORD_AFTER = re.compile(r"\A([ \u00a0]|-)([^\W\d_][\w'’\-]*)")
 _SENTENCE_END = frozenset(".!?…:;")
+_OF_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)[ \u00a0](?:of|de|d['’])[ \u00a0]?\Z")
+#: German nouns naming a kind of settlement (Stadt, Hauptstadt, Grenzstadt, Dorf, ...).
+_SETTLEMENT_DE = re.compile(r"(?:stadt|städte|dorf|metropole|ortschaft|gemeinde|siedlung)\Z")
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -78,9 +88,11 @@ def covers_quotation(text: str, span: tuple[int, int], start: int, end: int) -> 
     return inner.strip(" \u00a0.,") == text[start:end]
 
 
-def inside_proper_noun(text: str, start: int, end: int) -> bool:
-    """Whether a capitalized word or a closing quotation mark sits right beside ``start:end``
-    (in capitals, a word in capitals beside a name in capitals says nothing)."""
+def inside_proper_noun(text: str, start: int, end: int, *, lang: str = "en") -> bool:
+    """Whether a capitalized word or a closing quotation mark sits right beside ``start:end``,
+    or a capitalized word that is no title sits before an "of" or "de" right before it
+    (in capitals, a word in capitals beside a name in capitals says nothing; in German,
+    a noun naming a kind of settlement before it says nothing)."""
     caps = text[start:end].isupper()
     window = max(0, start - 60)
     before = _WORD_BEFORE.search(text, window, start)
@@ -91,8 +103,11 @@ def inside_proper_noun(text: str, start: int, end: int) -> bool:
             and not (caps and word.isupper())
             and word[-1] not in _SENTENCE_END
             and not _sentence_start(text, before.start(1))
+            and not (lang == "de" and _SETTLEMENT_DE.search(word.casefold()))
         ):
             return True
+    if not caps and _after_name_and_of(text, window, start):
+        return True
     if start >= 2 and text[start - 1] in " \u00a0" and text[start - 2] in _CLOSERS + "'’\"":
         return True
     after = _WORD_AFTER.match(text[end : end + 60])
@@ -100,6 +115,22 @@ def inside_proper_noun(text: str, start: int, end: int) -> bool:
         after is not None
         and after.group(2)[0].isupper()
         and not (caps and after.group(2).isupper())
+    )
+
+
+def _after_name_and_of(text: str, window: int, start: int) -> bool:
+    """Whether "Word of " or "Word de " (Word capitalized, not a title, not opening a
+    sentence) ends right before ``start``."""
+    found = _OF_BEFORE.search(text, window, start)
+    if found is None:
+        return False
+    word = re.split("['’]", found.group(1))[-1]  # d'État: État
+    return (
+        bool(word)
+        and word[0].isupper()
+        and word[-1] not in _SENTENCE_END
+        and word.casefold().rstrip(".") not in TITLES
+        and not _sentence_start(text, found.start(1))
     )
 
 

@@ -223,9 +223,55 @@ def test_text_in_house_style_has_no_edits(shipped: Registry) -> None:
         ("fr", "Maria Kolesnikova est libre.", "Maria Kalesnikava est libre."),
         # a declined name in a language that declines names is left (Polish genitive)
         ("pl", "kampanię Svetlany Tikhanovskiej", "kampanię Svetlany Tikhanovskiej"),
+        # a place or organization takes the English house spelling only in place of a
+        # spelling the registry lists as English; the language's own forms stay
+        ("fr", "près de Mogilev et de Grodno", "près de Mahiliou et de Hrodna"),
+        ("fr", "Le Bélarus et la Russie", "Le Bélarus et la Russie"),
+        ("de", "in Wilna und bei Wjasna", "in Wilna und bei Wjasna"),
+        ("lt", "Baltarusija ir Latvija; Minskas", "Baltarusija ir Latvija; Minskas"),
+        ("pl", "Biełsat nadaje z Warszawy.", "Biełsat nadaje z Warszawy."),
+        # in a language that declines names, a spelling the registry does not know is a
+        # nominative when it ends like a known spelling of the same name (Polish press)
+        ("pl", "Siergiej Cichanowski apelował.", "Siarhiej Cichanouski apelował."),
+        ("pl", "apel Siergieja Cichanowskiego", "apel Siergieja Cichanowskiego"),
+        ("lt", "Aliaksandras Lukašenka", "Aliaksandras Lukašenka"),
+        ("pl", "z Mińska przez Brest", "z Mińska przez Brześć"),  # not for places
+        # a person's name is a spelling: the English house one where the language has none
+        ("lt", "Ingrida Simonyte pritarė.", "Ingrida Šimonytė pritarė."),
     ],
 )
 def test_house_style_per_copy_language(
+    shipped: Registry, lang: str, text: str, expected: str
+) -> None:
+    assert fix(text, shipped, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # an institution named "... of/de <place>" is a longer proper noun
+        (
+            "en",
+            "The Yanka Kupala State University of Grodno is in Grodno.",
+            "The Yanka Kupala State University of Grodno is in Hrodna.",
+        ),
+        (
+            "fr",
+            "l'Université d'État de Grodno, dans la ville de Grodno",
+            "l'Université d'État de Grodno, dans la ville de Hrodna",
+        ),
+        # a title before "of" is no proper noun
+        ("en", "the Mayor of Grodno spoke", "the Mayor of Hrodna spoke"),
+        # a German noun naming the kind of settlement is no proper noun
+        (
+            "de",
+            "In der Stadt Grodno, der Grenzstadt Grodno und der Großstadt Gomel",
+            "In der Stadt Hrodna, der Grenzstadt Hrodna und der Großstadt Homiel",
+        ),
+        ("de", "an der Staatlichen Universität Grodno", "an der Staatlichen Universität Grodno"),
+    ],
+)
+def test_places_inside_and_beside_other_proper_nouns(
     shipped: Registry, lang: str, text: str, expected: str
 ) -> None:
     assert fix(text, shipped, lang) == expected

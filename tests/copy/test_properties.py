@@ -121,7 +121,7 @@ def test_fast_folding_finds_what_the_reference_finds(text: str, lang: str) -> No
     assert fast == reference
 
 
-@pytest.mark.parametrize("lang", ["en", "be", "ru", "fr", "de", "pl"])
+@pytest.mark.parametrize("lang", ["en", "be", "ru", "fr", "de", "pl", "lt"])
 def test_labelled_outputs_are_fixed_points(shipped: Registry, lang: str) -> None:
     from bench.text_accuracy import load
 
