@@ -4,11 +4,11 @@
 of Python objects per language, about a second each) on first use. The
 resolver and the lexicon only ask whether a word reaches a Zipf frequency
 of 3 or more, so this module keeps, per language, only the tokens whose
-frequency reaches :data:`ZIPF_KEPT`, writes them once to a JSON file in the
-user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``, ``namenorm/``)
-keyed by the wordfreq version and this module's source, and combines the
-tokens of a word exactly as wordfreq does. A stale or unreadable file is
-rebuilt, never used.
+frequency reaches :data:`ZIPF_KEPT`, in a table file built once in the
+user's cache folder and mapped by every process (``namenorm.tablecache``:
+keyed by the wordfreq version and this module's source, checksummed; a
+stale or damaged file is rebuilt, never used), and combines the tokens of a
+word exactly as wordfreq does.
 
 What it leaves out: a word below :data:`ZIPF_KEPT` gets 0.0 (wordfreq would
 give its small frequency); languages wordfreq does not split with its
@@ -18,37 +18,23 @@ wordfreq itself.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
-import os
-import tempfile
+from array import array
+from collections.abc import Iterator, Mapping
 from functools import cache
-from importlib.metadata import version
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["ZIPF_KEPT", "reset_caches", "zipf_frequency"]
+from .tablecache import Built, cached
+
+if TYPE_CHECKING:
+    from .index.packed import Arrays
+
+__all__ = ["ZIPF_KEPT", "Frequencies", "reset_caches", "table", "zipf_frequency"]
 
 #: Zipf frequency from which a token is kept: below the lowest threshold
 #: asked (3.0) by a margin wider than wordfreq's rounding of a combined
 #: frequency (3 significant digits, then 2 decimals of Zipf).
 ZIPF_KEPT = 2.9
-
-
-def _cache_dir() -> Path:
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(root) / "namenorm"
-
-
-@cache
-def _key() -> str:
-    source = Path(__file__).read_bytes()
-    stamp = f"wordfreq {version('wordfreq')} kept {ZIPF_KEPT}".encode() + source
-    return hashlib.sha256(stamp).hexdigest()[:16]
-
-
-def _path(lang: str) -> Path:
-    return _cache_dir() / f"zipf-{lang}-{_key()}.json"
 
 
 def build_table(lang: str) -> dict[str, float]:
@@ -63,42 +49,60 @@ def build_table(lang: str) -> dict[str, float]:
     return table
 
 
-def _read(path: Path, lang: str) -> dict[str, float] | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("key") != _key() or data.get("lang") != lang:
-        return None
-    table = data.get("table")
-    if not isinstance(table, dict) or not all(
-        isinstance(t, str) and isinstance(f, float) for t, f in table.items()
-    ):
-        return None
-    return table
+class Frequencies(Mapping[str, float]):
+    """Token -> frequency, read from the mapped arrays of a cached table: a
+    :class:`~namenorm.index.packed.StringMap` of the tokens and their
+    frequencies (``freq``, float64, by token number)."""
+
+    __slots__ = ("_freqs", "_tokens")
+
+    def __init__(self, arrays: Arrays) -> None:
+        from .index.packed import StringMap  # not at import: namenorm.index imports this module
+
+        self._tokens = StringMap(arrays, "tokens")
+        self._freqs = arrays["freq"]
+
+    def __getitem__(self, token: str) -> float:
+        number = self._tokens.number(token)
+        if number < 0:
+            raise KeyError(token)
+        return float(self._freqs[number])
+
+    def get(self, token: str, default: float | None = None) -> float | None:  # type: ignore[override]
+        number = self._tokens.number(token)
+        return default if number < 0 else float(self._freqs[number])
+
+    def __contains__(self, token: object) -> bool:
+        return token in self._tokens
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tokens)
+
+    def __len__(self) -> int:
+        return len(self._tokens)
 
 
-def _write(path: Path, lang: str, table: dict[str, float]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump({"key": _key(), "lang": lang, "table": table}, out, ensure_ascii=False)
-        os.replace(tmp, path)
-    except OSError:
-        return  # a read-only cache folder: the table is rebuilt next time
+def _pack(lang: str) -> Built:
+    from .index.packed import pack_map
+
+    table = build_table(lang)
+    tokens = pack_map(((token, ()) for token in table), "tokens")
+    return {**tokens, "freq": array("d", table.values())}, {"lang": lang}
 
 
 @cache
-def table(lang: str) -> dict[str, float]:
+def table(lang: str) -> Frequencies:
     """The kept tokens of ``lang`` (see :func:`build_table`), from the cache file
     when it is current, else built and written."""
-    path = _path(lang)
-    found = _read(path, lang)
-    if found is None:
-        found = build_table(lang)
-        _write(path, lang, found)
-    return found
+    from importlib.metadata import version
+
+    arrays, _ = cached(
+        f"zipf-{lang}",
+        lambda: _pack(lang),
+        sources=(f"wordfreq {version('wordfreq')}", f"kept {ZIPF_KEPT}"),
+        code=(__file__,),
+    )
+    return Frequencies(arrays)
 
 
 @cache
@@ -125,9 +129,10 @@ def zipf_frequency(word: str, lang: str) -> float:
     for token in tokens:
         if smash_numbers(token) != token:
             return float(wordfreq.zipf_frequency(word, lang))
-        if token not in freqs:
+        found = freqs.get(token)
+        if found is None:
             return 0.0
-        one_over += 1.0 / freqs[token]
+        one_over += 1.0 / found
     freq = 1.0 / one_over
     rounded = round(freq, math.floor(-math.log(freq, 10)) + 3)
     return float(round(wordfreq.freq_to_zipf(rounded), 2))

@@ -86,8 +86,11 @@ def write(
     *,
     registry: str,
     meta: Mapping[str, Any],
+    code: str | None = None,
 ) -> int:
-    """Write ``arrays`` to ``path`` (atomically); return the number of bytes written."""
+    """Write ``arrays`` to ``path`` (atomically); return the number of bytes written.
+    ``code`` is the fingerprint of the code that made them (``None``:
+    :func:`code_fingerprint`)."""
     sections: dict[str, list[Any]] = {}
     offset = 0
     for name, values in arrays.items():
@@ -97,7 +100,7 @@ def write(
     header = json.dumps(
         {
             "format": FORMAT_VERSION,
-            "code": code_fingerprint(),
+            "code": code or code_fingerprint(),
             "registry": registry,
             "byteorder": sys.byteorder,
             "meta": dict(meta),
@@ -132,9 +135,12 @@ def write(
     return size
 
 
-def read(path: str | os.PathLike[str], *, registry: str | None = None) -> Loaded:
+def read(
+    path: str | os.PathLike[str], *, registry: str | None = None, code: str | None = None
+) -> Loaded:
     """Map the index file at ``path`` and check it; ``registry`` is the digest
-    it must have been built from (``None``: any)."""
+    it must have been built from (``None``: any), ``code`` the fingerprint of
+    the code that must have made it (``None``: :func:`code_fingerprint`)."""
     where = str(path)
     try:
         with open(path, "rb") as handle:
@@ -157,7 +163,10 @@ def read(path: str | os.PathLike[str], *, registry: str | None = None) -> Loaded
             f"{where}: index format {header.get('format')!r}; this namenorm reads format "
             f"{FORMAT_VERSION} (rebuild it with `namenorm index build`)"
         )
-    if header.get("code") != code_fingerprint() or header.get("byteorder") != sys.byteorder:
+    if (
+        header.get("code") != (code or code_fingerprint())
+        or header.get("byteorder") != sys.byteorder
+    ):
         raise IndexFileError(
             f"{where}: built by another version of namenorm (rebuild it with "
             "`namenorm index build`)"

@@ -8,7 +8,9 @@ short names the press uses (Rosja, Russland, Baltarusija), in about 330
 languages. Both are read for the European languages of :data:`LANGUAGES`. :func:`country_names` keeps both when written in Latin or
 Cyrillic (Allemagne, Niemcy, Vokietija, Hviderusland, Злучаныя Штаты) with
 their language; :func:`find_country` tells which country a registry place
-is, by the names they share.
+is, by the names they share. The names are read from the two packages once
+per machine and then from a cached table file (``namenorm.tablecache``,
+keyed by both packages' versions and namenorm's code).
 
 Left out: historic names that ISO does not list (Byelorussia) and the case
 forms of the translations, which the resolver reads back itself.
@@ -22,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from ..tablecache import cached
 from .fold import fold
 from .gazetteer import usable_name
 
@@ -59,6 +62,27 @@ def _locales() -> list[str]:
 @cache
 def country_names() -> dict[str, tuple[CountryName, ...]]:
     """ISO 3166 alpha-2 code -> the country's names in every language served."""
+    from importlib.metadata import version
+
+    from ..index.store import code_fingerprint
+
+    _, meta = cached(
+        "country-names",
+        lambda: ({}, {"names": _read_names()}),
+        sources=(
+            f"pycountry {version('pycountry')}",
+            f"babel {version('babel')}",
+            f"namenorm {code_fingerprint()}",  # usable_name, fold and clean shape it too
+        ),
+        code=(__file__,),
+    )
+    names: dict[str, list[list[str]]] = meta["names"]
+    return {code: tuple(CountryName(*name) for name in found) for code, found in names.items()}
+
+
+def _read_names() -> dict[str, list[tuple[str, str, str]]]:
+    """:func:`country_names` read from ``pycountry`` and ``babel``: (text,
+    language, source) of each name, by ISO code."""
     import pycountry
 
     found: dict[str, dict[str, CountryName]] = {}
@@ -86,7 +110,9 @@ def country_names() -> dict[str, tuple[CountryName, ...]]:
                 text = translations.gettext(name)
                 if (lang == "en" or text != name) and usable_name(text):
                     table.setdefault(fold(text), CountryName(text, lang, "iso3166"))
-    return {code: tuple(table.values()) for code, table in found.items()}
+    return {
+        code: [(n.text, n.lang, n.source) for n in table.values()] for code, table in found.items()
+    }
 
 
 def _cldr_names() -> list[tuple[str, str, str]]:

