@@ -52,7 +52,7 @@ from .shape import (
 )
 from .spellings import coarse, unit_keys, unit_surface
 from .tables import Tables
-from .typos import deletions, ending, is_typo, max_edits
+from .typos import deletions, ending, is_typo, max_edits, vowel_clash
 from .work import counting, current
 
 __all__ = [
@@ -74,6 +74,9 @@ _TYPO_SPAN_WORDS = 2
 #: by a symbol or two; each reading costs as much as the word's own keys).
 _SWAP_KEY_SLACK = 3
 
+#: From this many letters a word alone may be read with any typo the near keys
+#: allow: two real surnames so long and so alike are rare.
+_LONG_ALONE = 10
 #: A word ending in one of these is Lithuanian (Alesį, Kęstutį).
 _LITHUANIAN_LETTERS = frozenset("ąęėįųūāēīģķļņ")  # Lithuanian and Latvian only
 #: In a lazily built index, how many sound-alike units per query word are
@@ -363,10 +366,30 @@ class Searcher:
                 and not self.spells(hit.unit, other)
             ):
                 continue
+            if not several and not self.alone_plausible(text, hit):
+                continue
             if not several and feminine_of(text, spelling):
                 hit = hit._replace(gender="f")
             kept.append(hit)
         return kept
+
+    def alone_plausible(self, text: str, hit: Found) -> bool:
+        """A surname alone, one letter from many others, has nothing else to
+        confirm a reading: under :data:`_LONG_ALONE` letters, a typo reading
+        must be one real typing error (``knowledge.keyboard``: Ivashkin is not
+        Ivashin), and so must a sound-alike whose stem vowels no spelling
+        convention explains (``typos.vowel_clash``: Markel is not Merkel).
+        Places and organizations have foreign spellings (Krzyczew): left alone."""
+        if hit.level == "key" and not vowel_clash(text, hit.evidence.spelling):
+            return True
+        tables = self.tables
+        if sum(c.isalpha() for c in text) >= _LONG_ALONE or any(
+            tables.entities[e].kind != "person" for e in tables.postings.get(hit.unit, ())
+        ):
+            return True
+        surfaces = set(tables.units[hit.unit].surfaces)
+        typed = unit_surface(text).replace(" ", "")  # Tsikha-nouskaya: a word broken
+        return typed in surfaces or any(fixed in surfaces for fixed in keystroke_fixes(typed))
 
     def spells(self, unit: int, other: OtherName) -> bool:
         """Whether a lexicon's reading of a word spells ``unit`` (Лукашенко), or may."""

@@ -6,6 +6,10 @@ its final vowel class (endings carry gender and number), and never by being
 a derivation of it. :func:`deletions` gives the one-deletion neighbours that
 the index stores so near keys are found by lookups, never by a scan.
 
+:func:`vowel_clash` tells a sound-alike whose vowels no spelling convention
+explains (Markel for Merkel, Лукашик for Лукашук): a key folds vowels, so
+only the spellings show it.
+
 Left out: which keys are stored (``namenorm.index.tables``) and how a typo
 hit is scored (``namenorm.index.score``).
 """
@@ -13,8 +17,22 @@ hit is scored (``namenorm.index.score``).
 from __future__ import annotations
 
 from rapidfuzz.distance import OSA
+from unidecode import unidecode
 
-__all__ = ["deletions", "ending", "is_typo", "max_edits"]
+from ..text import is_cyrillic
+
+__all__ = ["deletions", "ending", "is_typo", "max_edits", "vowel_clash", "vowels"]
+
+#: A glide and a vowel that romanizations write for one Cyrillic vowel (я: ia,
+#: ya, ja), and French ou for u: read as the vowel alone.
+_GLIDES = (
+    ("ie", "e"), ("ye", "e"), ("je", "e"), ("ia", "a"), ("ya", "a"), ("ja", "a"),
+    ("iu", "u"), ("yu", "u"), ("ju", "u"), ("io", "o"), ("yo", "o"), ("jo", "o"), ("ou", "u"),
+)  # fmt: skip
+#: Vowels the press writes for one sound: a and o (Belarusian akanye beside
+#: Russian spelling: Kalesnikava, Kolesnikova), e and i (unstressed e:
+#: Lukashinko), o and u (Polish ó).
+_ALIKE_VOWELS = frozenset({frozenset("ao"), frozenset("ei"), frozenset("ou")})
 
 
 def ending(key: str) -> str:
@@ -55,3 +73,32 @@ def max_edits(key: str) -> int:
 def deletions(key: str) -> set[str]:
     """Every string made by deleting one symbol of ``key``."""
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def vowels(word: str) -> str:
+    """The vowels of a word's stem read in ASCII, a glide and its vowel as one,
+    y as i, the final vowels (an ending: case, gender) left out (Łukaszenka:
+    uae; Лукашэнка: uae; Łukasik: uai)."""
+    text = unidecode(word).casefold().replace("'", "")
+    for glide, vowel in _GLIDES:
+        text = text.replace(glide, vowel)
+    text = text.replace("y", "i").rstrip("aeiou")
+    return "".join(c for c in text if c in "aeiou")
+
+
+def vowel_clash(word: str, spelling: str) -> bool:
+    """Whether two spellings in one script, with as many vowels in the stem,
+    differ in a stem vowel that no spelling convention explains
+    (:data:`_ALIKE_VOWELS`): Markel and Merkel, Лукашик and Лукашук are other
+    names. A different count of vowels (a dropped or doubled letter) and the
+    ending are left to the caller.
+
+    >>> vowel_clash("Markel", "Merkel"), vowel_clash("Kolesnikava", "Kalesnikava")
+    (True, False)
+    """
+    if is_cyrillic(word) != is_cyrillic(spelling):
+        return False
+    ours, theirs = vowels(word), vowels(spelling)
+    return len(ours) == len(theirs) and any(
+        a != b and frozenset((a, b)) not in _ALIKE_VOWELS for a, b in zip(ours, theirs, strict=True)
+    )

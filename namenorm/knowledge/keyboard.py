@@ -7,17 +7,16 @@ undoes one such error anywhere after the first letter (the ending included):
 
 * two neighbouring letters swapped (Lavrvo, Bidne);
 * a letter struck for the key next to it (Trunp, Macrom, Latushkp);
-* an extra letter: a doubled one (Puttin, Lossik) or a key next to its
-  neighbour, never a final -s (a plural or a possessive);
-* a letter left out: a doubled one (Kellog), or, in a word of at least
-  :data:`LONG_WORD` letters, any letter (Pratasevih).
+* an extra letter: a doubled one (Puttin, Lossik), one of the last three
+  typed again (Medvedvev) or a key next to its neighbour, never a final -s;
+* a letter left out: a doubled one (Kellog), a vowel between two consonants
+  (Macrn, Putn), or in a word of :data:`LONG_WORD` letters any (Pratasevih).
 
 Short words get the tighter rule: no word under :data:`SHORT_WORD` letters is
-corrected, and a short word never gains a letter that is not a doubled one,
-since a short real name is one letter from many others (Cole, Coale).
-
-Digits are never letters here: a word with a digit is never corrected (an
-organization named with another number is another organization).
+corrected, and a short word never gains a letter that is not a doubled one
+or such a vowel, since a short real name is one letter from many others
+(Cole, Coale). Digits are never letters here: a word with a digit is never
+corrected (an organization named with another number is another one).
 
 The layouts are the keyboards of the press's languages: QWERTY (ISO/IEC
 9995, the English, Lithuanian and Latvian layouts share its letter rows;
@@ -110,15 +109,36 @@ def keystroke_fixes(word: str) -> dict[str, Fix]:
                 Fix("key", f"{here} typed for the key next to it, {key}"),
             )
         plural = i == n - 1 and here == "s"  # a final -s is a plural or a possessive
-        near = here in (before, after) or any(here in neighbours(c) for c in (before, after) if c)
+        # Doubled, or typed again from a few keys back (Medvedvev: v again).
+        again = here == after or here in word[max(0, i - 3) : i]
+        near = again or any(here in neighbours(c) for c in (before, after) if c)
         if near and not plural:
             add(word[:i] + word[i + 1 :], Fix("extra", f"an extra {here}"))
         add(word[:i] + here + word[i:], Fix("double", f"a doubled {here} typed once"))
-    if n >= LONG_WORD:
-        for i in range(1, n + 1):
-            for letter in _alphabet(word):
-                add(word[:i] + letter + word[i:], Fix("dropped", f"{letter} left out"))
+    vowels = _vowels(word)
+    for i in range(1, n + 1):
+        # Any letter in a long word; in any word, a vowel whose loss left two
+        # consonants together (Macrn, Putn; Cole is no Coale).
+        if n >= LONG_WORD:
+            letters = _alphabet(word)
+        elif i < n and word[i - 1] not in _ANY_VOWEL and word[i] not in _ANY_VOWEL:
+            letters = vowels
+        else:
+            continue
+        for letter in letters:
+            add(word[:i] + letter + word[i:], Fix("dropped", f"{letter} left out"))
     return fixes
+
+
+_CYRILLIC_VOWELS = "аеёиоуыэюяіїє"
+_ANY_VOWEL = frozenset("aeiouy" + _CYRILLIC_VOWELS)
+
+
+def _vowels(word: str) -> str:
+    """The vowels of the word's script."""
+    if any("а" <= c <= "я" or c in "ёіўїєґ" for c in word):
+        return _CYRILLIC_VOWELS
+    return "aeiouy"
 
 
 def _alphabet(word: str) -> str:

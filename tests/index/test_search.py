@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -183,3 +184,35 @@ def test_a_leading_particle_is_tried_with_the_name_then_without(
 ) -> None:
     match = people.resolve(query)
     assert match is not None and match.id == expected
+
+
+def test_a_surname_alone_is_read_as_a_typo_only_when_typing_explains_it(
+    tmp_path: Path,
+) -> None:
+    """Alone, a word one letter from a registry surname is often another
+    surname: a typo reading must be one real typing error, and a sound-alike
+    whose stem vowels differ as no spelling convention has it is no reading."""
+    path = tmp_path / "alone.csv"
+    path.write_text(
+        "id,kind,lang,name,preferred\n"
+        "merkel-angela,person,en,Angela Merkel,1\n"
+        "merkel-angela,person,ru,Ангела Меркель,1\n"
+        "ivashin-dzianis,person,en,Dzianis Ivashin,1\n"
+        "ivashin-dzianis,person,ru,Денис Ивашин,1\n"
+        "lukashuk-aliaksandr,person,en,Aliaksandr Lukashuk,1\n"
+        "lukashuk-aliaksandr,person,be,Аляксандр Лукашук,1\n",
+        encoding="utf-8",
+    )
+    registry = Registry.from_csv(path)
+    for other in ("Markel", "Ивашкин", "Лукашик", "Łukasik"):
+        assert registry.resolve(other) is None, other
+    for typo, expected in [
+        ("Lukahsuk", "lukashuk-aliaksandr"),  # two letters swapped
+        ("Merkl", "merkel-angela"),  # a vowel left out
+        ("Merkell", "merkel-angela"),  # a doubled letter
+        ("Lukashul", "lukashuk-aliaksandr"),  # the key next to k
+        ("Ивашиин", "ivashin-dzianis"),  # a doubled letter
+        ("Angela Markel", "merkel-angela"),  # with her given name, the scorer decides
+    ]:
+        match = registry.resolve(typo)
+        assert match is not None and match.id == expected, typo
