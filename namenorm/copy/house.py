@@ -36,6 +36,7 @@ from ..mentions import Found, Part
 from ..names import NameParts, parse_registry_name
 from ..registry import CYRILLIC_LANGS, Entity
 from ..text import is_cyrillic
+from .markup import SPACE_REFERENCE
 
 __all__ = ["DECLINING_LANGS", "replacement"]
 
@@ -304,7 +305,7 @@ def _keep_caps(original: str, new: str) -> str:
 
 def _respace(original: str, new: str) -> str:
     """``new`` with the separators of ``original`` when both have as many words."""
-    gaps = re.findall(r"\s+", original)
+    gaps = re.findall(rf"(?:\s|{SPACE_REFERENCE.pattern})+", original, re.IGNORECASE)
     words = new.split(" ")
     if len(gaps) != len(words) - 1 or not gaps:
         return new

@@ -14,7 +14,10 @@ the linkifier ``markdown-it-py`` uses), @handles and #hashtags, and
 passages an editor switched off (:data:`OFF`/:data:`ON` markers). Markdown
 is parsed by ``markdown-it-py`` (CommonMark, tables, ``linkify``, front
 matter), whose block tokens carry source lines; HTML by the standard
-library's ``html.parser``, which reports source positions.
+library's ``html.parser``, which reports source positions. A character
+reference to a space between two runs of prose (``&nbsp;``) reads as spaces
+(:data:`SPACE_REFERENCE`), so a name written across it is one name; edits
+keep the reference as written.
 
 Left out: quotation marks in running text (``namenorm.copy.rules``).
 """
@@ -83,7 +86,26 @@ def layout(text: str, format: str = "text") -> Layout:
         _mask(chars, start, end)
     for found in _HANDLE.finditer(text):
         _mask(chars, found.start(), found.end())
+    if format != "text":
+        _spaces(text, chars)
     return Layout("".join(chars), tuple(quoted))
+
+
+#: Character references to a space (no-break, en, em, thin, figure, ...).
+SPACE_REFERENCE = re.compile(
+    r"&(?:nbsp|ensp|emsp|thinsp|numsp|#160|#x0*a0|#819[2-9]|#820[0-2]|#x200[0-9a]);",
+    re.IGNORECASE,
+)
+
+
+def _spaces(text: str, chars: list[str]) -> None:
+    """A character reference to a space between two runs of prose reads as spaces, so
+    the words around it are one name ("Svetlana&nbsp;Tikhanovskaya"); the reference
+    itself is never edited (an edit keeps what lies between a name's words)."""
+    for found in SPACE_REFERENCE.finditer(text):
+        start, end = found.span()
+        if start > 0 and end < len(chars) and MASK not in (chars[start - 1], chars[end]):
+            chars[start:end] = [" "] * (end - start)
 
 
 def _mask(chars: list[str], start: int, end: int) -> None:

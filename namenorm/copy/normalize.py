@@ -16,7 +16,7 @@ Left out: anything but names (no spelling or grammar checks).
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import InvalidInputError, UnknownLanguageError
 from ..mentions import Found, Mention, scan, scanner
@@ -107,7 +107,18 @@ def _check(text: object, lang: object, format: object, quotes: object = "keep") 
 
 def _found(text: str, lang: str, registry: Registry, format: str) -> tuple[Layout, list[Found]]:
     prose = layout(text, format)
-    return prose, scan(prose.masked, registry, lang=lang)
+    found = scan(prose.masked, registry, lang=lang)
+    return prose, [_as_written(item, text) for item in found]
+
+
+def _as_written(item: Found, text: str) -> Found:
+    """``item`` with its mention's text as written: the prose view reads a character
+    reference to a space between a name's words as spaces ("Svetlana&nbsp;Tikhanovskaya")."""
+    written = text[item.mention.start : item.mention.end]
+    if written == item.mention.text:
+        return item
+    parts = tuple(replace(p, text=text[p.start : p.end]) for p in item.parts)
+    return replace(item, mention=replace(item.mention, text=written), parts=parts)
 
 
 def find_names(

@@ -35,10 +35,10 @@ _CLOSERS = "”»“›"
 _STRAIGHT = '"'
 _MARKS = re.compile('[“”«»„‹›"]')
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)([ \u00a0]|-)\Z")
-_WORD_AFTER = re.compile(r"\A([ \u00a0]|-)([^\W\d_][\w'’\-]*)")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)([ \u00a0]+|-)\Z")
+_WORD_AFTER = re.compile(r"\A([ \u00a0]+|-)([^\W\d_][\w'’\-]*)")
 _SENTENCE_END = frozenset(".!?…:;")
-_OF_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)[ \u00a0](?:of|de|d['’])[ \u00a0]?\Z")
+_OF_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)[ \u00a0]+(?:of|de|d['’])[ \u00a0]*\Z")
 #: German nouns naming a kind of settlement (Stadt, Hauptstadt, Grenzstadt, Dorf, ...).
 _SETTLEMENT_DE = re.compile(r"(?:stadt|städte|dorf|metropole|ortschaft|gemeinde|siedlung)\Z")
 

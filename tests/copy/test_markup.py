@@ -33,6 +33,25 @@ def test_markdown_masks_code_targets_front_matter_and_handles() -> None:
     assert len(masked) == len(text)
 
 
+@pytest.mark.parametrize("format", ["markdown", "html"])
+def test_a_space_written_as_a_character_reference_is_a_space(format: str) -> None:
+    text = (
+        "Svetlana&nbsp;Tikhanovskaya and `a&nbsp;b`"
+        if format == "markdown"
+        else ("<p>Svetlana&nbsp;Tikhanovskaya and <code>a&nbsp;b</code></p>")
+    )
+    masked = prose(text, format)
+    assert "Svetlana      Tikhanovskaya" in masked
+    assert "a      b" not in masked
+
+
+def test_names_around_a_non_breaking_space_reference(shipped: Registry) -> None:
+    text = "<p>Svetlana&nbsp;Tikhanovskaya; Grodno&#160;Azot; in&nbsp;Grodno</p>"
+    assert normalize_text(text, format="html").text == (
+        "<p>Sviatlana&nbsp;Tsikhanouskaya; Grodno&#160;Azot; in&nbsp;Hrodna</p>"
+    )
+
+
 def test_html_keeps_text_alt_and_title_only() -> None:
     text = (
         '<p data-x="Lukashenko"><img alt="Lukashenko" src="lukashenko.jpg">'
