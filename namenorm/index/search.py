@@ -21,15 +21,16 @@ from ..keys import (
     has_lithuanian_ending,
     leading_keys,
     lithuanian_stems,
-    phonetic_keys,
     token_key,
 )
 from ..knowledge import AliasTable
 from ..knowledge.descriptors import DescriptorTable
+from ..knowledge.gazetteer import is_place_name
 from ..knowledge.keyboard import keystroke_fixes
 from ..knowledge.othernames import (
     OtherName,
     declension_clash,
+    dictionary_name,
     feminine_ending,
     feminine_of,
     other_name,
@@ -50,7 +51,7 @@ from .shape import (
     check_name_size,
     surname_spans,
 )
-from .spellings import coarse, unit_keys, unit_surface
+from .spellings import coarse, query_keys, unit_surface
 from .tables import Tables
 from .typos import deletions, ending, is_typo, max_edits, vowel_clash
 from .work import counting, current
@@ -74,8 +75,7 @@ _TYPO_SPAN_WORDS = 2
 #: by a symbol or two; each reading costs as much as the word's own keys).
 _SWAP_KEY_SLACK = 3
 
-#: From this many letters a word alone may be read with any typo the near keys
-#: allow: two real surnames so long and so alike are rare.
+#: From this many letters a word alone may be read with any typo the near keys allow.
 _LONG_ALONE = 10
 #: A word ending in one of these is Lithuanian (Alesį, Kęstutį).
 _LITHUANIAN_LETTERS = frozenset("ąęėįųūāēīģķļņ")  # Lithuanian and Latvian only
@@ -185,6 +185,8 @@ class Searcher:
         text = " ".join(w.text for w in words)
         found = False
         for alias, inflected in self.aliases.find(text):
+            if inflected and is_place_name(text):
+                continue  # Brescia is a city of its own, no case form of Brest
             found = True
             evidence = alias.evidence
             if inflected:
@@ -295,11 +297,14 @@ class Searcher:
                 if (ambiguous and not several) or role in ("given", "patronymic"):
                     continue
                 lemma_keys = query_keys(lemma, lithuanian=lithuanian)
+                other = None if several else dictionary_name(text)
                 for unit, level, similarity, evidence, _, _ in self.sound_alikes(
                     lemma_keys, wanted, required, seen
                 ):
                     if not several and required == "m" and feminine_ending(text, lemma):
                         continue  # Putina alone: a woman, or the man in Polish; no answer
+                    if other is not None and other.loose and not self.spells(unit, other):
+                        continue  # Mazury: a name of its own, no case form of Mazyr
                     yield Found(
                         unit, "key" if level == "exact" else level, similarity, evidence, required
                     )
@@ -374,17 +379,15 @@ class Searcher:
         return kept
 
     def alone_plausible(self, text: str, hit: Found) -> bool:
-        """A surname alone, one letter from many others, has nothing else to
-        confirm a reading: under :data:`_LONG_ALONE` letters, a typo reading
-        must be one real typing error (``knowledge.keyboard``: Ivashkin is not
-        Ivashin), and so must a sound-alike whose stem vowels no spelling
-        convention explains (``typos.vowel_clash``: Markel is not Merkel).
-        Places and organizations have foreign spellings (Krzyczew): left alone."""
+        """A name alone under :data:`_LONG_ALONE` letters, one from many others,
+        is a typo reading only through one real typing error (Ivashkin is not
+        Ivashin, Belstat not Belsat), and so is a sound-alike whose stem vowels
+        differ (``typos.vowel_clash``: Markel). Places have foreign spellings."""
         if hit.level == "key" and not vowel_clash(text, hit.evidence.spelling):
             return True
         tables = self.tables
         if sum(c.isalpha() for c in text) >= _LONG_ALONE or any(
-            tables.entities[e].kind != "person" for e in tables.postings.get(hit.unit, ())
+            tables.entities[e].kind == "place" for e in tables.postings.get(hit.unit, ())
         ):
             return True
         surfaces = set(tables.units[hit.unit].surfaces)
@@ -488,12 +491,3 @@ class Searcher:
                     if other in known and other not in seen and other[:1] == keys[0][:1]:
                         seen.add(other)
                         yield other
-
-
-def query_keys(text: str, *, lithuanian: bool = False) -> tuple[str, ...]:
-    """Sound keys of a query span; with ``lithuanian``, also of its bare stems."""
-    keys = unit_keys(text)
-    if lithuanian and " " not in text:
-        extra = tuple(k for stem in lithuanian_stems(text) for k in phonetic_keys(stem)[:4])
-        keys = tuple(dict.fromkeys(keys + extra))
-    return keys

@@ -24,7 +24,7 @@ from rapidfuzz.process import extractOne
 from unidecode import unidecode
 
 from ..inflect import case_forms, noun_case_forms
-from ..keys import phonetic_keys, surface
+from ..keys import lithuanian_stems, phonetic_keys, surface
 from ..match import Evidence
 from ..text import is_cyrillic
 from ..translit import systems, transliterate
@@ -32,6 +32,7 @@ from ..translit import systems, transliterate
 __all__ = [
     "Unit",
     "coarse",
+    "query_keys",
     "romanize",
     "strip",
     "strip_reference",
@@ -341,3 +342,12 @@ def initials(letter: str, lang: str) -> frozenset[str]:
         for system in system_names(lang):
             found.add(romanize(letter + "а", lang, system)[:1].casefold())
     return frozenset(c for c in found if c)
+
+
+def query_keys(text: str, *, lithuanian: bool = False) -> tuple[str, ...]:
+    """Sound keys of a query span; with ``lithuanian``, also of its bare stems."""
+    keys = unit_keys(text)
+    if lithuanian and " " not in text:
+        extra = tuple(k for stem in lithuanian_stems(text) for k in phonetic_keys(stem)[:4])
+        keys = tuple(dict.fromkeys(keys + extra))
+    return keys

@@ -6,9 +6,9 @@ itself a known, different name (issue "Resolver v2"):
 
 * :func:`other_name`: the word is a surname, given name or place name that a
   lexicon knows. Cyrillic words are read by ``pymorphy3`` with its Russian
-  and Ukrainian dictionaries (a dictionary word tagged ``Surn``, ``Name`` or
-  ``Geox``: Белецкий, Городня; a place name or a surname of the Russian
-  dictionary refutes a sound-alike too, a given name or a surname known only
+  and Ukrainian dictionaries (a dictionary word tagged ``Surn``, ``Name``,
+  ``Patr`` or ``Geox``: Белецкий, Алексеевич, Городня; a place name, or a
+  surname or patronymic of the Russian dictionary refutes a sound-alike too, a given name or a surname known only
   to the Ukrainian dictionary a typo reading only, since the Ukrainian form
   of a registry name, Тихановська, is such a surname); Latin words are looked up among GeoNames city
   names (``namenorm.knowledge.gazetteer``), read back into Russian Cyrillic
@@ -45,6 +45,7 @@ __all__ = [
     "OtherName",
     "cyrillic_readings",
     "declension_clash",
+    "dictionary_name",
     "feminine_ending",
     "feminine_of",
     "other_name",
@@ -58,7 +59,12 @@ ZIPF_NAME = 3.0
 #: Languages of the press whose frequencies are asked (wordfreq codes).
 PRESS_LANGS: tuple[str, ...] = ("en", "pl", "de", "lt", "lv", "fr", "nl", "cs", "it", "es")
 #: pymorphy3 tags of a name: surname, given name, place.
-_NAME_TAGS = {"Surn": "surname", "Name": "given name", "Geox": "place name"}
+_NAME_TAGS = {
+    "Surn": "surname",
+    "Name": "given name",
+    "Geox": "place name",
+    "Patr": "patronymic",
+}
 #: Lithuanian and Latvian masculine nominative endings (Ambrazas, "Lithuanian
 #: Grammar": -as, -is, -ys, -us; Latvian -s, -is, -us).
 _BALTIC_ENDINGS = ("as", "is", "ys", "us")
@@ -125,7 +131,7 @@ def other_name(word: str) -> OtherName | None:
                         parse.normal_form,
                         f"{word!r} is a {language} {kind} of its own "
                         f"({parse.normal_form}, pymorphy3)",
-                        "Geox" in tags or (lang == "ru" and "Surn" in tags),
+                        "Geox" in tags or (lang == "ru" and bool(tags & {"Surn", "Patr"})),
                     )
         return None
     if is_place_name(word):
@@ -143,6 +149,15 @@ def other_name(word: str) -> OtherName | None:
             reason = f"{word!r} is in print in its own right ({lang}, Zipf {zipf:.1f})"
             return OtherName("", reason, True)
     return None
+
+
+def dictionary_name(word: str) -> OtherName | None:
+    """:func:`other_name` where a dictionary reads the word (pymorphy3: Mazury,
+    мазуры) or it names a GeoNames city; being in print (wordfreq) is no
+    evidence against a case form, since a registry name's own case forms are
+    in print (Lukašenkos)."""
+    other = other_name(word)
+    return other if other is not None and (other.lemma or is_place_name(word)) else None
 
 
 #: A Latin spelling read back into Russian Cyrillic, for the dictionary: the

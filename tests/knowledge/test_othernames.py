@@ -90,3 +90,27 @@ def test_a_latin_word_read_back_into_cyrillic_for_the_dictionary() -> None:
     assert cyrillic_readings("smith1") == []
     found = other_name("Stankevich")
     assert found is not None and found.lemma == "станкевич" and found.loose
+
+
+def test_a_patronymic_is_a_name_of_its_own() -> None:
+    other = other_name("Алексеевич")
+    assert other is not None and other.loose and "patronymic" in other.reason
+
+
+def test_a_lone_word_known_as_another_name_is_no_reading_of_a_registry_name(
+    shipped: Registry,
+) -> None:
+    """Алексеевич is a patronymic (not Alexievich), Mazury a Polish region read
+    by pymorphy3 as the surname Мазуры (no case form of Mazyr), Brescia a
+    GeoNames city (no case form of Brest), Belstat one letter from Belsat
+    without a typing error to explain it: all other names."""
+    for query in ("Алексеевич", "Mazury", "Brescia", "Belstat"):
+        assert shipped.resolve(query) is None, query
+    for query, expected in [
+        ("Алексиевич", "alexievich-svetlana"),
+        ("Mazyr", "mazyr"),
+        ("Brześciu", "brest"),  # a Polish case form of Brest
+        ("Bellsat", "belsat"),  # a doubled letter
+    ]:
+        match = shipped.resolve(query)
+        assert match is not None and match.id == expected, query
