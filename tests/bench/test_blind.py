@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
+import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from bench.labelled import BLIND, BLIND_NEGATIVE, BLIND_POSITIVE, query_key
+from bench.labelled import BLIND, BLIND_FROZEN_AT, BLIND_NEGATIVE, BLIND_POSITIVE, query_key
 from bench.labelled import BLIND_REGISTRY as FROZEN
 from namenorm import Registry
 
@@ -100,3 +102,51 @@ def test_frozen_registry_is_the_benchmark_registry_shape(frozen: list[dict[str, 
     assert all(n == 1 for n in english.values()), english.most_common(3)
     assert all(row["preferred"] == "1" for row in frozen if row["lang"] == "en")
     assert len(Registry.from_csv(FROZEN)) == len({row["id"] for row in frozen}) == 69
+
+
+#: The texts that report accuracy figures, and so the blind set's.
+REPORTS = [ROOT / "README.md", ROOT / "bench" / "README.md", ROOT / "docs" / "accuracy.md"]
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_report_names_the_commit_the_blind_set_was_frozen_at(path: Path) -> None:
+    """A blind figure means something only with the freeze it was measured
+    against: each text that reports it says "frozen at commit <id>", and the
+    id is the one ``bench/labelled.py`` declares."""
+    text = " ".join(path.read_text(encoding="utf-8").split())
+    assert f"frozen at commit {BLIND_FROZEN_AT}" in text
+    named = set(re.findall(r"frozen at commit ([0-9a-f]{7,40})", text))
+    assert {c[:7] for c in named} == {BLIND_FROZEN_AT}, named
+
+
+def test_the_freeze_commit_is_the_one_that_added_the_blind_set() -> None:
+    """``BLIND_FROZEN_AT`` is the commit that added ``bench/blind.tsv`` (read
+    from git when the checkout has its history; a clone without it checks only
+    that the files are unchanged, above)."""
+    try:
+        log = subprocess.run(
+            [
+                "git",
+                "-C",
+                str(ROOT),
+                "log",
+                "--diff-filter=A",
+                "--format=%H",
+                "--",
+                "bench/blind.tsv",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        log = []
+    assert all(commit.startswith(BLIND_FROZEN_AT) for commit in log), log
+
+
+def test_bench_readme_carries_no_run_of_its_own() -> None:
+    """Figures live in ``docs/accuracy.md`` (measured, with the commit); a
+    "Latest run" block in ``bench/README.md`` goes stale the day after."""
+    text = (ROOT / "bench" / "README.md").read_text(encoding="utf-8")
+    assert not re.search(r"(?im)^#+ .*\b(latest|last) run\b", text)
+    assert not re.search(r"(?m)^\| *(dev|blind|set)\b.*\d+\.\d *%", text)
