@@ -1,10 +1,13 @@
 """Forgetting what namenorm remembers: :func:`reset_caches`.
 
-Loaded registries, the given-name table, settings, compiled tables and every
-memoized function (``functools.cache`` / ``lru_cache`` at module level in
-any ``namenorm`` module) are cleared, found by walking the loaded modules so
-that a cache added later is cleared too. Indexes keep their own per-query
-caches and are dropped with their registry.
+Every memoized function (``functools.cache`` / ``lru_cache`` at module level
+in a loaded ``namenorm`` module) is found by walking the loaded modules, so a
+cache added later is cleared too; that covers loaded registries, the
+given-name table, settings and compiled tables. Module-level state of
+another shape (a dictionary keyed by registry) registers its own clear
+function with :func:`clears`. Indexes keep their own per-query caches and are
+dropped with their registry. ``tests/test_caches.py`` lists every cache in the
+source, so a new one that nothing clears fails it.
 
 Left out: caches of other libraries.
 """
@@ -12,8 +15,18 @@ Left out: caches of other libraries.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
-__all__ = ["memoized", "reset_caches"]
+__all__ = ["clears", "memoized", "reset_caches"]
+
+_CLEARS: list[Callable[[], None]] = []
+
+
+def clears(function: Callable[[], None]) -> Callable[[], None]:
+    """Have :func:`reset_caches` call ``function`` (a decorator for a module's
+    function that empties its own module-level cache)."""
+    _CLEARS.append(function)
+    return function
 
 
 def memoized() -> list[object]:
@@ -38,3 +51,5 @@ def reset_caches() -> None:
     processes call this after the registry or the settings change)."""
     for function in memoized():
         function.cache_clear()  # type: ignore[attr-defined]
+    for clear in _CLEARS:
+        clear()

@@ -24,6 +24,7 @@ from typing import Any
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..batch import Outcome
+from ..caches import clears
 from ..errors import NamenormError
 from ..registry import Registry
 
@@ -81,8 +82,10 @@ def loads() -> list[str]:
     return list(_LOADS)
 
 
+@clears
 def reset() -> None:
-    """Forget loaded registries (a long-lived worker after a registry change)."""
+    """Forget loaded registries and outcomes (a long-lived worker after a registry change;
+    ``namenorm.reset_caches()`` calls this too)."""
     with _LOCK:
         _LOADED.clear()
         _OUTCOMES.clear()

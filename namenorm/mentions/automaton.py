@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from ..caches import clears
 from ..keys import official_spellings, phonetic_keys, surface
 from ..lemmas import lemmas
 from ..lexicon import is_common_word
@@ -213,6 +214,11 @@ class Scanner:
 
 
 _SCANNERS: weakref.WeakKeyDictionary[object, Scanner] = weakref.WeakKeyDictionary()
+
+
+@clears
+def _forget_scanners() -> None:
+    _SCANNERS.clear()
 
 
 def scanner(registry: Registry) -> Scanner:
