@@ -24,6 +24,7 @@ which the typo step may still reach.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from .inflect import BE_ENDINGS, NOUN_ENDINGS, RU_ENDINGS
 from .text import is_cyrillic
@@ -38,10 +39,20 @@ __all__ = [
     "word_gender",
 ]
 
-#: One candidate: (nominative spelling, gender it requires or None, ambiguous,
-#: the part of a name its rule is for: "surname", "given", "patronymic",
-#: "noun" (places, organizations) or "" for any).
-Lemma = tuple[str, str | None, bool, str]
+
+class Lemma(NamedTuple):
+    """One candidate nominative of a word."""
+
+    #: The nominative spelling.
+    text: str
+    #: The gender it requires (``"m"``, ``"f"``), or None.
+    gender: str | None
+    #: Whether the ending also ends other names' nominatives.
+    ambiguous: bool
+    #: The part of a name its rule is for: ``"surname"``, ``"given"``,
+    #: ``"patronymic"``, ``"noun"`` (places, organizations) or ``""`` for any.
+    role: str
+
 
 # Ukrainian person-name endings, forward: (gender, nominative ending) -> obliques.
 UK_ENDINGS: dict[tuple[str, str], tuple[str, ...]] = {
@@ -199,11 +210,11 @@ def _tidy(word: str, found: list[Lemma]) -> tuple[Lemma, ...]:
     lower = word.casefold()
     unique: dict[str, Lemma] = {}
     for lemma in found:
-        text = lemma[0]
+        text = lemma.text
         if text[-1:].casefold() in _VOWELS and not _ends_like(text, lower):
             continue  # a consonant-stem rule must leave a consonant (Тихановские is no stem)
         if text.casefold() != lower:
-            unique.setdefault(f"{text}\0{lemma[1]}\0{lemma[3]}", lemma)
+            unique.setdefault(f"{text}\0{lemma.gender}\0{lemma.role}", lemma)
     return tuple(unique.values())
 
 
@@ -217,7 +228,7 @@ def _cyrillic_lemmas(word: str, *, single_letter_ambiguous: bool = False) -> lis
             lemma = word[: len(word) - size] + nominative
             if nominative in ("й", "ь") and role != "noun" and not _plausible(lemma.casefold()):
                 continue
-            found.append((lemma, gender, single_letter_ambiguous and size == 1, role))
+            found.append(Lemma(lemma, gender, single_letter_ambiguous and size == 1, role))
     return found
 
 
@@ -230,7 +241,7 @@ def _latin_lemmas(word: str) -> list[Lemma]:
             continue
         endings, ambiguous = rule
         for nominative, gender in endings:
-            found.append((word[: len(word) - size] + nominative, gender, ambiguous, ""))
+            found.append(Lemma(word[: len(word) - size] + nominative, gender, ambiguous, ""))
     return found
 
 

@@ -95,3 +95,26 @@ def test_what_module_docstrings_name_exists() -> None:
             if not resolves(name, module):
                 missing.append(f"{path.relative_to(PACKAGE)}: {name}")
     assert missing == []
+
+
+#: Tuple type aliases that are keys (hashable composites), not results.
+TUPLE_KEYS = {"http/reconcile_queries.py:Evidence", "knowledge/descriptors.py:Signature"}
+
+
+def test_result_tuples_are_named() -> None:
+    """A value returned as a tuple is a ``NamedTuple`` (``Lemma``, ``Outcome``,
+    ``Found``...), so ``mypy --strict`` and a reader see its fields; a bare
+    ``X = tuple[...]`` alias is left only for the composite keys above (and
+    private rows of a module's own tables)."""
+    aliases = set()
+    for path in MODULES:
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if (
+                isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Subscript)
+                and isinstance(node.value.value, ast.Name)
+                and node.value.value.id == "tuple"
+            ):
+                names = [t.id for t in node.targets if isinstance(t, ast.Name) and t.id[0] != "_"]
+                aliases.update(f"{path.relative_to(PACKAGE)}:{name}" for name in names)
+    assert aliases == TUPLE_KEYS

@@ -54,3 +54,9 @@ def test_never_raises(word: str) -> None:
 def test_polish_plural_names_of_east_slavic_towns() -> None:
     assert any(lemma == "Kalinkowiczi" for lemma, *_ in lemmas("Kalinkowicze"))
     assert any(lemma == "Dokszycy" for lemma, *_ in lemmas("Dokszyce"))
+
+
+def test_a_lemma_names_its_fields() -> None:
+    first = lemmas("Лукашенком")[0]
+    assert (first.text, first.gender, first.ambiguous, first.role) == first
+    assert first._fields == ("text", "gender", "ambiguous", "role")

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
+from typing import NamedTuple
 
 from ..errors import InvalidInputError
 from ..registry import Registry
@@ -69,14 +70,26 @@ MAX_INFLIGHT = 8192
 #: thread, between rows.)
 WORKER_CHUNKS = 250
 
-#: (status, id, house name, best score or None, candidates as ``id:score|...``)
-Outcome = tuple[str, str, str, float | None, str]
+
+class Outcome(NamedTuple):
+    """What one cell value resolves to."""
+
+    #: One of :data:`STATUSES`.
+    status: str
+    #: The entity's ID when matched, else empty.
+    id: str
+    #: Its house name when matched, else empty.
+    name: str
+    #: The best candidate's score, or None without a candidate.
+    score: float | None
+    #: The candidates as ``id:score|...``.
+    candidates: str
 
 
 def outcome(registry: Registry, value: str, kind: str | None) -> Outcome:
     """What one cell value resolves to: ``matched``, ``ambiguous``, ``unmatched`` or ``empty``."""
     if not value.strip():
-        return ("empty", "", "", None, "")
+        return Outcome("empty", "", "", None, "")
     try:
         matches = registry.lookup(value, limit=3, kind=kind)
     except InvalidInputError:  # e.g. a cell longer than any name
@@ -85,8 +98,8 @@ def outcome(registry: Registry, value: str, kind: str | None) -> Outcome:
     best = matches[0] if matches else None
     candidates = "|".join(f"{m.id}:{m.score:.1f}" for m in matches)
     if best is not None and status == "matched":
-        return (status, best.id, best.name, best.score, candidates)
-    return (status, "", "", best.score if best else None, candidates)
+        return Outcome(status, best.id, best.name, best.score, candidates)
+    return Outcome(status, "", "", best.score if best else None, candidates)
 
 
 # -- worker processes ----------------------------------------------------------

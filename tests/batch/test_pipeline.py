@@ -91,3 +91,22 @@ def test_an_error_ends_the_workers_even_when_a_queue_lock_is_held() -> None:
     )
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.split() == [b"None", b"False", b"False"]
+
+
+def test_an_outcome_names_its_fields() -> None:
+    from pathlib import Path
+
+    from namenorm import Registry
+    from namenorm.batch import Outcome, outcome
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
+    registry = Registry.from_csv(fixtures / "registry.csv")
+    found = outcome(registry, "Alexander Lukashenko", None)
+    assert found._fields == ("status", "id", "name", "score", "candidates")
+    assert (found.status, found.id, found.name) == (
+        "matched",
+        "lukashenka-alaksandr",
+        "Aliaksandr Lukashenka",
+    )
+    assert found.candidates.startswith("lukashenka-alaksandr:")
+    assert outcome(registry, "  ", None) == Outcome("empty", "", "", None, "")
