@@ -52,7 +52,7 @@ def small() -> Registry:
 # -- skips -----------------------------------------------------------------------
 # A skip hides a test, so every skip fails the run unless it is expected: set
 # TESTS_EXPECTED_SKIPS to a comma-separated list of test node IDs (or
-# prefixes such as ``tests/cli/test_pipeline.py::``) on a machine that lacks
+# prefixes such as ``tests/cli/test_clean_jobs.py::``) on a machine that lacks
 # something a test needs. CI sets nothing, so there the list is empty and any
 # skip is a failure. ``-rs`` (pyproject addopts) prints each skip's reason.
 _SKIPPED: list[tuple[str, str]] = []

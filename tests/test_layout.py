@@ -118,3 +118,107 @@ def test_result_tuples_are_named() -> None:
                 names = [t.id for t in node.targets if isinstance(t, ast.Name) and t.id[0] != "_"]
                 aliases.update(f"{path.relative_to(PACKAGE)}:{name}" for name in names)
     assert aliases == TUPLE_KEYS
+
+
+# -- the tests mirror the package -------------------------------------------------
+TESTS = Path(__file__).resolve().parent
+#: Test folders that are no package folder, and why.
+OTHER_TEST_FOLDERS = {
+    "bench": "the scripts of bench/",
+    "browser": "pages driven in a browser",
+    "fixtures": "data",
+    "golden": "data",
+}
+#: Test files named after a module elsewhere in the package, on purpose.
+ACROSS = {"index/test_knowledge.py": "the resolver reading namenorm.knowledge's tables"}
+
+
+def _package_names() -> dict[str, list[str]]:
+    """Each module or subpackage name of ``namenorm``, with where it is."""
+    names: dict[str, list[str]] = {}
+    for path in PACKAGE.rglob("*"):
+        if path.suffix == ".py" and path.name != "__init__.py":
+            names.setdefault(path.stem, []).append(str(path.relative_to(PACKAGE)))
+        elif path.is_dir() and (path / "__init__.py").exists():
+            names.setdefault(path.name, []).append(str(path.relative_to(PACKAGE)))
+    return names
+
+
+def test_every_test_folder_is_a_package_folder() -> None:
+    folders = {
+        str(path.relative_to(TESTS))
+        for path in TESTS.rglob("*")
+        if path.is_dir() and path.name != "__pycache__" and path.parent == TESTS
+    }
+    stray = sorted(f for f in folders - set(OTHER_TEST_FOLDERS) if not (PACKAGE / f).is_dir())
+    assert stray == []
+
+
+def test_a_test_named_after_a_module_sits_beside_it() -> None:
+    """``tests/a/test_b.py`` tests ``namenorm/a/b``; a test named after a module
+    of another folder (``tests/cli/test_csvio.py`` for ``namenorm/csvio``) has
+    moved away from what it tests."""
+    names = _package_names()
+    misplaced = {}
+    for path in sorted(TESTS.rglob("test_*.py")):
+        folder = PACKAGE / path.parent.relative_to(TESTS)
+        stem = path.stem.removeprefix("test_")
+        if (folder / f"{stem}.py").exists() or (folder / stem).is_dir():
+            continue
+        where = str(path.relative_to(TESTS))
+        if stem in names and where not in ACROSS:
+            misplaced[where] = names[stem]
+    assert misplaced == {}
+
+
+def test_what_test_docstrings_name_exists() -> None:
+    """A test module's docstring that names ``namenorm.…`` names something that is there."""
+    missing = []
+    for path in sorted(TESTS.rglob("test_*.py")):
+        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+        for found in re.finditer(r"\bnamenorm(?:\.[A-Za-z_]\w*)+", doc):
+            if not resolves(found.group(0), namenorm):
+                missing.append(f"{path.relative_to(TESTS)}: {found.group(0)}")
+    assert missing == []
+
+
+def _private_reads(path: Path) -> list[str]:
+    """Private names ``path`` reads from outside its own package: ``x._name``
+    (``self``/``cls`` aside), ``getattr(x, "_name")`` and ``from ..m import _name``."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+            and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"))
+        ):
+            found.append(f"{node.lineno}: .{node.attr}")
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("getattr", "hasattr")
+            and len(node.args) > 1
+            and isinstance(node.args[1], ast.Constant)
+            and str(node.args[1].value).startswith("_")
+        ):
+            found.append(f"{node.lineno}: {node.func.id}(..., {node.args[1].value!r})")
+        elif isinstance(node, ast.ImportFrom) and node.level > 1:
+            found.extend(
+                f"{node.lineno}: import {alias.name}"
+                for alias in node.names
+                if alias.name.startswith("_")
+            )
+    return found
+
+
+def test_copy_scanning_uses_only_the_public_api_of_the_index() -> None:
+    """``namenorm.mentions`` once read nine private attributes of ``Index``
+    and ``getattr(unit, "_generated")`` (issue 17 §4); it reads the index
+    through its public reading API (``tests/index/test_reading.py``)."""
+    private = {
+        f"{path.relative_to(PACKAGE)}:{where}"
+        for path in sorted((PACKAGE / "mentions").glob("*.py"))
+        for where in _private_reads(path)
+    }
+    assert private == set()

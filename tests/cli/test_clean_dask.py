@@ -19,7 +19,7 @@ from namenorm.cli import clean as clean_module
 from namenorm.cli import cli
 
 from .conftest import FIXTURES
-from .test_pipeline import messy_rows
+from .test_clean_jobs import messy_rows
 
 
 def test_dask_engine_writes_the_local_bytes_review_and_report(

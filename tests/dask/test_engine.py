@@ -15,7 +15,7 @@ from namenorm.batch.ranges import plan_file
 from namenorm.dask import clean_csv_dask, clean_files, loader
 from namenorm.errors import CsvError
 from namenorm.registry import Registry
-from tests.cli.test_pipeline import messy_rows
+from tests.cli.test_clean_jobs import messy_rows
 
 from .conftest import FIXTURES
 

@@ -1,5 +1,6 @@
-"""namenorm.cli.pipeline: worker processes give the same bytes as one process,
-keep the row order, and leave nothing behind on errors or Ctrl-C."""
+"""``namenorm clean --jobs``: worker processes (``namenorm.batch.pipeline``) give
+the same bytes as one process, keep the row order, and leave nothing behind on
+errors or Ctrl-C."""
 
 from __future__ import annotations
 
