@@ -3,20 +3,15 @@
 Two keys, both computed by the same functions for registry spellings and for
 queries:
 
-* :func:`surface` — the cleaned text, case-folded, with apostrophes and
-  hyphens kept: equal surfaces mean "the same spelling".
-* :func:`phonetic_keys` — a coarse *sound skeleton* shared by Belarusian and
-  Russian Cyrillic and by every romanization of either. Consonants map to one
-  symbol per sound class (ш, sh, sch, sz, š and French ch all become ``S``);
-  a vowel run inside the word becomes ``a`` (this absorbs akanne о/а, я/е,
-  і/и, iotation and every ia/ja/ya spelling); the *final* vowel keeps its
-  class (``A``, ``E``, ``I``, ``U``), so gender and case endings still differ
-  (Kalesnikava ``…kavA`` is not Kolesnikov ``…kav``, Tsikhanouski ``…skI`` is
-  not Tsikhanouskaya ``…skA``). Belarusian ↔ Russian correspondences are folded
-  the same way on both sides: ў/в, дз/д, soft ц/т (dzekanne), doubled
-  consonants. A Latin spelling can be read several ways (``ch`` is ч in
-  English, х in German and Polish, ш in French), so it yields every reading,
-  up to :data:`MAX_READINGS`; Cyrillic yields exactly one.
+* :func:`surface`: the cleaned text, case-folded, with apostrophes and
+  hyphens kept; equal surfaces mean "the same spelling".
+* :func:`phonetic_keys`: a coarse *sound skeleton* shared by Belarusian and
+  Russian Cyrillic and every romanization of either. Consonants map to one
+  symbol per sound class (ш, sh, sch, sz, š and French ch all become ``S``),
+  a vowel run inside the word becomes ``a``, and the final vowel keeps its
+  class, so gender and case endings still differ (Kalesnikava is not
+  Kolesnikov). A Latin spelling can be read several ways (``ch`` is ч, х or
+  ш), so it yields every reading, up to :data:`MAX_READINGS`.
 
 Left out: stress, and any script other than Cyrillic and Latin (those go
 through ``unidecode`` first).

@@ -1,21 +1,15 @@
 """Case endings read backwards: the nominatives an inflected query word may come from.
 
 Registry names are declined forwards (``namenorm.inflect``), which covers the
-case forms of every stored Cyrillic spelling. What that cannot cover is a case
-form in a language or spelling the registry does not store: Ukrainian
-Лукашенком, Polish Łukaszenki and Cichanouskiej, Lithuanian Lukašenkos and
-Aliaksandro, Czech Lukašenkovi and Kalesnikavové. For those the query word is
-read back through ending tables into candidate nominatives, each *with the
-gender its paradigm requires*: Cichanouskiej can only be the feminine
-Cichanouska, Cichanouskiego only the masculine Cichanouski, so a feminine case
-form never resolves to a man (the failure of general-purpose lemmatizers,
-which turn Колесниковой into the masculine Колесников).
-
-The Cyrillic tables are the forward tables of ``namenorm.inflect`` inverted,
-plus a small Ukrainian table; the Latin tables below cover Polish, Lithuanian,
-Czech and Slovak, and the German genitive -s. Endings marked ambiguous (a bare
--a, -i, -u ...) are also plain nominatives of other names, so they are only
-tried when the query has more than one word.
+case forms of every stored Cyrillic spelling, but not a case form in a
+language the registry does not store (Ukrainian Лукашенком, Polish
+Cichanouskiej, Lithuanian Lukašenkos, Czech Kalesnikavové). Those are read
+back through ending tables into candidate :class:`Lemma` values, each *with
+the gender its paradigm requires*, so a feminine case form never resolves to
+a man. The Cyrillic tables are ``namenorm.inflect``'s inverted, plus a small
+Ukrainian one; the Latin tables cover Polish, Lithuanian, Czech, Slovak and
+the German genitive -s. Endings that are also plain nominatives (a bare -a,
+-i, -u) are marked ambiguous.
 
 Left out: stem alternations of foreign grammars (Polish Brześć -> Brześciu),
 which the typo step may still reach.

@@ -2,24 +2,17 @@
 
 :func:`is_common_word` says whether a word is an ordinary word of a language
 (not only a name): a registry name that is one (Mosaic, Знак, Весна) is a
-*homograph*, and copy scanning counts it at the start of a sentence or in a
-headline only with other evidence. The answer comes from lexicons, so every
-registry gets the same protection:
+*homograph*, which copy scanning counts at the start of a sentence or in a
+headline only with other evidence. Every registry gets the same protection:
 
-* Russian and Ukrainian: ``pymorphy3`` and its OpenCorpora / VESUM
-  dictionaries: a known word with a reading that is not a name, surname,
-  patronymic, place or organization;
-* English: the Webster's Second word list of ``english-words`` (proper nouns
-  are capitalized there) and a ``wordfreq`` Zipf frequency of at least
-  :data:`ZIPF_COMMON`;
-* other languages ``wordfreq`` knows: a Zipf frequency of at least
-  :data:`ZIPF_WORDFREQ_ONLY` (without a part of speech, only frequent words).
+* Russian and Ukrainian: ``pymorphy3`` (OpenCorpora / VESUM), a known word
+  with a reading that is not a name, place or organization;
+* English: the Webster's Second list of ``english-words`` and a ``wordfreq``
+  Zipf frequency of at least :data:`ZIPF_COMMON`;
+* other languages ``wordfreq`` knows: Zipf at least :data:`ZIPF_WORDFREQ_ONLY`;
+* Belarusian: the Russian and Ukrainian lexicons.
 
-Belarusian has no lexicon here: a Belarusian word is checked against the
-Russian and Ukrainian ones, and scanning also treats a registry entity whose
-Russian or Ukrainian name is a common word as a homograph in Cyrillic copy
-(Вясна, whose Russian name is Весна). Lexicons load on first use;
-:func:`reset_caches` drops them.
+Lexicons load on first use; :func:`reset_caches` drops them.
 
 Left out: multi-word expressions, and languages none of the lexicons covers.
 """

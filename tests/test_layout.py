@@ -14,8 +14,9 @@ PACKAGE = Path(namenorm.__file__).parent
 MODULES = sorted(PACKAGE.rglob("*.py"))
 #: Longest module, in lines (STYLE.md: "modules under ~500 lines").
 MAX_LINES = 500
-#: Longest module docstring, in lines: what the module holds and leaves out, not an essay.
-MAX_DOC_LINES = 30
+#: Longest module docstring, in lines: what the module holds and leaves out, not
+#: an essay (issue 17: the 30-line ones had drifted); reference goes to docs/.
+MAX_DOC_LINES = 20
 #: A dotted name a docstring points to: ``namenorm.x.y`` or a Sphinx role.
 _REFERENCE = re.compile(
     r"``(namenorm(?:\.[A-Za-z_]\w*)+)``|:(?:mod|func|class|data|meth|attr|exc):`~?([\w.]+)`"

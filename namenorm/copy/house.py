@@ -1,24 +1,17 @@
 """House style: what one found mention becomes in copy written in a given language.
 
-Each part of a mention (a surname, a given name, a patronymic, a whole
+Each part of a mention (surname, given name, patronymic, or a whole
 organization or place name) becomes the corresponding part of the entity's
-preferred spelling in the copy's language: Cyrillic copy takes the
-preferred spelling of its own language; Latin-script copy the preferred
-spelling of its language when the registry has one (Poutine in French,
-Łukaszenka in Polish), leaves a spelling the registry stores for that
-language when it has none, and otherwise takes the preferred English one:
-for a person in place of any spelling (a transliteration is a spelling),
-for a place or an organization only in place of a spelling the registry
-lists as English (Grodno, Mogilev), since any other form may be the copy
-language's own name for it (Bélarus, Wilna, Latvija, Biełsat), which house
-style does not translate. Word order, separators, titles, initials and
-all-caps are kept.
-
-Cyrillic case forms keep their case: a part that is not a nominative
-spelling of the entity becomes the house unit's form whose sound key and
-ending agree with it (Калесьнікавай -> Калеснікавай, Келлоггом -> Келлогом);
-when no form of the house unit agrees, the part stays as written (never a
-nominative in place of another case).
+preferred spelling in the copy's language. Cyrillic copy takes its own
+language's; Latin-script copy takes its language's when the registry has one
+(Poutine in French, Łukaszenka in Polish), keeps a spelling the registry
+stores for that language, and otherwise takes the English one: for a person
+always, for a place or an organization only in place of a spelling listed
+as English (Grodno, Mogilev), since any other form may be the copy
+language's own name for it (Wilna, Biełsat). Word order, separators, titles,
+initials and all-caps are kept. Cyrillic case forms keep their case
+(Калесьнікавай -> Калеснікавай); when no form of the house unit agrees with
+one, the part stays as written.
 
 Left out: finding mentions (``namenorm.mentions``) and where edits are
 allowed (``namenorm.copy.rules``).

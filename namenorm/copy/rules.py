@@ -1,19 +1,15 @@
 """Editorial rules: where a found name is left as written, and glosses.
 
 * :func:`quotations`: spans of text in quotation marks (“…”, «…», „…“, "…"),
-  left alone by default. A name standing alone in quotation marks
+  left alone by default; a name standing alone in quotation marks
   («Белавия», "Viasna") is a name, not a quotation.
-* :func:`inside_proper_noun`: an organization or place name with a
-  capitalized word (or a closing quotation mark) right beside it is part of
-  a longer proper noun (Grodno Azot, FC Neman Grodno, Mogilev Automobile
-  Plant, ФК «Нёман» Гродна) and is left alone; the whole span is rewritten
-  only when the registry knows it as one entity, which the scanner finds
-  as one mention. So is one after "of" or "de" that follows a capitalized
-  word other than a title (Yanka Kupala State University of Grodno,
-  Université d'État de Grodno; the Mayor of Grodno is the city). In German
-  copy, where every noun is capitalized, a noun naming the kind of
-  settlement (Stadt, Grenzstadt, Dorf) is not part of a proper noun: in der
-  Stadt Grodno names the city.
+* :func:`inside_proper_noun`: an organization or place name beside a
+  capitalized word or a closing quotation mark, or after an "of" or "de"
+  that follows a capitalized word other than a title, is part of a longer
+  proper noun (Grodno Azot, FC Neman Grodno, University of Grodno) and is
+  left alone, unless the registry knows the whole span as one entity; in
+  German copy a noun naming a kind of settlement (in der Stadt Grodno) does
+  not count.
 * :func:`gloss_end`: a mention followed by a bracketed gloss of the same
   entity in the same script ("Svetlana Tikhanovskaya (Sviatlana
   Tsikhanouskaya)") is rewritten once, gloss included.

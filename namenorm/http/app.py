@@ -2,31 +2,17 @@
 
 :func:`create_app` loads the registry (or takes the one given), builds its
 index at once, and assembles the blueprints (``meta``, ``v1``,
-``reconcile``), the one error handler, CORS and the access log. Settings are
-read here, once, from ``NAMENORM_*`` (see ``namenorm.settings``); the
-``config`` mapping overrides them and Flask's own keys.
-
-Config keys read by the routes:
-
-- ``ADMIN_TOKEN``: bearer token of ``POST /v1/admin/reload`` (``""``: route off).
-- ``CORS_ORIGINS``: origins allowed to call everything outside ``/reconcile``
-  (a list, or a comma-separated string; ``*`` for any).
-- ``ACCESS_LOG``: one line per request on stderr (default on).
-- ``PUBLIC_URL``: the base URL of every URL in the reconciliation manifest
-  (``NAMENORM_PUBLIC_URL``; empty: the URL each request came in on).
-- ``TIME_BUDGET``: seconds a batch lookup may spend before it answers the
-  rest of its queries ``skipped`` (default ``NAMENORM_TIME_BUDGET``).
-- ``BENCH_ROUTES``: serve the constant ``/_bench/constant`` route (default off).
-- ``REGISTRY_WATCH``: serve the registry *file* (default off: the registry
-  loaded once, as in tests): keep a copy of each version that loads in
-  ``STATE_DIR``, boot from that copy when the file is broken, and poll the file
-  every ``RELOAD_INTERVAL`` seconds (``namenorm.http.watch``).
-- ``BOARD``: the :class:`~namenorm.http.board.Board` the workers of one
-  gunicorn server share (set by ``namenorm.http.server``), so an admin reload
-  reaches every worker and answers once they all serve the new registry.
-
+``reconcile``, the editor and the pages), the one error handler, CORS and the
+access log. Settings are read here, once, from ``NAMENORM_*`` (see
+``namenorm.settings``); the ``config`` mapping overrides them and Flask's own
+keys. The keys the routes read (``ADMIN_TOKEN``, ``CORS_ORIGINS``,
+``ACCESS_LOG``, ``PUBLIC_URL``, ``TIME_BUDGET``, ``BENCH_ROUTES``,
+``REGISTRY_WATCH``, ``BOARD``) are described in docs/http.md, "Settings".
 Every response carries the hash of the registry that answered it in the
 ``X-Registry-Version`` header.
+
+Left out: the routes themselves (their blueprints) and running a server
+(``namenorm.http.server``).
 """
 
 from __future__ import annotations

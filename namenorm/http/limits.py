@@ -2,25 +2,19 @@
 document states them, and the tests read them from here.
 
 A :class:`Bound` is an integer range with an optional default: it checks a
-value (a query argument's text or a JSON number; ``None`` means absent and
-gives the default) and describes itself as a JSON Schema. Lengths of texts
-(:data:`QUERY`, :data:`TEXT`) and sizes of batches (:data:`BATCH`) are
-bounds on a count. A value out of range is refused with a 400 that quotes
-it and names the range, except where a bound says ``clamp``: the
-reconciliation ``limit``, which OpenRefine users type freely, is cut to the
-range. Body size (:data:`MAX_BODY`) is the
-one limit answered with 413, because it is about bytes, not about what they
-say.
+value (a query argument's text or a JSON number; ``None`` gives the default)
+and describes itself as a JSON Schema. A value out of range is refused with
+a 400 that quotes it and names the range, except where a bound says
+``clamp`` (the reconciliation ``limit``, which OpenRefine users type
+freely). Body size (:data:`MAX_BODY`) is the one limit answered with 413.
 
 The time budget of a request that looks up many names (``TIME_BUDGET``
-seconds from its start, :func:`deadline`): a batch (``POST /v1/lookup``,
-``/reconcile``) checks it before each query and answers the queries left
-when it ran out as skipped; copy (``/v1/normalize``, ``/v1/annotate``) runs
-inside :func:`budgeted`, where a query that would start after it raises
+seconds, :func:`deadline`): a batch checks it before each query and answers
+the queries left as skipped; copy runs inside :func:`budgeted`, where a
+query that would start after it raises
 :class:`~namenorm.errors.TimeBudgetError` (413).
 
-Left out: limits inside the library (the index bounds the work of a query by
-its words and a typo budget: ``namenorm.index.work``).
+Left out: limits inside the library (``namenorm.index.work``).
 """
 
 from __future__ import annotations

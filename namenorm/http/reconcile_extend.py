@@ -1,27 +1,17 @@
 """Data extension for the reconciliation API 0.2: what OpenRefine's "Add columns from
 reconciled values" asks for once a column is reconciled.
 
-The properties are derived from the registry, not listed by hand:
-
-- ``name:<lang>``: the house spelling in ``be``, ``ru``, ``en`` and then every
-  other language in which the registry has a house (preferred) spelling;
-- ``kind``: ``person``, ``org`` or ``place``;
-- ``variants``: every other stored spelling (not a house spelling), in
-  registry order;
-- ``wikidata`` and ``geonames``: the entity's QID and GeoNames ID, offered only
-  when the registry names some.
-
-:class:`Catalog` is built once per registry (with the service, not on a
-request). It answers property proposals (per kind: only the properties some
-entity of that kind has a value for), property suggest, and extension queries
-(``{"ids": [...], "properties": [{"id": ..., "settings": {...}}]}``). An ID
-the registry does not know gets empty cells and its own entry in ``errors``;
-the rest of the request is answered. A malformed request, an unknown property
-or setting is refused whole (400): it would be wrong for every row.
-
-The same properties serve reconciliation queries (``reconcile_queries``): the
-identifiers find an entity by their value (:meth:`Catalog.owners_of`), and any
-property says whether a candidate agrees (:meth:`Catalog.agrees`).
+The properties are derived from the registry, not listed by hand: ``name:<lang>``
+(the house spelling in ``be``, ``ru``, ``en``, then every other language with
+a house spelling), ``kind``, ``variants`` (every other stored spelling, in
+registry order), and ``wikidata`` and ``geonames`` when the registry names
+some. :class:`Catalog` is built once per registry, with the service. It
+answers property proposals (per kind: only the properties some entity of
+that kind has a value for), property suggest and extension queries; an ID
+the registry does not know gets empty cells and its own entry in ``errors``,
+while a malformed request, an unknown property or setting is refused whole
+(400). The same properties serve reconciliation queries
+(:meth:`Catalog.owners_of`, :meth:`Catalog.agrees`).
 
 Left out: values that are entities of another reconciliation service (the
 Wikidata QIDs are plain strings, not reconciled cells).

@@ -1,30 +1,21 @@
 """Reconciliation query batches: each query checked and answered on its own.
 
-A batch is ``{query ID: query}``. Every query gets its own entry in the
-result batch: ``{"result": [candidates]}``, or, when that query is bad (not
-an object, no text, over 512 characters, an unknown type, a bad limit, an
-unknown key) or the resolver refuses it, ``{"result": [], "error": {code,
-message}}`` with the code and message the same input gets from ``/v1``. The
-other queries of the batch are answered as usual, so one bad cell never costs
-OpenRefine the rest of its batch (OpenRefine reads ``result`` and ignores
-``error``; the published 0.2 schema requires ``result``, so it is always there).
+A batch is ``{query ID: query}``; every query gets its own entry,
+``{"result": [candidates]}``, or ``{"result": [], "error": {code, message}}``
+when that query is bad or the resolver refuses it (the code and message the
+same input gets from ``/v1``), so one bad cell never costs OpenRefine the rest
+of its batch. Queries left when the batch's time budget runs out get the
+error ``time_budget_exceeded``. ``match`` is true only for the candidate
+``Registry.resolve`` would return, so at most one per query.
 
-Only a batch that cannot be read at all (malformed JSON, not an object, over
-1,000 queries) is refused whole; that is ``reconcile``'s business. A batch
-has a time budget: the queries left when it ran out are answered with no
-candidates and the error ``time_budget_exceeded`` (OpenRefine leaves those
-cells unreconciled; reconciling them again asks for them alone).
+``properties`` (the ids of ``reconcile_extend``'s properties) add evidence
+from other columns: an identifier (``wikidata``, ``geonames``) that names
+exactly one entity makes it the match, even without query text, and a
+candidate whose identifier differs is never the match; every candidate gets
+a ``property:<pid>`` feature saying whether its value agrees.
 
-``match`` is true only for the candidate ``Registry.resolve`` would return
-(unambiguous and above the threshold), so at most one per query.
-
-``properties`` (``[{"pid": ..., "v": ...}]``, the ids of ``reconcile_extend``'s
-properties) add evidence from other columns. An identifier (``wikidata``,
-``geonames``) that names exactly one entity makes it the first candidate and
-the match, even without query text; a candidate whose identifier differs
-from the one given is never the match. Every candidate gets a
-``property:<pid>`` feature saying whether its value agrees (left out when it
-has no value).
+Left out: a batch that cannot be read at all (malformed JSON, not an object,
+over 1,000 queries), which ``namenorm.http.reconcile`` refuses whole.
 """
 
 from __future__ import annotations

@@ -2,25 +2,18 @@
 
 Three changes to ``gunicorn.workers.gthread.ThreadWorker``:
 
-- A new connection waits in the worker's poller, not on a thread, until its
-  first bytes arrive (gunicorn would give it a thread for up to 5 s first), so
-  idle connections cost a file descriptor each and no thread; an idle one is
-  closed after the keep-alive time-out, as a kept-alive one is.
-- Every request must arrive whole (request line, headers and body) within
-  :attr:`Worker.read_timeout` seconds of the moment a thread starts reading
-  it: each read waits at most what is left of that deadline, so a client
-  that stalls, or trickles a byte at a time, frees its thread when the time
-  is up. A body that is late is answered 408 by the app
-  (``namenorm.http.errors``); late headers close the connection.
-- A request still running :attr:`Worker.overrun` seconds after it started
+- a new connection waits in the worker's poller, not on a thread, until its
+  first bytes arrive, so an idle connection costs a file descriptor and no
+  thread (it is closed after the keep-alive time-out);
+- a request must arrive whole within :attr:`Worker.read_timeout` seconds of
+  the moment a thread starts reading it, so a client that stalls or trickles
+  frees its thread when the time is up (a late body is answered 408, late
+  headers close the connection);
+- a request still running :attr:`Worker.overrun` seconds after it started
   stops the worker's heartbeat, so gunicorn's master replaces the worker
-  after its ``timeout`` (gunicorn cannot see a busy thread otherwise: the
-  main loop of a threaded worker keeps beating).
+  (it cannot see a busy thread otherwise).
 
-With enough threads for the slow clients expected (``NAMENORM_THREADS``), a
-stalled body holds one thread for at most the read time-out, and lookups keep
-their latency. Left out: HTTP/2 and TLS connections are served as gunicorn
-serves them.
+Left out: HTTP/2 and TLS connections are served as gunicorn serves them.
 """
 
 from __future__ import annotations

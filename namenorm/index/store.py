@@ -8,15 +8,12 @@ Layout (all numbers little-endian)::
     JSON       the header: {"format", "code", "registry", "meta", "sections"}
     body       the arrays, each at an 8-byte boundary
 
-``format`` is :data:`FORMAT_VERSION`; ``code`` is :func:`code_fingerprint`
-(a hash of the package's sources, so a file made by other code is never
-used); ``registry`` the registry's digest; ``sections`` maps each array's
-name to ``[offset, length in bytes, typecode]``. :func:`read` maps the file
-(``mmap``, read-only: processes share its pages), checks all of it, and
-returns the arrays as ``memoryview`` casts; any mismatch raises
-:class:`~namenorm.errors.IndexFileError` saying what is wrong. :func:`write`
-writes a temporary file next to the target and renames it over it, so a
-reader never sees half a file.
+``format`` is :data:`FORMAT_VERSION`, ``code`` :func:`code_fingerprint` (a
+file made by other code is never used), ``sections`` each array's
+``[offset, length in bytes, typecode]``. :func:`read` maps the file
+read-only (processes share its pages), checks all of it, and raises
+:class:`~namenorm.errors.IndexFileError` on any mismatch; :func:`write`
+renames a finished temporary file over the target.
 
 Left out: what the arrays hold (``namenorm.index.tables``) and when a file is
 built or reused (``namenorm.index.cache``).

@@ -1,31 +1,21 @@
 """What one query may cost: the typo search's work, counted and capped.
 
-A query is refused past :data:`~namenorm.index.search.MAX_NAME_WORDS` words
-or :data:`~namenorm.index.search.MAX_WORD_LENGTH` letters a word, and only
-runs of up to a few words are tried as one name part, so the number of spans
-and keys grows with the words. Within that, one step grows faster: the typo
-pass probes each span's sound keys in their deletion neighbourhood (a key
-of *n* symbols has about *n²/2* two-deletion neighbours) and reads every
-swapped-letter form of a word. So a query may make at most
-:data:`MAX_TYPO_PROBES` neighbours and :data:`MAX_SWAPPED_FORMS` swapped
-forms, the likeliest spans first (the whole query, the last word, the first
-word, then the others); what a budget cannot pay for is not tried. The real
-queries of the development sets stay well within both (the figures are in
-``docs/resolving.md``), so the caps change no answer there; they bound what
-random or hostile input costs.
+The query's shape is capped elsewhere (``namenorm.index.shape``: words per
+name, letters per word, words per span). Within that, the typo pass grows
+fastest: it probes each span's sound keys in their deletion neighbourhood (a
+key of *n* symbols has about *n²/2* two-deletion neighbours) and reads every
+swapped-letter form of a word. So a query makes at most
+:data:`MAX_TYPO_PROBES` probes and :data:`MAX_SWAPPED_FORMS` swapped forms,
+the likeliest spans first; what the budget cannot pay for is not tried. The
+real queries of the labelled sets stay within both (docs/resolving.md), so
+the caps bound what random or hostile input costs and change no answer there.
 
-:func:`deadline` gives the queries of a block a time budget: a query that
-starts after it raises :class:`~namenorm.errors.TimeBudgetError` (so a text
-of many names stops between two of them; ``namenorm.http`` gives each copy
-request its budget).
+:func:`counting` opens the count of one query, :func:`current` is the count
+the search charges, :func:`observed` collects the counts of a block (tests
+check the bound by structure, never by time); :func:`deadline` gives the
+queries of a block a time budget (:class:`~namenorm.errors.TimeBudgetError`).
 
-:func:`counting` opens the count of one query (``Searcher.candidates`` does);
-:func:`current` is the count the search charges; :func:`observed` collects
-the counts of the queries searched in a block, so tests check the bound by
-structure, never by time.
-
-Left out: the caps on the query's shape (``namenorm.index.search``) and time
-budgets of HTTP requests (``namenorm.http``).
+Left out: time budgets of HTTP requests (``namenorm.http.limits``).
 """
 
 from __future__ import annotations

@@ -1,26 +1,16 @@
 """Organizations' names across languages, word by word: a table of translated descriptors.
 
 The press names an organization in its own language: *Unia Europejska*,
-*Europäische Union*, *Europos Sąjungos* for the European Union; *Rada
-Koordynacyjna* for the Coordination Council; *Литовский Красный Крест* for the
-Lithuanian Red Cross. Each of those words is a translation of one word of the
-registry's name. :data:`CONCEPTS` lists, per concept, its words in the
-languages of the press (English, German, French, Italian, Spanish, Polish,
-Czech, Lithuanian, Latvian, Belarusian, Russian, Ukrainian), written in full
-or as a stem ending in ``*`` that covers the case forms (``komisj*``:
-Komisja, Komisji, Komisję). :func:`signatures` turns a name into the set of
-its concepts plus a sound stem of every other word (a proper name such as
-Tsikhanouskaya, the same in every language), leaving out articles and
-prepositions; two names with one signature name one organization, whatever
-the language and the word order. :class:`DescriptorTable` holds the
-signatures of a registry's organizations (a signature two of them share is
-left out: that query stays unanswered, never guessed).
-
-Sources of the words: the official names of the EU institutions in the EU's
-languages (EUR-Lex, "Interinstitutional Style Guide", section 9.2), the
-International Red Cross and Red Crescent Movement's national societies'
-names, and general dictionaries (Oxford, PWN, Tlumač, Lietuvių kalbos
-žodynas) for the other descriptor nouns and adjectives.
+*Europäische Union*, *Europos Sąjungos* for the European Union. Each of those
+words translates one word of the registry's name. :data:`CONCEPTS` lists,
+per concept, its words in the languages of the press, in full or as a stem
+ending in ``*`` that covers the case forms (``komisj*``); its sources are
+named above it. :func:`signatures` turns a name into the set of its
+concepts plus a sound stem of every other word (a proper name is the same in
+every language), leaving out articles and prepositions: two names with one
+signature name one organization, whatever the language and the word order.
+:class:`DescriptorTable` holds the signatures of a registry's organizations
+(a signature two of them share is left out: never guessed).
 
 Left out: names of one concept alone (those are spellings: ``namenorm.index``),
 descriptors that change what is named (a region is not its city), and any
@@ -52,6 +42,11 @@ __all__ = [
 ]
 
 #: concept -> its words in the languages of the press (``*``: a stem).
+#: Sources of the words: the official names of the EU institutions in the EU's
+#: languages (EUR-Lex, "Interinstitutional Style Guide", section 9.2), the
+#: International Red Cross and Red Crescent Movement's national societies'
+#: names, and general dictionaries (Oxford, PWN, Tlumač, Lietuvių kalbos
+#: žodynas) for the other descriptor nouns and adjectives.
 CONCEPTS: dict[str, str] = {
     "europe": "europe europa europy europie europą európa europos eiropas "
     "европа европы европе европу европой еўропа еўропы еўропе еўропу еўропай эўропа эўропы "

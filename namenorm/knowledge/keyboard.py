@@ -4,25 +4,15 @@ Damerau (1964) found that most misspellings are one insertion, deletion,
 substitution or transposition of neighbouring letters, and a substitution or
 an insertion is mostly a key next to the one meant. :func:`keystroke_fixes`
 undoes one such error anywhere after the first letter (the ending included):
-
-* two neighbouring letters swapped (Lavrvo, Bidne);
-* a letter struck for the key next to it (Trunp, Macrom, Latushkp);
-* an extra letter: a doubled one (Puttin, Lossik), one of the last three
-  typed again (Medvedvev) or a key next to its neighbour, never a final -s;
-* a letter left out: a doubled one (Kellog), a vowel between two consonants
-  (Macrn, Putn), or in a word of :data:`LONG_WORD` letters any (Pratasevih).
-
-Short words get the tighter rule: no word under :data:`SHORT_WORD` letters is
-corrected, and a short word never gains a letter that is not a doubled one
-or such a vowel, since a short real name is one letter from many others
-(Cole, Coale). Digits are never letters here: a word with a digit is never
-corrected (an organization named with another number is another one).
-
-The layouts are the keyboards of the press's languages: QWERTY (ISO/IEC
-9995, the English, Lithuanian and Latvian layouts share its letter rows;
-the German QWERTZ swaps Y and Z, added as neighbours) and the Russian,
-Belarusian and Ukrainian ЙЦУКЕН (GOST 6431-90; Belarusian і and ў on the
-keys of и and щ; Ukrainian і, ї, є).
+two neighbouring letters swapped (Lavrvo), a key next to the one meant
+(Trunp), an extra letter (a doubled one, Puttin, one of the last three typed
+again, Medvedvev, or a key next to its neighbour; never a final -s), a letter
+left out (a doubled one, Kellog, a vowel between two consonants, Putn, or any
+in a word of :data:`LONG_WORD` letters or more). No word under
+:data:`SHORT_WORD` letters is corrected, a short word gains only a doubled
+letter or such a vowel (a short real name is one letter from many others),
+and a word with a digit is never corrected. The layouts are those of the
+press's languages (QWERTY, QWERTZ, ЙЦУКЕН; sources beside ``_LAYOUTS``).
 
 Left out: which of the fixes name something (``namenorm.index.search``
 looks them up among the registry's spellings) and the lexicon veto
@@ -44,6 +34,10 @@ LONG_WORD = 7
 #: Letter rows of each layout, top to bottom; each row is shifted right of the
 #: one above by about half a key, so key ``i`` of a row touches keys ``i`` and
 #: ``i + 1`` of the row above and ``i - 1`` and ``i`` of the row below.
+#: Sources: QWERTY per ISO/IEC 9995 (the English, Lithuanian and Latvian
+#: layouts share its letter rows; German QWERTZ swaps Y and Z), and the
+#: Russian, Belarusian and Ukrainian ЙЦУКЕН of GOST 6431-90 (Belarusian і and
+#: ў on the keys of и and щ; Ukrainian і, ї, є).
 _LAYOUTS: tuple[tuple[str, str, str], ...] = (
     ("qwertyuiop", "asdfghjkl", "zxcvbnm"),  # QWERTY
     ("qwertzuiop", "asdfghjkl", "yxcvbnm"),  # German QWERTZ

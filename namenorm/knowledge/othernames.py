@@ -1,31 +1,19 @@
 """Whether a query word is a name of its own, so no misspelling of a registry name.
 
 The resolver's sound-key and typo paths find registry names *like* a query
-word; this module says when the likeness is no evidence, because the word is
-itself a known, different name (issue "Resolver v2"):
+word; this module says when the likeness is no evidence:
 
-* :func:`other_name`: the word is a surname, given name or place name that a
-  lexicon knows. Cyrillic words are read by ``pymorphy3`` with its Russian
-  and Ukrainian dictionaries (a dictionary word tagged ``Surn``, ``Name``,
-  ``Patr`` or ``Geox``: Белецкий, Алексеевич, Городня; a place name, or a
-  surname or patronymic of the Russian dictionary refutes a sound-alike too, a given name or a surname known only
-  to the Ukrainian dictionary a typo reading only, since the Ukrainian form
-  of a registry name, Тихановська, is such a surname); Latin words are looked up among GeoNames city
-  names (``namenorm.knowledge.gazetteer``), read back into Russian Cyrillic
-  for pymorphy3's dictionary (Stankevich: Станкевич, a surname; a reading
-  that is the registry's own name is no veto), and in ``wordfreq``, where a word
-  at least as frequent as :data:`ZIPF_NAME` in a language of the press is in
-  print in its own right (Bielecki in Polish, Smyth in English, Budrus in
-  Lithuanian), whereas a misspelling of a registry name is rare;
+* :func:`other_name`: the word is a surname, patronymic, given name or place
+  name that a lexicon knows (``pymorphy3`` for Cyrillic, GeoNames city names
+  and ``wordfreq`` for Latin; the rules are on the function);
 * :func:`declension_clash`: two Latin spellings with different Lithuanian
-  or Latvian nominative endings on the same stem (Budrus, Budrys) are two
-  names, since the ending is the declension class;
+  or Latvian nominative endings on one stem (Budrus, Budrys) are two names;
 * :func:`feminine_of` and :func:`feminine_ending`: the word is a Slavic
-  surname's feminine form (Putina, Иванова), which alone never names the man
-  (with a given name, Władimira Putina, the given name decides).
+  surname's feminine form (Putina, Иванова), which alone never names the man.
 
-The caller applies them only to sound-key and typo matches: a stored or generated
-spelling always wins; a reading that spells the very name found is no veto.
+The caller applies them only to sound-key and typo matches: a stored or
+generated spelling always wins; a reading that spells the very name found is
+no veto.
 
 Left out: running text (``namenorm.lexicon``) and any list typed by hand.
 """
@@ -117,7 +105,22 @@ def warm() -> None:
 
 @lru_cache(maxsize=65536)
 def other_name(word: str) -> OtherName | None:
-    """What a one-word query is known as in the lexicons, or None (see the module docstring)."""
+    """What a one-word query is known as in the lexicons, or None.
+
+    Cyrillic words are read by ``pymorphy3`` with its Russian and Ukrainian
+    dictionaries (a dictionary word tagged ``Surn``, ``Name``, ``Patr`` or
+    ``Geox``: Белецкий, Алексеевич, Городня); a place name, or a surname or
+    patronymic of the Russian dictionary refutes a sound-alike too, a given
+    name or a surname known only to the Ukrainian dictionary a typo reading
+    only (the Ukrainian form of a registry name, Тихановська, is such a
+    surname). Latin words are looked up among GeoNames city names
+    (``namenorm.knowledge.gazetteer``), read back into Russian Cyrillic for
+    pymorphy3's dictionary (Stankevich: Станкевич; a reading that is the
+    registry's own name is no veto), and in ``wordfreq``, where a word at
+    least as frequent as :data:`ZIPF_NAME` in a language of the press is in
+    print in its own right (Bielecki, Smyth, Budrus), whereas a misspelling
+    of a registry name is rare.
+    """
     if not word or " " in word or not word.replace("-", "").replace("'", "").isalpha():
         return None
     lower = word.casefold()

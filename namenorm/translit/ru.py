@@ -2,26 +2,20 @@
 
 Each table names its published source. Context rules cover what the systems
 spell differently by position: word-initial and post-vowel ``е``/``ё``/``ю``/
-``я``, ``ь``/``ъ`` before a vowel, the ``-ий``/``-ый`` endings, ``с`` between
-vowels (German, French), hard and soft ``л`` (Polish).
-
-``informal`` is not a table of ours: it is the ``ru`` language pack of the
-``transliterate`` package, wrapped by :class:`TranslitPackageScheme` so that
-it looks like any other scheme.
-
-``REVERSE`` goes Latin -> Cyrillic for news-style spellings, best effort
-(``e`` may be ``е`` or ``э``, a soft sign is never visible in the Latin).
+``я``, ``ь``/``ъ`` before a vowel, ``-ий``/``-ый``, ``с`` between vowels
+(German, French), hard and soft ``л`` (Polish). ``informal`` wraps the ``ru``
+pack of the ``transliterate`` package (:class:`TranslitPackageScheme`);
+``REVERSE`` goes Latin -> Cyrillic for news-style spellings, best effort.
 
 Where a published table and press habit differ, the table wins and the habit
-is a registry variant: French Eltsine (the table has Ieltsine), German
-Nowosibirsk (the table doubles s between vowels). One exception, by choice:
-Polish drops PWN's soft-sign mark ´ as the press does (Igor, not Igor´).
+is a registry variant (French Eltsine, German Nowosibirsk); one exception:
+Polish drops PWN's soft-sign mark ´ as the press does. Belarusian and
+Ukrainian letters in Russian text are first written as their Russian
+counterparts (``FOREIGN``); any other letter outside a table goes to the
+engine's last resort (``anyascii``).
 
 Left out: stress-dependent spellings and per-name traditions (Tchaikovsky,
-Zelensky's own -yy); those are attested variants for the registry, not rules.
-Pre-1918 letters (ѣ, ѳ, ѵ) and any other Cyrillic letter outside a table are
-romanized by the engine's last resort (``anyascii``); Belarusian and Ukrainian
-letters in Russian text are first written as their Russian counterparts (``FOREIGN``).
+Zelensky's own -yy): those are attested variants for the registry.
 """
 
 from __future__ import annotations
