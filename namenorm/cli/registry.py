@@ -10,18 +10,17 @@ kept, and the file is replaced atomically.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 from pathlib import Path
 
 import click
 
-from ..csvio import RawReader, atomic_binary, quote, unquote
+from ..csvio import atomic_binary, quote
+from ..enrich.write import NewRow, read_rows, render_rows, spelling_key
 from ..errors import RegistryError
 from ..quality import CHECKS, load_allowed, quality_report
 from ..registry import (
-    COLUMNS,
     KINDS,
     OPTIONAL_COLUMNS,
     Registry,
@@ -183,50 +182,35 @@ def add(
     path = path or default_registry_path()
     with library_errors():
         data = path.read_bytes()
-    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
-    text = data[len(bom) :].decode("utf-8", errors="replace")
-    reader = RawReader(io.StringIO(text, newline=""))
-    dialect = reader.dialect
-    records = iter(reader)
-    header_raw, _ = next(records, ([""], ""))
-    header = [unquote(f, dialect.delimiter).strip() for f in header_raw]
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise click.ClickException(
-            f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(COLUMNS)}"
-        )
-    values = {
-        "id": entity_id.strip(),
-        "kind": kind,
-        "lang": lang.strip(),
-        "name": name.strip(),
-        "preferred": "1" if preferred else "",
-        "source": source.strip(),
-        "wikidata": wikidata.strip(),
-        "geonames": geonames.strip(),
-    }
-    lacking = [c for c in OPTIONAL_COLUMNS if values[c] and c not in header]
+    try:
+        rows = read_rows(data, str(path))
+    except RegistryError as exc:
+        raise click.ClickException(f"{path}: {exc.problems[0].message}") from exc
+    new_row = NewRow(
+        entity_id.strip(),
+        kind,
+        lang.strip(),
+        name.strip(),
+        preferred=preferred,
+        source=source.strip(),
+        wikidata=wikidata.strip(),
+        geonames=geonames.strip(),
+    )
+    lacking = [c for c in OPTIONAL_COLUMNS if new_row.value(c) and c not in rows.header]
     if lacking:
         raise click.ClickException(
             f"{path}: no {' or '.join(lacking)} column to write --{' and --'.join(lacking)} to; "
             f"add the column(s) to the header first; nothing added"
         )
-    where = {c: header.index(c) for c in COLUMNS}
-    key = (values["id"], values["lang"], clean_text(values["name"]).casefold())
-    for fields, _ in records:
-        if len(fields) == len(header):
-            cells = {c: unquote(fields[i], dialect.delimiter).strip() for c, i in where.items()}
-            if (cells["id"], cells["lang"], clean_text(cells["name"]).casefold()) == key:
-                raise click.ClickException(
-                    f"{path}:{reader.line}: {values['id']} already has the "
-                    f"{values['lang']} spelling {cells['name']!r}; nothing added"
-                )
-    row = dialect.delimiter.join(quote(values.get(c, ""), dialect) for c in header)
-    lead = dialect.lineterminator if text and not text.endswith(("\n", "\r")) else ""
-    new = data + (lead + row + dialect.lineterminator).encode("utf-8")
-    line = len(io.StringIO(text, newline="").readlines()) + 1
+    found = rows.stored.get(spelling_key(new_row.id, new_row.lang, new_row.name))
+    if found is not None:
+        raise click.ClickException(
+            f"{path}:{found[0]}: {new_row.id} already has the "
+            f"{new_row.lang} spelling {found[1]!r}; nothing added"
+        )
+    line = rows.next_line
     try:
-        parse_registry(new, str(path))
+        new = render_rows(data, [new_row], str(path))
     except RegistryError as exc:
         mine = [p for p in exc.problems if p.line == line]
         detail = "\n".join(f"  {p}" for p in mine or exc.problems)
@@ -234,4 +218,5 @@ def add(
         raise click.ClickException(f"nothing added{before}:\n{detail}") from exc
     with library_errors(), atomic_binary(path) as out:
         out.write(new)
+    row = rows.dialect.delimiter.join(quote(new_row.value(c), rows.dialect) for c in rows.header)
     click.echo(f"{path}:{line}: added {row}")

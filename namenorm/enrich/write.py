@@ -1,7 +1,9 @@
 """Add rows to a registry file: validated first, written atomically, nothing lost.
 
-The enrichment commands plan new rows (:class:`NewRow`) and hand them to
-:func:`append_rows`. It keeps every existing byte of the file (rows, order,
+The one place rows are appended to a registry file: the enrichment commands
+plan new rows (:class:`NewRow`) and hand them to :func:`append_rows`;
+``namenorm registry add`` and accepted proposals read the file's header and
+stored spellings with :func:`read_rows` and render with :func:`render_rows`. It keeps every existing byte of the file (rows, order,
 quoting, line endings, BOM); when a new row needs an optional column the
 header lacks (``source``, ``wikidata``, ``geonames``), that column is added at
 the end of the header and every existing record gains one empty cell, and
@@ -17,11 +19,12 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..csvio import RawReader, atomic_binary, quote, unquote
+from ..csvio import Dialect, RawReader, atomic_binary, quote, unquote
 from ..errors import Problem, RegistryError
 from ..registry import COLUMNS, OPTIONAL_COLUMNS, parse_registry
+from ..text import clean
 
-__all__ = ["NewRow", "append_rows", "render_rows"]
+__all__ = ["NewRow", "RegistryRows", "append_rows", "read_rows", "render_rows", "spelling_key"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,51 @@ class NewRow:
         if column == "preferred":
             return "1" if self.preferred else ""
         return str(getattr(self, column, ""))
+
+
+def spelling_key(entity_id: str, lang: str, name: str) -> tuple[str, str, str]:
+    """What makes two rows the same spelling: ID, language and the cleaned, case-folded name."""
+    return (entity_id, lang, clean(name).casefold())
+
+
+@dataclass(frozen=True)
+class RegistryRows:
+    """What adding to a registry file needs to know of it."""
+
+    #: The file's dialect (delimiter, line ending, quoting).
+    dialect: Dialect
+    #: The header's column names, in file order.
+    header: list[str]
+    #: :func:`spelling_key` of every stored row -> (its line, its name as written).
+    stored: dict[tuple[str, str, str], tuple[int, str]]
+    #: The line a first appended row will be on.
+    next_line: int
+
+
+def read_rows(data: bytes, path: str = "<registry>") -> RegistryRows:
+    """The dialect, header and stored spellings of the registry ``data``.
+
+    Raises :class:`RegistryError` when the header lacks a required column.
+    """
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    text = data[len(bom) :].decode("utf-8", errors="replace")
+    reader = RawReader(io.StringIO(text, newline=""))
+    records = iter(reader)
+    header_raw, _ = next(records, ([""], ""))
+    header = [unquote(f, reader.dialect.delimiter).strip() for f in header_raw]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        expected = f"missing column(s) {', '.join(missing)}; expected {', '.join(COLUMNS)}"
+        raise RegistryError([Problem(path, 1, "(header)", expected)])
+    at = {c: header.index(c) for c in COLUMNS}
+    stored: dict[tuple[str, str, str], tuple[int, str]] = {}
+    for fields, _ in records:
+        if len(fields) == len(header):
+            cells = {c: unquote(fields[i], reader.dialect.delimiter).strip() for c, i in at.items()}
+            key = spelling_key(cells["id"], cells["lang"], cells["name"])
+            stored.setdefault(key, (reader.line, cells["name"]))
+    next_line = len(io.StringIO(text, newline="").readlines()) + 1
+    return RegistryRows(reader.dialect, header, stored, next_line)
 
 
 def render_rows(data: bytes, rows: list[NewRow], path: str = "<registry>") -> bytes:
