@@ -4,14 +4,12 @@
 ``$XDG_CACHE_HOME/namenorm/NAME-KEY.tables`` (``~/.cache`` when the variable
 is unset) when that file is current and intact; otherwise it calls the
 table's build function, writes the file (atomically) and maps what was
-written. KEY is a hash of the table's ``sources`` (the versions of the
-libraries it is read from and anything else its content depends on) and of
-the source code of the modules that build it, so a file made by other code
-or from other library versions has another name and is never read. The
-file is an index file (``namenorm.index.store``): a versioned header, CRC-32
-checksums of the header and of the body, checked on every read, and arrays
-mapped read-only (no Python object until a lookup decodes one, pages shared
-between processes). A damaged file is rebuilt; a cache folder that cannot
+written. KEY hashes the table's ``sources`` (the versions of the libraries
+it is read from, anything else its content depends on) and the code of the
+modules that build it, so a file made by other code or library versions is
+never read. The file is an index file (``namenorm.index.store``: versioned
+header, CRC-32 checksums checked on every read, arrays mapped read-only and
+shared between processes). A damaged file is rebuilt; a cache folder that cannot
 be written leaves the table built in memory, each time. Of each table the
 :data:`KEPT` newest files are kept (several checkouts of namenorm may share
 one cache folder), older ones are removed.
