@@ -24,10 +24,10 @@ from .. import proposals as queue
 from ..annotate import annotate, check_format
 from ..errors import InvalidInputError
 from ..registry import Registry
-from .inputs import describe, json_object, json_type, optional_str
+from .inputs import check_fields, describe, json_object, json_type, optional_str, required_str
 from .limits import PROPOSALS, budgeted
 from .state import EXTENSION, Holder, current_service
-from .v1 import _check_token, _no_unknown_keys, _registry_path
+from .v1 import _check_token, _registry_path
 from .watch import swap
 
 __all__ = ["bp", "queue_file"]
@@ -49,12 +49,8 @@ def annotate_copy() -> Response:
     """Every proposed change in ``text`` with its evidence, and the unknown names."""
     service = current_service()
     body = json_object()
-    _no_unknown_keys(body, ("text", "lang", "format"))
-    if "text" not in body:
-        raise InvalidInputError("body has no 'text'; expected a string")
-    text = body["text"]
-    if not isinstance(text, str):
-        raise InvalidInputError(f"body.text is a JSON {json_type(text)}; expected a string")
+    check_fields(body, ("text", "lang", "format"))
+    text = required_str(body, "text")
     lang = optional_str(body, "lang", default="en")
     fmt = check_format(optional_str(body, "format", default="text"))
     with budgeted():  # 413 time_budget_exceeded when its names take longer
@@ -80,7 +76,7 @@ def propose() -> Response:
     """Queue proposed spellings (no token needed; nothing reaches the registry yet)."""
     service = current_service()
     body = json_object()
-    _no_unknown_keys(body, ("proposals",))
+    check_fields(body, ("proposals",))
     items = body.get("proposals")
     if not isinstance(items, list) or not PROPOSALS.low <= len(items) <= PROPOSALS.high:
         raise InvalidInputError(
@@ -92,7 +88,7 @@ def propose() -> Response:
         where = f"body.proposals[{i}]"
         if not isinstance(item, dict):
             raise InvalidInputError(f"{where} is a JSON {json_type(item)}; expected an object")
-        _no_unknown_keys(item, ("name", "id", "kind", "lang", "copy_lang", "preferred", "context"))
+        check_fields(item, ("name", "id", "kind", "lang", "copy_lang", "preferred", "context"))
         preferred = item.get("preferred", False)
         if not isinstance(preferred, bool):
             raise InvalidInputError(
@@ -143,7 +139,7 @@ def accept_proposals() -> Response:
     and reload the registry (admin token)."""
     _check_token()
     body = json_object()
-    _no_unknown_keys(body, ("proposals", "assign"))
+    check_fields(body, ("proposals", "assign"))
     pids = _pids(body)
     assign = body.get("assign") or {}
     if not isinstance(assign, dict) or not all(
@@ -182,6 +178,6 @@ def reject_proposals() -> Response:
     """Drop proposals from the queue (admin token)."""
     _check_token()
     body = json_object()
-    _no_unknown_keys(body, ("proposals",))
+    check_fields(body, ("proposals",))
     gone = queue.reject(queue_file(), _pids(body))
     return jsonify({"rejected": [p.as_dict() for p in gone]})

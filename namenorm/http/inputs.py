@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import json
 import urllib.parse
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, overload
 
 from flask import request
@@ -24,12 +24,14 @@ from .limits import describe
 __all__ = [
     "arg",
     "bound_body",
+    "check_fields",
     "check_query_string",
     "describe",
     "json_object",
     "json_type",
     "optional_str",
     "parse_json",
+    "required_str",
 ]
 
 
@@ -73,6 +75,25 @@ def optional_str(
     if not isinstance(value, str):
         raise InvalidInputError(f"{where}.{key} is {describe(value)}; expected a string")
     return value
+
+
+def required_str(obj: Mapping[str, Any], key: str, *, where: str = "body") -> str:
+    """``obj[key]``, which must be there and be a string (400 otherwise)."""
+    if key not in obj:
+        raise InvalidInputError(f"{where} has no {key!r}; expected a string")
+    value = obj[key]
+    if not isinstance(value, str):
+        raise InvalidInputError(f"{where}.{key} is a JSON {json_type(value)}; expected a string")
+    return value
+
+
+def check_fields(obj: Mapping[str, Any], allowed: Iterable[str]) -> None:
+    """400 when ``obj`` has a field outside ``allowed``, naming the fields."""
+    unknown = sorted(set(obj) - set(allowed))
+    if unknown:
+        raise InvalidInputError(
+            f"unknown field(s) {', '.join(map(repr, unknown))}; expected {', '.join(allowed)}"
+        )
 
 
 def bound_body() -> None:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import hmac
 import time
-from collections.abc import Iterable
-from typing import Any, cast
+from typing import cast
 
 from flask import Blueprint, Response, current_app, jsonify, request
 from werkzeug.datastructures import WWWAuthenticate
@@ -20,7 +19,7 @@ from ..errors import InvalidInputError, Problem, RegistryError
 from ..registry import Registry, check_kind, shipped_registry_path
 from ..settings import setting
 from ..translit import systems, transliterate
-from .inputs import arg, describe, json_object, json_type, optional_str
+from .inputs import arg, check_fields, describe, json_object, json_type, optional_str, required_str
 from .limits import BATCH, CANDIDATES, TEXT, budgeted, deadline
 from .source import RegistryFile
 from .state import Service, current_holder, current_service
@@ -32,14 +31,6 @@ bp = Blueprint("v1", __name__, url_prefix="/v1")
 
 #: Seconds an admin reload waits for every worker to serve the new registry.
 RELOAD_WAIT = 120.0
-
-
-def _no_unknown_keys(body: dict[str, Any], allowed: Iterable[str]) -> None:
-    unknown = sorted(set(body) - set(allowed))
-    if unknown:
-        raise InvalidInputError(
-            f"unknown field(s) {', '.join(map(repr, unknown))}; expected {', '.join(allowed)}"
-        )
 
 
 # -- lookup ------------------------------------------------------------------
@@ -65,7 +56,7 @@ def lookup_batch() -> Response:
     """
     service = current_service()
     body = json_object()
-    _no_unknown_keys(body, ("queries", "kind", "lang", "limit"))
+    check_fields(body, ("queries", "kind", "lang", "limit"))
     if "queries" not in body:
         raise InvalidInputError("body has no 'queries'; expected an array of names")
     queries = body["queries"]
@@ -138,7 +129,7 @@ def transliterate_text() -> Response:
 def transliterate_body() -> Response:
     """The same from a JSON body ``{text, lang, system?}``: texts too long for a URL."""
     body = json_object()
-    _no_unknown_keys(body, ("text", "lang", "system"))
+    check_fields(body, ("text", "lang", "system"))
     values = {}
     for key in ("text", "lang"):
         value = body.get(key)
@@ -170,12 +161,8 @@ def normalize() -> Response:
     request's time budget, else a 413)."""
     service = current_service()
     body = json_object()
-    _no_unknown_keys(body, ("text", "lang", "format", "quotes"))
-    if "text" not in body:
-        raise InvalidInputError("body has no 'text'; expected a string")
-    text = body["text"]
-    if not isinstance(text, str):
-        raise InvalidInputError(f"body.text is a JSON {json_type(text)}; expected a string")
+    check_fields(body, ("text", "lang", "format", "quotes"))
+    text = required_str(body, "text")
     lang = optional_str(body, "lang", default="en")
     with budgeted():  # 413 time_budget_exceeded when its names take longer
         result = normalize_text(
