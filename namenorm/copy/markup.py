@@ -12,11 +12,9 @@ definitions, HTML tags and attributes other than ``alt`` and ``title``,
 entities, comments, URLs and e-mail addresses (found by ``linkify-it-py``,
 the linkifier ``markdown-it-py`` uses), @handles and #hashtags, and
 passages an editor switched off (:data:`OFF`/:data:`ON` markers). Markdown
-is parsed by ``markdown-it-py`` (CommonMark, tables, ``linkify``, front
-matter), whose block tokens carry source lines; HTML by the standard
-library's ``html.parser``, which reports source positions. A character
-reference to a space between two runs of prose (``&nbsp;``) reads as spaces
-(:data:`SPACE_REFERENCE`), so a name written across it is one name; edits
+is parsed by ``markdown-it-py``, HTML by ``html.parser`` (both report source
+positions). A space reference between runs of prose (``&nbsp;``) reads as
+spaces (:data:`SPACE_REFERENCE`), so a name across it is one name; edits
 keep the reference as written.
 
 Left out: quotation marks in running text (``namenorm.copy.rules``).
