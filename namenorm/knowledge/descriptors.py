@@ -2,10 +2,11 @@
 
 The press names an organization in its own language: *Unia Europejska*,
 *Europäische Union*, *Europos Sąjungos* for the European Union. Each of those
-words translates one word of the registry's name. :data:`CONCEPTS` lists,
-per concept, its words in the languages of the press, in full or as a stem
-ending in ``*`` that covers the case forms (``komisj*``); its sources are
-named above it. :func:`signatures` turns a name into the set of its
+words translates one word of the registry's name. ``data/concepts.csv``
+lists, per concept, its words in the languages of the press (read into
+:data:`CONCEPT_FORMS`): a form as written, a stem ending in ``*`` that
+covers the case forms (``komisj*``), or a Belarusian, Russian or Ukrainian
+lemma that ``namenorm.inflect`` declines. :func:`signatures` turns a name into the set of its
 concepts plus a sound stem of every other word (a proper name is the same in
 every language), leaving out articles and prepositions: two names with one
 signature name one organization, whatever the language and the word order.
@@ -19,219 +20,113 @@ word the table does not list, which must then sound the same in both names.
 
 from __future__ import annotations
 
+import csv
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
+from pathlib import Path
 from typing import NamedTuple, Protocol
 
+from ..errors import CsvError
+from ..inflect import word_case_forms
 from ..keys import phonetic_keys
 from ..match import Evidence
-from ..names import FUNCTION_WORDS
+from ..names import FUNCTION_WORDS, shipped_word_list_path
 from .fold import fold_words
 
 __all__ = [
-    "COMPOUNDS",
-    "CONCEPTS",
+    "CONCEPT_FORMS",
+    "CONCEPT_POS",
     "COUNTRIES",
+    "ConceptForm",
     "DescriptorTable",
     "Translated",
     "concepts_of",
     "countries_named",
     "home_country",
+    "load_concepts",
     "signatures",
 ]
 
-#: concept -> its words in the languages of the press (``*``: a stem).
-#: Sources of the words: the official names of the EU institutions in the EU's
-#: languages (EUR-Lex, "Interinstitutional Style Guide", section 9.2), the
-#: International Red Cross and Red Crescent Movement's national societies'
-#: names, and general dictionaries (Oxford, PWN, Tlumač, Lietuvių kalbos
-#: žodynas) for the other descriptor nouns and adjectives.
-CONCEPTS: dict[str, str] = {
-    "europe": "europe europa europy europie europą európa europos eiropas "
-    "европа европы европе европу европой еўропа еўропы еўропе еўропу еўропай эўропа эўропы "
-    "эўропе європа європи європі європу",
-    "european": "european europejsk* europäisch* européen* europe* europos eiropas "
-    "europeisk* evropsk* европейск* еўрапейск* эўрапейск* європейськ*",
-    "union": "union* unia unii unię unią unie unione unión sąjung* savienīb* związk* związek "
-    "союз* саюз* зьвяз* звяз* спілк*",
-    "commission": "commission* komis* kommission* commissione comisión комисси* камісі* комісі*",
-    "council": "council* conseil* consiglio consejo rat rates rats rada rady radzie radę radą "
-    "taryb* padom* совет* савет* раду рады радзе радай радой",
-    "parliament": "parliament* parlament* parlement* parlamento парламент*",
-    "coordination": "coordin* koordyn* koordin* координ* каардын*",
-    "headquarters": "headquarters штаб* sztab sztabu sztabie stab stabas štab* štabo",
-    "office": "office offices biuro biura biurze biuras büro bureau ufficio oficina офис* офіс*",
-    "cabinet": "cabinet* kabinet* gabinet* кабинет* кабінет*",
-    "transitional": "transition* przejściow* пераходн* переходн* перехідн* übergang* pereinam*",
-    "united": "united zjednoczon* złučan* аб'яднан* объединен* об'єднан* vereinigt* jungtin* "
-    "apvienot* unis unies uniti unidos",
-    "state": "state states państw* дзяржав* государств* держав* staat* état stato estado "
-    "valstyb* valsts",
-    "red": "red czerwon* raudon* красн* чырвон* червон* rot rote roten rouge rossa roja sarkan*",
-    "cross": "cross krzyż* kryž* крест* крыж* хрест* kreuz* croix croce cruz krust*",
-    "lithuania": "lithuan* litew* litwa litwy litwie litwę lietuv* литов* літоў* литв* літв* "
-    "litau* lituan*",
-    "belarus": "belarus* białorus* беларус* белорус* білорус* weißruss* weissruss* bielorus* "
-    "biélorus* baltarus* baltkriev* běloru*",
-    "russia": "russ* росси* расі* расе* rosyj* rosj* rusij* krievij* rusk*",
-    "poland": "polish polsk* польск* польш* polen polnisch* lenk* polon*",
-    "ukraine": "ukrain* украин* украін* україн*",
-    "america": "america american americans amerik* ameryk* америк* американ* амерыкан* usa",
-    "human": "human humain* człowiek* человек* чалавек* людин* žmogaus cilvēk* lidsk* uomo "
-    "humanos menschen*",
-    "rights": "rights right praw prawa правоў прав права правам правах droits diritti derechos "
-    "recht* teisi* tiesīb* menschenrecht*",
-    "house": "house dom domu domie дом дома доме дому домом haus hauses maison casa namai namų "
-    "nams dům",
-    "centre": "centre centres center centers centrum centro centras centra zentrum zentrums "
-    "центр центра центру центром центре центры центров цэнтр цэнтра цэнтру цэнтрам цэнтры "
-    "цэнтраў центрі",
-    "party": "party parties partia partii partię partią partei* parti partito partido partij* "
-    "парти* парты* партія партії",
-    "radio": "radio* rádio* радио* радыё* радіо* radij*",
-    "agency": "agency agencies agencj* agentur* agence agenzia agencia agentūr* агентств* "
-    "агенцтв* агенці*",
-    "telegraph": "telegra* телеграф* тэлеграф*",
-    "association": "association* associazione asociación stowarzyszen* ассоциац* асацыяц* "
-    "асоціац* verband* asociacij* asociāc*",
-    "journalist": "journalist* dziennikar* журналист* журналіст* giornalist* periodist* žurnalist*",
-    "committee": "committee* komitet* комитет* камітэт* комітет* comité* comitato komitee*",
-    "ministry": "ministry ministries minister* ministère* ministero ministerio министерств* "
-    "міністэрств* міністерств*",
-    "security": "security bezpieczeństw* безопасност* бяспек* безпек* sicherheit* sécurité "
-    "sicurezza seguridad saugum*",
-    "service": "service services służb* служб* dienst* servizio servicio tarnyb*",
-    "national": "national* narodow* национальн* нацыянальн* національн* nazional* nacional*",
-    "bank": "bank* банк* banca banque banco",
-    "academy": "academ* akadem* академи* акадэмі* акадэми*",
-    "science": "science* nauk* наук* навук* wissenschaft* scienz* cienci* moksl*",
-    "university": "universit* uniwersyt* университет* універсітэт* університет* universidad",
-    "organization": "organi* организац* арганізац* організац*",
-    "north": "north* северн* поўночн* паўночн* північн* północn* nord* šiaur*",
-    "atlantic": "atlant* атлант*",
-    "treaty": "treaty traktat* договор* дагавор* договір* vertrag* traité trattato tratado sutart*",
-    "movement": "movement ruch ruchu движени* рух руху bewegung mouvement movimento "
-    "movimiento judėjim*",
-    "republic": "republic* republik* républi* republi* rzeczpospolit* республик* рэспублік* "
-    "республік* respublik*",
-    "prisoner": "prisoner* jeniec jeńc* kriegsgefangen*",
-    "war": "war wojn* войн* вайн* krieg*",
-    # "co-operation": the "co" goes with the legal forms, "operation" is left.
-    "cooperation": "cooperation* operation współprac* zusammenarbeit* coopération* "
-    "cooperazione cooperación bendradarbiavim* sadarbīb* сотрудничеств* супрацоўніцтв* "
-    "співробітництв* spolupráce",
-    "nations": "nations narodów nationen nazioni naciones tautos tautų nāciju наций нацый "
-    "націй národů",
-    "commonwealth": "commonwealth wspólnot* gemeinschaft* communauté comunità comunidad "
-    "sandraug* sadraudzīb* содружеств* садружнасц* співдружніст*",
-    "independent": "independent niepodległ* unabhängig* indépendant* indipendent* "
-    "independientes nepriklausom* neatkarīg* независим* незалежн*",
-    "collective": "collective* zbiorow* kollektiv* collettiv* colectiv* kolektyv* kolektīv* "
-    "коллективн* калектыўн* колективн*",
-    "eurasian": "eurasian eurazjatyck* eurasisch* eurasiati* euroasiátic* eurazij* eirāzij* "
-    "евразийск* еўразійск* євразійськ*",
-    "economic": "economic* gospodarcz* wirtschaft* économique* economic* económic* ekonomin* "
-    "ekonomisk* экономическ* эканамічн* економічн* hospodářsk*",
-    "reporter": "reporter* reporterzy reporteros reportérů репортер* рэпарцёр* рэпарцер*",
-    "without": "without bez ohne sans senza sin без",
-    "border": "border* granic* grenz* frontière* frontier* fronter* sien* robež* границ* "
-    "погранич* межаў мяжы памежн* кордон* прикордон*",
-    "group": "group groups grupa grupy gruppe groupe gruppo grupo grupė grupės группа группы "
-    "група групы",
-    "civic": "civic obywatelsk* bürger* civique civic* cívic* pilietin* pilsoņ* гражданск* "
-    "грамадзянск* громадянськ*",
-    "christian": "christian* chrześcijańsk* christlich* chrétien* cristian* krikščion* "
-    "kristīg* христианск* хрысціянск* хрысьціянск* християнськ*",
-    "democratic": "democra* demokra* démocra* демократ* дэмакрат* дэмакраты*",
-    "railway": "railway* railroad* koleje kolej kolei eisenbahn* chemin ferrovi* ferrocarril* "
-    "geležinkel* dzelzceļ* железн* чыгун* залізн*",
-    "steel": "steel stali stal stahl* acier acciaio acero plieno tērauda",
-    "metallurgical": "metallurg* metalurg* металлург* металург*",
-    "works": "works plant factory zakład* zakłady fabryk* werk werke werks usine* "
-    "stabiliment* fábrica gamykl* rūpnīc* завод* фабрик*",
-    "tractor": "tractor* traktor* трактор*",
-    "automobile": "automobil* automotive samochod* автомобил* аўтамабіл* автомобіл*",
-    "nuclear": "nuclear jądrow* kern nucléaire nucleare atomin* atom atomic ядерн* атомн* ядзерн*",
-    "power": "power energetyczn* kraft énergie electric* elektr* энергет* энергетычн* "
-    "електр* электр*",
-    "congress": "congress* kongres* kongress* congrès congresso congreso конгресс* кангрэс* "
-    "конгрес*",
-    "trade": "trade zawodow* profesin* arodbiedr* профессиональн* прафесійн* професійн*",
-    "court": "court courts sąd sądu sądzie gericht* cour tribunale tribunal teism* tiesa "
-    "суд суда суде судом",
-    "supreme": "supreme najwyższ* oberst* suprême suprem* aukščiausi* augstāk* верховн* "
-    "вярхоўн* верхов*",
-    "central": "central centralna centralny centralnej zentral* centrale centrál* centrin* "
-    "centrāl* центральн* цэнтральн*",
-    "election": "election* elector* wyborcz* wahl* électoral* elettoral* rinkim* vēlēšan* "
-    "избирательн* выбарч* виборч*",
-    "internal": "internal interior wewnętrzn* innen* intérieur* interno interni vidaus "
-    "iekšlietu внутренн* унутран* ўнутран* внутрішн*",
-    "affairs": "affairs spraw angelegenheit* affaires affari asuntos reikal* дел спраў справ",
-    "foreign": "foreign zagraniczn* auswärtig* étrangères esteri exteriores užsienio ārlietu "
-    "иностранн* замежн* закордонн*",
-    "defence": "defence defense obrony obrona verteidigung* défense difesa defensa "
-    "aizsardzīb* оборон* абарон*",
-    "investigative": "investigat* śledcz* ermittlung* tyrim* izmeklēšan* следствен* следчы* слідч*",
-    "administration": "administrat* administracj* verwaltung* amministrazione administración "
-    "administracij* administrācij* администрац* адміністрац*",
-    "president": "presiden* prezyden* präsident* présiden* prezident* президент* прэзідэнт*",
-    "assembly": "assembl* zgromadzen* versammlung* susirinkim* sapulc* собрани* сход* збор*",
-    "people": "people peoples ludow* volks* populaire* popolar* popular* liaudies tautas народн*",
-    "all": "all",
-    "television": "television* telewizj* fernseh* télévision* televisione televisión "
-    "televizij* televīzij* телевидени* тэлебачанн* телебачен*",
-}
-#: Words that stand for two concepts at once (compounds): stem -> concepts.
-COMPOUNDS: dict[str, tuple[str, ...]] = {
-    "еўрасаюз*": ("european", "union"),
-    "евросоюз*": ("european", "union"),
-    "євросоюз*": ("european", "union"),
-    "еўракамісі*": ("european", "commission"),
-    "еврокомисси*": ("european", "commission"),
-    "єврокомісі*": ("european", "commission"),
-    "еўрапарламент*": ("european", "parliament"),
-    "европарламент*": ("european", "parliament"),
-    "europarlament*": ("european", "parliament"),
-    "europarliament*": ("european", "parliament"),
-    "europarat*": ("council", "europe"),
-    "североатлант*": ("north", "atlantic"),
-    "паўночнаатлант*": ("north", "atlantic"),
-    "північноатлант*": ("north", "atlantic"),
-    "północnoatlant*": ("north", "atlantic"),
-    "nordatlant*": ("north", "atlantic"),
-    "военноплен*": ("prisoner", "war"),
-    "ваеннапалон*": ("prisoner", "war"),
-    "військовополон*": ("prisoner", "war"),
-    "kriegsgefangen*": ("prisoner", "war"),
-    "menschenrecht*": ("human", "rights"),
-    "journalistenvereinigung*": ("journalist", "association"),
-    "journalistenverband*": ("journalist", "association"),
-    "bürgerpartei*": ("civic", "party"),
-    "nationalbank*": ("national", "bank"),
-    "wahlkommission*": ("election", "commission"),
-    "wirtschaftsunion*": ("economic", "union"),
-    "traktorenwerk*": ("tractor", "works"),
-    "automobilwerk*": ("automobile", "works"),
-    "kraftwerk*": ("power", "works"),
-    "kernkraftwerk*": ("nuclear", "power", "works"),
-    "elektrown*": ("power", "works"),
-    "elektrinė*": ("power", "works"),
-    "электростанц*": ("power", "works"),
-    "электрастанц*": ("power", "works"),
-    "volksversammlung*": ("people", "assembly"),
-    "ogólnobiałorusk*": ("all", "belarus"),
-    "allbelarussisch*": ("all", "belarus"),
-    "всебелорусск*": ("all", "belarus"),
-    "усебеларуск*": ("all", "belarus"),
-    "ўсебеларуск*": ("all", "belarus"),
-    "всебілоруськ*": ("all", "belarus"),
-    "профсоюз*": ("trade", "union"),
-    "прафсаюз*": ("trade", "union"),
-    "gewerkschaft*": ("trade", "union"),
-    "pen-zentrum*": ("pen", "centre"),
-}
+#: Parts of speech of ``data/concepts.csv``: a ``word`` is one form as written,
+#: a ``stem`` (ending in ``*``) covers every word that starts with it, and a
+#: ``noun`` or ``adjective`` is a Belarusian, Russian or Ukrainian lemma that
+#: stands with its case forms (:func:`~namenorm.inflect.word_case_forms`).
+CONCEPT_POS = ("word", "stem", "noun", "adjective")
+_DECLINED = ("be", "ru", "uk")
+_CONCEPT = re.compile(r"[a-z]+(?:\+[a-z]+)*\Z")
+
+
+class ConceptForm(NamedTuple):
+    """One word of ``data/concepts.csv``: the concepts it stands for (two or
+    more for a compound: Евросоюз is "european" and "union") and its form,
+    case-folded, a stem ending in ``*``."""
+
+    concepts: tuple[str, ...]
+    form: str
+
+
+def load_concepts(path: Path) -> tuple[ConceptForm, ...]:
+    """The forms of a concept table (``concept,lang,form,pos``; ``concept`` is
+    one name, or names joined by ``+`` for a compound; ``lang`` is the
+    language that declines a noun or adjective, ``mul`` for a form several
+    languages of the press share), each noun and adjective with its case forms.
+
+    Raises :class:`~namenorm.errors.CsvError` naming the file, line and field of a bad row.
+    """
+    forms: dict[ConceptForm, None] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != ["concept", "lang", "form", "pos"]:
+            raise CsvError(
+                f"{path}:1: header: {reader.fieldnames!r}; expected concept,lang,form,pos"
+            )
+        for line, row in enumerate(reader, start=2):
+            concept, lang, form, pos = row["concept"], row["lang"], row["form"], row["pos"]
+            if None in row:
+                raise CsvError(
+                    f"{path}:{line}: {len(reader.fieldnames) + len(row[None])} fields;"
+                    " expected 4 (concept,lang,form,pos)"
+                )
+            if not _CONCEPT.match(concept or ""):
+                raise CsvError(
+                    f"{path}:{line}: concept: {concept!r}; expected a-z names joined by +"
+                )
+            if pos not in CONCEPT_POS:
+                raise CsvError(
+                    f"{path}:{line}: pos: {pos!r}; expected one of {', '.join(CONCEPT_POS)}"
+                )
+            if (
+                not form
+                or form != form.strip()
+                or " " in form
+                or form.endswith("*") != (pos == "stem")
+            ):
+                expected = "one word ending in *" if pos == "stem" else "one word without *"
+                raise CsvError(f"{path}:{line}: form: {form!r}; expected {expected}")
+            declined = pos in ("noun", "adjective")
+            lang_ok = lang in _DECLINED if declined else (lang or "").isalpha()
+            if not lang_ok:
+                expected = "be, ru or uk" if declined else "a language code or mul"
+                raise CsvError(f"{path}:{line}: lang: {lang!r}; expected {expected}")
+            concepts = tuple(concept.split("+"))
+            words = (
+                [form, *word_case_forms(form, lang, adjective=pos == "adjective")]
+                if declined
+                else [form]
+            )
+            forms.update(dict.fromkeys(ConceptForm(concepts, w.casefold()) for w in words))
+    return tuple(forms)
+
+
+#: Every word of the shipped concept table (``data/concepts.csv``). Its sources:
+#: the official names of the EU institutions in the EU's languages (EUR-Lex,
+#: "Interinstitutional Style Guide", section 9.2), the International Red Cross
+#: and Red Crescent Movement's national societies' names, and general
+#: dictionaries (Oxford, PWN, Tlumač, Lietuvių kalbos žodynas) for the other
+#: descriptor nouns and adjectives.
+CONCEPT_FORMS: tuple[ConceptForm, ...] = load_concepts(shipped_word_list_path("concepts.csv"))
 #: Concepts that name a country: "Republic of" beside one adds nothing (Narodowy
 #: Bank Republiki Białorusi is the National Bank of Belarus).
 COUNTRIES = frozenset({"belarus", "russia", "lithuania", "poland", "ukraine", "america"})
@@ -257,11 +152,7 @@ class Translated(NamedTuple):
 def _tables() -> tuple[dict[str, _Readings], list[tuple[str, _Readings]]]:
     """Folded whole words -> readings, and (folded stem, readings), longest first."""
     readings: dict[str, list[tuple[str, ...]]] = {}
-    entries: list[tuple[str, tuple[str, ...]]] = [
-        (w, (c,)) for c, words in CONCEPTS.items() for w in words.split()
-    ]
-    entries += list(COMPOUNDS.items())
-    for word, concepts in entries:
+    for concepts, word in CONCEPT_FORMS:
         folded = " ".join(fold_words(word.rstrip("*"))) + ("*" if word.endswith("*") else "")
         bucket = readings.setdefault(folded, [])
         if concepts not in bucket:

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from namenorm import Registry
+from namenorm.errors import CsvError
+from namenorm.inflect import word_case_forms
 from namenorm.knowledge.descriptors import (
-    CONCEPTS,
+    CONCEPT_FORMS,
     DescriptorTable,
     concepts_of,
     countries_named,
     home_country,
+    load_concepts,
     signatures,
 )
 from namenorm.knowledge.fold import fold_words
+from namenorm.names import shipped_word_list_path
 
 
 @dataclass(frozen=True)
@@ -80,11 +85,63 @@ def test_a_signature_two_organizations_share_answers_nothing() -> None:
 
 
 def test_every_listed_word_reads_as_its_concept() -> None:
-    for concept, words in CONCEPTS.items():
-        for word in words.split():
-            readings = concepts_of(" ".join(fold_words(word.rstrip("*"))))
-            assert readings, word
-            assert any(concept in reading for reading in readings) or word.endswith("*"), word
+    for concepts, form in CONCEPT_FORMS:
+        readings = concepts_of(" ".join(fold_words(form.rstrip("*"))))
+        assert readings, form
+        assert concepts in readings or form.endswith("*"), form
+
+
+def _concept_rows() -> list[dict[str, str]]:
+    with shipped_word_list_path("concepts.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_concept_file_holds_lemmas_not_their_case_forms() -> None:
+    rows = _concept_rows()
+    generated = {
+        (row["concept"], form)
+        for row in rows
+        if row["pos"] in ("noun", "adjective")
+        for form in word_case_forms(row["form"], row["lang"], adjective=row["pos"] == "adjective")
+    }
+    typed = [(row["concept"], row["form"]) for row in rows if row["pos"] == "word"]
+    assert [entry for entry in typed if entry in generated] == []
+    assert len(typed) == len(set(typed))
+
+
+@pytest.mark.parametrize(
+    ("word", "concept"),
+    [("группой", "group"), ("радзе", "council"), ("центром", "centre"), ("судом", "court")],
+)
+def test_a_declined_lemma_brings_its_case_forms(word: str, concept: str) -> None:
+    assert (concept,) in concepts_of(" ".join(fold_words(word)))
+
+
+def test_a_compound_stands_for_its_concepts() -> None:
+    assert ("european", "union") in concepts_of(" ".join(fold_words("Евросоюза")))
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("concept,lang,lemma,pos\n", "header"),
+        ("concept,lang,form,pos\nCentre,mul,centre,word\n", "concept"),
+        ("concept,lang,form,pos\ncentre,mul,centre,verb\n", "pos"),
+        ("concept,lang,form,pos\ncentre,mul,centr,stem\n", "form"),
+        ("concept,lang,form,pos\ncentre,mul,centr*,word\n", "form"),
+        ("concept,lang,form,pos\ncentre,pl,centrum,noun\n", "lang"),
+        ("concept,lang,form,pos\ncentre,mul,centre,word,extra\n", "5 fields"),
+    ],
+)
+def test_a_bad_concept_row_names_its_file_line_and_field(
+    tmp_path: Path, text: str, field: str
+) -> None:
+    path = tmp_path / "concepts.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CsvError) as caught:
+        load_concepts(path)
+    line = 1 if field == "header" else 2
+    assert str(caught.value).startswith(f"{path}:{line}: {field}")
 
 
 def test_signatures_leave_out_function_words_and_keep_numbers() -> None:
