@@ -6,8 +6,9 @@ and punctuation; initials ("A.", "A.G.", "А. Г.") become single-letter words
 flagged as initials. :func:`parse_registry_name` splits a stored spelling
 ("Given [Patronymic] Surname") into its parts.
 
-The word lists (:data:`TITLES`, :data:`DESCRIPTORS`) are data: lemmas in
-``data/titles.csv`` and ``data/descriptors.csv`` (``lang,lemma,pos``), read
+The word lists (:data:`TITLES`, :data:`DESCRIPTORS`, :data:`FUNCTION_WORDS`)
+are data: lemmas in ``data/titles.csv``, ``data/descriptors.csv`` and
+``data/function_words.csv`` (``lang,lemma,pos``), read
 once at import, with the case forms of each Cyrillic noun and adjective made
 by :func:`~namenorm.inflect.word_case_forms`.
 
@@ -110,20 +111,8 @@ PARTICLES: frozenset[str] = frozenset(
 #: военнопленными, Рада з питань): they hold no name, so they are not counted
 #: against a query's word limit, and a name part never starts or ends with
 #: one. Written in lower case; a capitalized word is not one (A. is an initial).
-FUNCTION_WORDS: frozenset[str] = frozenset(
-    """
-    of for the and in on at to by from with an
-    de des du la le les et pour sur en au aux
-    der die das dem den des für und von vom zur zum im am mit
-    di del della dei degli per il lo gli
-    dla do na od przy ze we oraz
-    ir iš už prie
-    по с со в во на для и о об при из от к ко за
-    ў у з за ад да і пры аб для па
-    з в у на для і по про від до при
-    z w i o
-    """.split()
-)
+#: From ``data/function_words.csv``.
+FUNCTION_WORDS: frozenset[str] = load_word_list(shipped_word_list_path("function_words.csv"))
 
 _PATRONYMIC = re.compile(
     r"(?:ович|евич|ьевич|ич|овна|евна|ьевна|ична|інічна|авіч|евіч|івіч|ыч|іч|аўна|еўна|"

@@ -13,6 +13,7 @@ from namenorm.errors import CsvError
 from namenorm.inflect import word_case_forms
 from namenorm.names import (
     DESCRIPTORS,
+    FUNCTION_WORDS,
     TITLES,
     NameParts,
     declinable_nominative,
@@ -147,6 +148,15 @@ def test_word_list_files_hold_lemmas_only() -> None:
             and not word_case_forms(r["lemma"], r["lang"], adjective=r["pos"] == "adjective")
         ]
         assert undeclined == [], name  # a noun or adjective inflect cannot decline
+
+
+def test_function_words_are_data_one_row_per_language_and_word() -> None:
+    rows = _rows("function_words.csv")
+    keys = [(row["lang"], row["lemma"]) for row in rows]
+    assert len(keys) == len(set(keys))
+    assert {row["pos"] for row in rows} == {"word"}  # prepositions are not declined
+    assert {lemma for _, lemma in keys} == FUNCTION_WORDS
+    assert {"of", "für", "przy", "пры", "від"} <= FUNCTION_WORDS
 
 
 def test_a_bad_word_list_row_names_file_line_and_field(tmp_path: Path) -> None:
