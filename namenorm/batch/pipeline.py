@@ -29,6 +29,7 @@ from types import TracebackType
 from typing import NamedTuple
 
 from ..errors import InvalidInputError
+from ..heldsignals import held
 from ..registry import Registry
 
 __all__ = [
@@ -109,22 +110,49 @@ TEARDOWN_GRACE = 10.0
 
 _WORKER: tuple[Registry, str | None] | None = None
 
-#: Held back while the pool forks: a worker must not run the parent's handlers.
+#: Blocked in the thread that makes the pool, and so in the pool's threads and
+#: in every worker they fork, until the worker has set its own dispositions.
 _FORK_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
 
 def _init_worker() -> None:
     """Give a new worker its own signal dispositions, then let signals in.
 
-    The pool forks with :data:`_FORK_SIGNALS` blocked, so a signal sent to a
-    worker before this runs (the pool torn down while its workers start)
-    waits here instead of running a handler inherited from the command
-    (which would take the SIGTERM meant to end the worker and leave it alive).
+    Workers are forked with :data:`_FORK_SIGNALS` blocked (see
+    :func:`_fork_pool`), so a signal sent to a worker before this runs (the
+    pool torn down while its workers start) waits here instead of running a
+    handler inherited from the command (which would take the SIGTERM meant
+    to end the worker and leave it alive).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     for sig in (signal.SIGTERM, signal.SIGHUP):  # the parent's handlers are not for workers:
         signal.signal(sig, signal.SIG_DFL)  # the pool is torn down with SIGTERM
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _FORK_SIGNALS)
+
+
+def _fork_pool(jobs: int) -> Pool:
+    """A pool of ``jobs`` forked workers, made in a thread of its own that blocks
+    :data:`_FORK_SIGNALS`: the pool's threads inherit that mask, and so does
+    every worker they fork, then or later (a replaced worker). The main
+    thread never masks them (a masked signal goes to another thread, such as
+    numpy's OpenBLAS thread, and is lost to a main thread blocked in a read:
+    ``namenorm.heldsignals``); the caller holds them meanwhile."""
+    made: list[Pool] = []
+    failed: list[BaseException] = []
+
+    def make() -> None:
+        signal.pthread_sigmask(signal.SIG_BLOCK, _FORK_SIGNALS)  # this thread only
+        try:
+            made.append(multiprocessing.get_context("fork").Pool(jobs, initializer=_init_worker))
+        except BaseException as exc:  # handed to the caller's thread
+            failed.append(exc)
+
+    starter = threading.Thread(target=make, name="namenorm-pool-start")
+    starter.start()
+    starter.join()
+    if failed:
+        raise failed[0]
+    return made[0]
 
 
 def _abort(pool: Pool) -> None:
@@ -368,16 +396,12 @@ class Pipeline:
             self.registry.warm()
         _WORKER = (self.registry, self.kind)  # inherited by the forked workers
         gc.freeze()  # the collector then leaves the inherited objects (and their pages) alone
-        # The pool's threads and forked workers inherit this mask (a worker
-        # unblocks in _init_worker); signals sent to this process meanwhile
-        # wait until the pool is up, and are taken then.
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, _FORK_SIGNALS)
+        # Signals sent to this process meanwhile are held until the pool is up
+        # (and is self.pool, for the clean-up they start), and taken then.
         try:
-            self.pool = multiprocessing.get_context("fork").Pool(
-                self.jobs, initializer=_init_worker
-            )
+            with held():
+                self.pool = _fork_pool(self.jobs)
         finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
             gc.unfreeze()
         self.chunks = 0
 

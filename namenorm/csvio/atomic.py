@@ -8,14 +8,13 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import signal
 import stat
 import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, BinaryIO
 
+from ..heldsignals import held
 from .encoding import Encoding
 
 __all__ = ["atomic_binary", "atomic_output"]
@@ -25,23 +24,6 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-#: Signals whose Python handlers raise (Ctrl-C; SIGTERM and SIGHUP in the command line).
-_DEFERRED = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
-
-
-@contextlib.contextmanager
-def _signals_deferred() -> Iterator[None]:
-    """Hold the signals of :data:`_DEFERRED` until the block is done (main thread; Unix)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 @contextlib.contextmanager
@@ -69,7 +51,7 @@ def atomic_binary(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     dest = Path(os.path.realpath(path))
     temp: str | None = None
     try:
-        with _signals_deferred():  # a signal between creating and naming would orphan the file
+        with held():  # a signal between creating and naming would orphan the file
             try:
                 fd, temp = tempfile.mkstemp(
                     prefix=f".{dest.name}.", suffix=".part", dir=dest.parent
