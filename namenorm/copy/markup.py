@@ -2,20 +2,19 @@
 
 :func:`layout` parses a document (``text``, ``markdown`` or ``html``) with a
 real parser and returns a :class:`Layout`: the text with every character
-that is not prose replaced by :data:`MASK` (so offsets stay those of the
-input and no name can run across it), and the spans of quotations (block
-quotes), which are scanned but not rewritten unless quotations are fixed.
+that is not prose replaced by :data:`MASK` (offsets stay those of the input),
+the spans of block quotes (scanned, not rewritten unless quotations are
+fixed), of HTML elements kept as written (``lang`` naming another language
+than the copy's, ``<cite>``) and of headings.
 
-Never prose: front matter, code (spans, blocks, ``<code>``, ``<pre>``,
-``<script>``, ``<style>``...), link and image targets and reference
-definitions, HTML tags and attributes other than ``alt`` and ``title``,
-entities, comments, URLs and e-mail addresses (found by ``linkify-it-py``,
-the linkifier ``markdown-it-py`` uses), @handles and #hashtags, and
-passages an editor switched off (:data:`OFF`/:data:`ON` markers). Markdown
-is parsed by ``markdown-it-py``, HTML by ``html.parser`` (both report source
-positions). A space reference between runs of prose (``&nbsp;``) reads as
-spaces (:data:`SPACE_REFERENCE`), so a name across it is one name; edits
-keep the reference as written.
+Never prose: front matter, code (spans, blocks, ``<code>``, ``<pre>``...),
+link and image destinations, reference labels, HTML tags and attributes
+other than ``alt`` and ``title``, entities, comments, URLs and e-mail
+addresses (``linkify-it-py``), @handles, #hashtags, and passages switched off
+(:data:`OFF`/:data:`ON`). A link or image title is prose in Markdown as in
+HTML. Markdown is parsed by ``markdown-it-py``, HTML by ``html.parser``. A
+space reference between runs of prose (``&nbsp;``) reads as spaces, so a
+name across it is one name; edits keep the reference as written.
 
 Left out: quotation marks in running text (``namenorm.copy.rules``).
 """
@@ -54,9 +53,15 @@ _CODE_ELEMENTS = frozenset(
     "script style code pre kbd samp var textarea template svg math noscript".split()
 )
 _QUOTE_ELEMENTS = frozenset(["blockquote", "q"])
+_HEADING_ELEMENTS = frozenset("h1 h2 h3 h4 h5 h6".split())
+#: Elements whose ``lang`` is the document's, which the copy's language overrides.
+_DOCUMENT_ELEMENTS = frozenset(["html", "body"])
 _PROSE_ATTRIBUTES = re.compile(
     r"""\s(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE
 )
+
+
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -66,19 +71,30 @@ class Layout:
     #: the input with every non-prose character replaced by :data:`MASK`
     masked: str
     #: spans of block quotes (scanned, not rewritten unless quotations are fixed)
-    quoted: tuple[tuple[int, int], ...]
+    quoted: tuple[Span, ...]
+    #: spans never rewritten: HTML elements in another language than the copy's
+    #: (``lang``) and titles of works (``<cite>``)
+    kept: tuple[Span, ...] = ()
+    #: spans of headings (Markdown ``#`` and setext headings, HTML ``h1``-``h6``)
+    headings: tuple[Span, ...] = ()
 
 
-def layout(text: str, format: str = "text") -> Layout:
-    """Parse ``text`` as ``format`` and mask what is not prose (see the module docstring)."""
+def layout(text: str, format: str = "text", *, lang: str | None = None) -> Layout:
+    """Parse ``text`` as ``format`` and mask what is not prose (see the module docstring).
+
+    ``lang`` is the copy's language: an HTML element whose ``lang`` attribute
+    names another one is kept as written (``None``: none is).
+    """
     if format not in FORMATS:
         raise InvalidInputError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
     chars = list(text)
-    quoted: list[tuple[int, int]] = []
+    quoted: list[Span] = []
+    kept: list[Span] = []
+    headings: list[Span] = []
     if format == "markdown":
-        _markdown(text, chars, quoted)
+        _markdown(text, chars, quoted, headings)
     elif format == "html":
-        _html(text, chars, quoted)
+        _html(text, chars, quoted, kept, headings, lang)
     _markers(text, chars, bracket=format == "text")
     for start, end in _links(text):
         _mask(chars, start, end)
@@ -86,7 +102,7 @@ def layout(text: str, format: str = "text") -> Layout:
         _mask(chars, found.start(), found.end())
     if format != "text":
         _spaces(text, chars)
-    return Layout("".join(chars), tuple(quoted))
+    return Layout("".join(chars), tuple(quoted), tuple(kept), tuple(headings))
 
 
 #: Character references to a space (no-break, en, em, thin, figure, ...).
@@ -194,7 +210,7 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _markdown(text: str, chars: list[str], quoted: list[tuple[int, int]]) -> None:
+def _markdown(text: str, chars: list[str], quoted: list[Span], headings: list[Span]) -> None:
     """Mask all but the inline content of Markdown blocks, and inline non-prose."""
     starts = _line_starts(text)
 
@@ -202,21 +218,48 @@ def _markdown(text: str, chars: list[str], quoted: list[tuple[int, int]]) -> Non
         return starts[line] if line < len(starts) else len(text)
 
     prose = bytearray(len(text))  # 1 where inline content is
+    covered = bytearray(len(starts) + 1)  # 1 on the lines of a block
     depth = 0
+    heading = False
     for token in _markdown_parser().parse(text):
+        if token.map:
+            covered[token.map[0] : token.map[1]] = b"\x01" * (token.map[1] - token.map[0])
         if token.type == "blockquote_open":
             depth += 1
             if depth == 1 and token.map:
                 quoted.append((offset(token.map[0]), offset(token.map[1])))
         elif token.type == "blockquote_close":
             depth -= 1
+        elif token.type == "heading_open":
+            heading = True
         elif token.type == "inline" and token.map:
             start, end = offset(token.map[0]), offset(token.map[1])
             prose[start:end] = b"\x01" * (end - start)
             _inline(text, start, end, token.children or [], chars)
+            if heading:
+                headings.append((start, end))
+            heading = False
     for position, flag in enumerate(prose):
         if not flag and chars[position] not in "\n\r":
             chars[position] = MASK
+    for line, flag in enumerate(covered[: len(starts)]):
+        if not flag:  # a reference definition's title is prose, as a link's is
+            found = _DEFINITION.match(text, offset(line), offset(line + 1))
+            group = next((g for g in ("title", "t2", "t3") if found and found.group(g)), None)
+            if found is not None and group is not None:
+                _unmask(text, chars, found.start(group), found.end(group))
+
+
+#: A reference definition on one line, and its title (``[label]: <url> "title"``).
+_DEFINITION = re.compile(
+    r""" {0,3}\[[^\]\n]+\]:[ \t]*(?:<[^>\n]*>|\S+)[ \t]+"""
+    r"""(?:"(?P<title>[^"\n]*)"|'(?P<t2>[^'\n]*)'|\((?P<t3>[^()\n]*)\))[ \t]*$""",
+    re.MULTILINE,
+)
+
+
+def _unmask(text: str, chars: list[str], start: int, end: int) -> None:
+    chars[start:end] = text[start:end]
 
 
 def _inline(text: str, start: int, end: int, children: list[Token], chars: list[str]) -> None:
@@ -280,8 +323,17 @@ def _closing_bracket(text: str, position: int, end: int) -> int:
     return end
 
 
+#: Inside ``( ... )`` after a link text: the destination, then a title in "", '' or ().
+_TITLE = re.compile(
+    r"""\s*(?:<(?:[^<>\n\\]|\\.)*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)\s+"""
+    r"""("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))\s*\Z""",
+    re.DOTALL,
+)
+
+
 def _target(text: str, cursor: int, end: int, chars: list[str]) -> int:
-    """Mask the ``(destination "title")`` or ``[label]`` after a link text's ``]``."""
+    """Mask the ``(destination "title")`` or ``[label]`` after a link text's ``]``; the
+    title stays prose."""
     bracket = text.find("]", cursor, end)
     if bracket < 0:
         return cursor
@@ -301,6 +353,9 @@ def _target(text: str, cursor: int, end: int, chars: list[str]) -> int:
                     break
             position += 1
         _mask(chars, after, position + 1)
+        title = _TITLE.match(text, after + 1, position)
+        if title is not None:  # the title is prose (it becomes an HTML title attribute)
+            _unmask(text, chars, title.start(1) + 1, title.end(1) - 1)
         return position + 1
     if after < end and text[after] == "[":
         closing = text.find("]", after, end)
@@ -314,14 +369,19 @@ def _target(text: str, cursor: int, end: int, chars: list[str]) -> int:
 class _Prose(HTMLParser):
     """Collects the source spans of prose: text outside code, and alt/title values."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lang: str | None = None) -> None:
         super().__init__(convert_charrefs=False)
         self.text = text
+        self.lang = lang
         self.starts = _line_starts(text)
-        self.spans: list[tuple[int, int]] = []
-        self.quotes: list[tuple[int, int]] = []
+        self.spans: list[Span] = []
+        self.quotes: list[Span] = []
+        self.kept: list[Span] = []
+        self.headings: list[Span] = []
         self.code = 0
         self.quoting: list[int] = []
+        #: open elements that are kept (another language, a title of a work) or headings
+        self.open: list[tuple[str, int, str]] = []
 
     def source_offset(self) -> int:
         line, column = self.getpos()
@@ -338,8 +398,28 @@ class _Prose(HTMLParser):
             self.code += 1
         elif tag in _QUOTE_ELEMENTS:
             self.quoting.append(start)
+        if not raw.endswith("/>"):
+            role = self._role(tag, attrs)
+            if role:
+                self.open.append((tag, start + len(raw), role))
+
+    def _role(self, tag: str, attrs: list[tuple[str, str | None]]) -> str:
+        """``kept`` for an element in another language than the copy's or a ``<cite>``,
+        ``heading`` for ``h1``-``h6``, else empty."""
+        if tag in _HEADING_ELEMENTS:
+            return "heading"
+        if tag == "cite":
+            return "kept"
+        written = next((v for k, v in attrs if k == "lang" and v), None)
+        if self.lang is None or written is None or tag in _DOCUMENT_ELEMENTS:
+            return ""
+        primary = written.strip().lower().replace("_", "-").split("-")[0]
+        return "kept" if primary and primary != self.lang else ""
 
     def handle_endtag(self, tag: str) -> None:
+        if self.open and self.open[-1][0] == tag:
+            _, start, role = self.open.pop()
+            (self.kept if role == "kept" else self.headings).append((start, self.source_offset()))
         if tag in _CODE_ELEMENTS and self.code:
             self.code -= 1
         elif tag in _QUOTE_ELEMENTS and self.quoting:
@@ -354,10 +434,19 @@ class _Prose(HTMLParser):
             self.spans.append((start, start + len(data)))
 
 
-def _html(text: str, chars: list[str], quoted: list[tuple[int, int]]) -> None:
-    parser = _Prose(text)
+def _html(
+    text: str,
+    chars: list[str],
+    quoted: list[Span],
+    kept: list[Span],
+    headings: list[Span],
+    lang: str | None,
+) -> None:
+    parser = _Prose(text, lang)
     parser.feed(text)
     parser.close()
+    kept.extend(sorted(parser.kept))
+    headings.extend(sorted(parser.headings))
     prose = bytearray(len(text))
     for start, end in parser.spans:
         if text[start:end]:

@@ -24,7 +24,7 @@ from ..registry import Registry, default_registry
 from ..text import is_cyrillic
 from .house import replacement
 from .markup import FORMATS, Layout, layout
-from .rules import covers_quotation, gloss_end, inside_proper_noun, quotations
+from .rules import ProperNouns, covers_quotation, gloss_end, quotations
 
 __all__ = [
     "LANGS",
@@ -106,7 +106,7 @@ def _check(text: object, lang: object, format: object, quotes: object = "keep") 
 
 
 def _found(text: str, lang: str, registry: Registry, format: str) -> tuple[Layout, list[Found]]:
-    prose = layout(text, format)
+    prose = layout(text, format, lang=lang)
     found = scan(prose.masked, registry, lang=lang)
     return prose, [_as_written(item, text) for item in found]
 
@@ -168,20 +168,29 @@ def plan(
         kept = (
             [list(prose.quoted), quotations(masked)] if format != "text" else [quotations(masked)]
         )
+    nouns = ProperNouns(
+        masked,
+        lang,
+        names=[(f.mention.start, f.mention.end) for f in found],
+        headings=prose.headings,
+    )
+    nouns.learn(
+        (f.mention.start, f.mention.end)
+        for f in found
+        if f.entity is not None and f.entity.kind != "person"
+    )
     edits: list[Edit] = []
     seen: dict[tuple[object, ...], str | None] = {}  # the same mention, written the same way
     skip_until = -1
     for number, item in enumerate(found):
         mention = item.mention
-        if mention.id is None or mention.start < skip_until:
+        if mention.id is None or mention.start < skip_until or item.entity is None:
             continue
-        if _kept(masked, kept, mention.start, mention.end):
-            continue
-        if (
-            item.entity is not None
-            and item.entity.kind != "person"
-            and inside_proper_noun(masked, mention.start, mention.end, lang=lang)
+        if _kept(masked, kept, mention.start, mention.end) or _within(
+            prose.kept, mention.start, mention.end
         ):
+            continue
+        if nouns.inside(mention.start, mention.end, person=item.entity.kind == "person"):
             continue
         new = _replacement(item, lang, registry, seen)
         end = mention.end
@@ -248,6 +257,11 @@ def _kept(text: str, kept: list[list[tuple[int, int]]], start: int, end: int) ->
         if number >= 0 and spans[number][0] <= start and end <= spans[number][1]:
             return not covers_quotation(text, spans[number], start, end)
     return False
+
+
+def _within(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside one of ``spans`` (an HTML element kept as written)."""
+    return any(low <= start and end <= high for low, high in spans)
 
 
 def _script(text: str) -> bool:

@@ -1,18 +1,19 @@
 """Editorial rules: where a found name is left as written, and glosses.
 
 * :func:`quotations`: spans of text in quotation marks (“…”, «…», „…“, "…"),
-  left alone by default; a name standing alone in quotation marks
-  («Белавия», "Viasna") is a name, not a quotation.
-* :func:`inside_proper_noun`: an organization or place name beside a
-  capitalized word or a closing quotation mark, or after an "of" or "de"
-  that follows a capitalized word other than a title, is part of a longer
-  proper noun (Grodno Azot, FC Neman Grodno, University of Grodno) and is
-  left alone, unless the registry knows the whole span as one entity; in
-  German copy a noun naming a kind of settlement (in der Stadt Grodno) does
-  not count.
+  left alone by default; a name standing alone in quotation marks is a name.
+* :class:`ProperNouns` (:func:`inside_proper_noun`): a place or organization
+  beside a capitalized word or a closing quotation mark, or after "of"/"de"
+  after a capitalized word other than a title, is part of a longer proper
+  noun (Grodno Azot, University of Grodno) and stays, unless the registry
+  knows the whole span. Where capitals say nothing (a headline in capitals or
+  Title Case, a sentence start) only a word that is no common word counts
+  (Neman Grodno, not Gomel Students), or a pair the text writes as a proper
+  noun in running text; a registry name joined by a hyphen makes none
+  (Grodno-Minsk); a person's surname joined to another name is someone
+  else's (Karpenko-Kary); German settlement nouns (Stadt) do not count.
 * :func:`gloss_end`: a mention followed by a bracketed gloss of the same
-  entity in the same script ("Svetlana Tikhanovskaya (Sviatlana
-  Tsikhanouskaya)") is rewritten once, gloss included.
+  entity in the same script is rewritten once, gloss included.
 
 Left out: which characters are prose at all (``namenorm.copy.markup``).
 """
@@ -20,10 +21,14 @@ Left out: which characters are prose at all (``namenorm.copy.markup``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 
+from ..lexicon import ZIPF_COMMON, is_common_word
 from ..names import TITLES
+from ..wordlists import zipf_frequency
 
-__all__ = ["covers_quotation", "gloss_end", "inside_proper_noun", "quotations"]
+__all__ = ["ProperNouns", "covers_quotation", "gloss_end", "inside_proper_noun", "quotations"]
 
 #: Opening mark -> closing marks, for typographic quotation marks.
 _PAIRS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "”": "”"}
@@ -35,6 +40,13 @@ _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)([ \u00a0]+|-)\Z")
 _WORD_AFTER = re.compile(r"\A([ \u00a0]+|-)([^\W\d_][\w'’\-]*)")
 _SENTENCE_END = frozenset(".!?…:;")
 _OF_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)[ \u00a0]+(?:of|de|d['’])[ \u00a0]*\Z")
+_HEADLINE = 200  # longest line read as a headline, in characters
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_BLANK = " \t\r\ufffc"  # white space, and markup the prose view masks
+#: wordfreq has no Belarusian list: Russian stands in (as the lexicon does).
+_ZIPF_LANG = {"be": "ru"}
+#: Languages that capitalize every noun: Title Case says nothing of a headline there.
+_NOUNS_CAPITALIZED = frozenset({"de", "lb"})
 #: German nouns naming a kind of settlement (Stadt, Hauptstadt, Grenzstadt, Dorf, ...).
 _SETTLEMENT_DE = re.compile(r"(?:stadt|städte|dorf|metropole|ortschaft|gemeinde|siedlung)\Z")
 
@@ -84,34 +96,170 @@ def covers_quotation(text: str, span: tuple[int, int], start: int, end: int) -> 
     return inner.strip(" \u00a0.,") == text[start:end]
 
 
-def inside_proper_noun(text: str, start: int, end: int, *, lang: str = "en") -> bool:
+def inside_proper_noun(
+    text: str, start: int, end: int, *, lang: str = "en", nouns: ProperNouns | None = None
+) -> bool:
     """Whether a capitalized word or a closing quotation mark sits right beside ``start:end``,
     or a capitalized word that is no title sits before an "of" or "de" right before it
-    (in capitals, a word in capitals beside a name in capitals says nothing; in German,
-    a noun naming a kind of settlement before it says nothing)."""
-    caps = text[start:end].isupper()
-    window = max(0, start - 60)
-    before = _WORD_BEFORE.search(text, window, start)
-    if before is not None:
-        word = before.group(1)
-        if (
-            word[0].isupper()
-            and not (caps and word.isupper())
-            and word[-1] not in _SENTENCE_END
-            and not _sentence_start(text, before.start(1))
-            and not (lang == "de" and _SETTLEMENT_DE.search(word.casefold()))
-        ):
+    (where capitals say nothing, in a headline or at the start of a sentence, only a word
+    that is no common word counts, or a pair the text writes as a proper noun elsewhere;
+    in German, a noun naming a kind of settlement before it says nothing; a registry
+    name joined by a hyphen is a name of its own). ``nouns``: what the whole document
+    says (:class:`ProperNouns`); without it, the text alone is read."""
+    nouns = nouns or ProperNouns(text, lang)
+    return nouns.inside(start, end)
+
+
+class ProperNouns:
+    """One document read for longer proper nouns (:func:`inside_proper_noun`).
+
+    ``names`` are the spans of the registry names found in the text (a name
+    joined to one by a hyphen makes no longer proper noun: Hrodna-Minsk);
+    ``headings`` the spans the markup marks as headings. :meth:`learn` reads
+    the pairs the text writes as proper nouns in running text ("the Mogilev
+    Automobile Plant"), which count in a headline in capitals too.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        lang: str = "en",
+        *,
+        names: Iterable[tuple[int, int]] = (),
+        headings: Iterable[tuple[int, int]] = (),
+    ) -> None:
+        self.text = text
+        self.lang = lang
+        spans = list(names)
+        self.starts = {s for s, _ in spans}
+        self.ends = {e for _, e in spans}
+        self.headings = sorted(headings)
+        self.pairs: set[tuple[str, str, str]] = set()
+        self.lines: dict[int, bool] = {}
+
+    def learn(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Remember the pairs that make a proper noun where capitals say something."""
+        for start, end in spans:
+            for side, word, weak in self._neighbours(start, end, hyphen_only=False):
+                if not weak:
+                    self.pairs.add((_fold(self.text[start:end]), side, _fold(word)))
+
+    def inside(self, start: int, end: int, *, person: bool = False) -> bool:
+        """Whether ``start:end`` is part of a longer proper noun; for a ``person``, only
+        another capitalized name joined by a hyphen counts (Karpenko-Kary)."""
+        text = self.text
+        name = _fold(text[start:end])
+        for side, word, weak in self._neighbours(start, end, hyphen_only=person):
+            if not weak or (name, side, _fold(word)) in self.pairs or not self.common(word):
+                return True
+        if person:
+            return False
+        caps = text[start:end].isupper()
+        if not caps and _after_name_and_of(text, max(0, start - 60), start):
             return True
-    if not caps and _after_name_and_of(text, window, start):
+        return start >= 2 and text[start - 1] in " \u00a0" and text[start - 2] in _CLOSERS + "'’\""
+
+    def _neighbours(
+        self, start: int, end: int, *, hyphen_only: bool
+    ) -> Iterator[tuple[str, str, bool]]:
+        """The capitalized words right beside ``start:end`` that may make it part of a
+        longer proper noun: (side, word, whether capitals say nothing there)."""
+        text, lang = self.text, self.lang
+        caps = text[start:end].isupper()
+        before = _WORD_BEFORE.search(text, max(0, start - 60), start)
+        if before is not None and (before.group(2) == "-" or not hyphen_only):
+            word = before.group(1)
+            if (
+                word[0].isupper()
+                and word[-1] not in _SENTENCE_END
+                and not (lang == "de" and _SETTLEMENT_DE.search(word.casefold()))
+                and not (before.group(2) == "-" and before.end(1) in self.ends)
+            ):
+                weak = (
+                    (caps and word.isupper())
+                    or _sentence_start(text, before.start(1))
+                    or self.headline(start)
+                )
+                yield "before", word, weak
+        after = _WORD_AFTER.match(text[end : end + 60])
+        if after is not None and (after.group(1) == "-" or not hyphen_only):
+            word = after.group(2)
+            if word[0].isupper() and not (
+                after.group(1) == "-" and end + after.start(2) in self.starts
+            ):
+                yield "after", word, (caps and word.isupper()) or self.headline(start)
+
+    def common(self, word: str) -> bool:
+        """Whether ``word`` is an ordinary word of the copy's language (lexicon, or a
+        wordfreq Zipf frequency of at least 3: plurals and verb forms too)."""
+        lang = self.lang
+        return is_common_word(word, lang) or (
+            zipf_frequency(word.casefold(), _ZIPF_LANG.get(lang, lang)) >= ZIPF_COMMON
+        )
+
+    def headline(self, position: int) -> bool:
+        """Whether the line at ``position`` is a headline in capitals or Title Case: a
+        heading of the markup, or a line standing alone between blank lines."""
+        text = self.text
+        number = bisect_right(self.headings, (position, len(text) + 1)) - 1
+        if number >= 0 and self.headings[number][1] > position:
+            return self._capitalized(*self.headings[number]) is not None
+        line_start = text.rfind("\n", max(0, position - _HEADLINE), position) + 1
+        if line_start == 0 and position > _HEADLINE:
+            return False
+        found = self.lines.get(line_start)
+        if found is None:
+            line_end = text.find("\n", position, position + _HEADLINE)
+            if line_end < 0:
+                line_end = len(text) if len(text) - position <= _HEADLINE else -1
+            found = line_end >= 0 and self._headline(line_start, line_end)
+            self.lines[line_start] = found
+        return found
+
+    def _capitalized(self, start: int, end: int) -> str | None:
+        """``caps`` or ``title`` when ``start:end`` is written in capitals or Title Case
+        (every word longer than three letters capitalized), else ``None``."""
+        words = _LINE_WORD.findall(self.text, start, end)
+        letters = [c for w in words for c in w if c.isalpha()]
+        if len(words) < 2 or not letters:
+            return None
+        if all(c.isupper() for c in letters):
+            return "caps"
+        long = [w for w in words if len(w) > 3]
+        if self.lang in _NOUNS_CAPITALIZED or len(long) < 2:
+            return None
+        return "title" if all(w[0].isupper() for w in long) else None
+
+    def _headline(self, line_start: int, line_end: int) -> bool:
+        text = self.text
+        shape = self._capitalized(line_start, line_end)
+        if shape != "title":
+            return shape == "caps"
+        # a line in Title Case standing alone, with no full stop, that heads more text
+        return (
+            not text[line_start:line_end].rstrip(_BLANK).endswith(".")
+            and _blank_before(text, line_start)
+            and _blank_after(text, line_end)
+            and bool(text[line_end:].strip(_BLANK + "\n"))
+        )
+
+
+def _fold(word: str) -> str:
+    return " ".join(word.casefold().split())
+
+
+def _blank_before(text: str, line_start: int) -> bool:
+    if line_start == 0:
         return True
-    if start >= 2 and text[start - 1] in " \u00a0" and text[start - 2] in _CLOSERS + "'’\"":
+    previous = text.rfind("\n", 0, line_start - 1) + 1
+    return not text[previous : line_start - 1].strip(_BLANK)
+
+
+def _blank_after(text: str, line_end: int) -> bool:
+    if line_end >= len(text):
         return True
-    after = _WORD_AFTER.match(text[end : end + 60])
-    return (
-        after is not None
-        and after.group(2)[0].isupper()
-        and not (caps and after.group(2).isupper())
-    )
+    following = text.find("\n", line_end + 1)
+    return not text[line_end + 1 : len(text) if following < 0 else following].strip(_BLANK)
 
 
 def _after_name_and_of(text: str, window: int, start: int) -> bool:

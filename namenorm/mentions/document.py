@@ -6,8 +6,9 @@ each hit (``spans``) and asks the resolver about the whole span
 a given name that does not fit means someone else, and the span is dropped.
 The fuzzy pass (``fuzzy``) adds what the automaton missed. Then the document
 is read as a whole: an ambiguous surname ("Babaryka": two in the registry)
-takes the ID of the one candidate the text names in full; a surname that
-someone outside the registry also bears in this text stays ambiguous; a
+takes the ID of the one candidate the text names in full; a surname alone
+is the person named in full with it last before it, so one that someone
+outside the registry bears stays ambiguous after that someone; a
 common word of the copy's language ("Знак", "Mosaic") counts at the start of
 a sentence or in a headline only with other evidence.
 
@@ -43,8 +44,9 @@ class Document(Spans):
 
     def __init__(self, text: str, scanner: Scanner, lang: str) -> None:
         super().__init__(text, scanner, lang)
-        #: IDs whose surname someone outside the registry also bears in this text
-        self.shadowed: set[str] = set()
+        #: IDs whose surname someone outside the registry also bears in this text, and
+        #: where that someone is named
+        self.shadowed: dict[str, list[int]] = {}
         #: automaton hits the resolver turned down (the fuzzy pass leaves them alone)
         self.rejected: list[tuple[int, int]] = []
         #: end of the given names last found between two surnames that both can take
@@ -128,7 +130,8 @@ class Document(Spans):
         if status == "unmatched" or matches[0].id not in anchor_of.ids:
             if any(p.role == "given" for p in prefix):
                 # a given name the registry does not know with this surname: someone else
-                self.shadowed.update(anchor_of.ids)
+                for shadowed in anchor_of.ids:
+                    self.shadowed.setdefault(shadowed, []).append(hit.start)
             return None
         full = bool(prefix or after)
         homograph = (
@@ -176,7 +179,10 @@ class Document(Spans):
     # -- the document as a whole -----------------------------------------------------------
     def decide(self, drafts: list[Draft]) -> list[Found]:
         """Settle ambiguous surnames and common words with what the whole text says."""
-        in_full = {d.matches[0].id for d in drafts if d.status == "matched" and d.full}
+        in_full: dict[str, list[int]] = {}  # ID -> where it is named in full
+        for d in drafts:
+            if d.status == "matched" and d.full:
+                in_full.setdefault(d.matches[0].id, []).append(d.start)
         plain = {d.matches[0].id for d in drafts if d.status == "matched" and not d.homograph}
         found: list[Found] = []
         named_by_list: dict[int, tuple[str, ...]] = {}  # the lookup cache shares its lists
@@ -193,7 +199,7 @@ class Document(Spans):
                 fitting = [c for c in named if c in in_full]
                 chosen = next((m for m in draft.matches if [m.id] == fitting), None)
                 status = "matched" if chosen else "ambiguous"
-            elif not draft.full and top.id in self.shadowed and top.id not in in_full:
+            elif not draft.full and self.someone_else(top.id, draft.start, in_full):
                 chosen, status = None, "ambiguous"
             text = self.text[draft.start : draft.end]
             if chosen is None:
@@ -207,6 +213,20 @@ class Document(Spans):
             mention = Mention(draft.start, draft.end, text, chosen.id, status, (chosen.id,))
             found.append(Found(mention, entity, chosen.score, tuple(parts), chosen.matched))
         return found
+
+    def someone_else(self, entity: str, start: int, in_full: dict[str, list[int]]) -> bool:
+        """Whether a surname alone at ``start`` stands for someone outside the registry
+        who bears it: the person named in full last before it is that someone ("the
+        lawmaker Oleksandr Bondarenko ... Bondarenko said"), or, with neither named
+        before it, the text names only that someone in full."""
+        others = self.shadowed.get(entity)
+        if not others:
+            return False
+        last_other = max((p for p in others if p < start), default=-1)
+        last_own = max((p for p in in_full.get(entity, ()) if p < start), default=-1)
+        if last_other != last_own:
+            return last_other > last_own
+        return entity not in in_full
 
 
 def _gap(between: str, *, newlines: int) -> bool:

@@ -21,6 +21,48 @@ def prose(text: str, format: str) -> str:
     return layout(text, format).masked.replace(MASK, "~")
 
 
+def test_link_and_image_titles_are_prose_in_markdown_as_in_html(shipped: Registry) -> None:
+    text = (
+        '![Kolesnikova](/img/kolesnikova.jpg "Maria Kolesnikova, 13 December") '
+        "[x](<https://x.org/kolesnikova a> 'Kolesnikova (x)') [y](/a_(b) (Kolesnikova))\n\n"
+        '[ref]: https://x.org/kolesnikova "Kolesnikova on the border"\n'
+    )
+    masked = prose(text, "markdown")
+    assert "kolesnikova" not in masked  # every destination is masked
+    assert masked.count("Kolesnikova") == 5
+    assert '"Maria Kolesnikova, 13 December"' not in masked  # the quotes are not prose
+    assert normalize_text(text, format="markdown").text == text.replace(
+        "Kolesnikova", "Kalesnikava"
+    )
+    html = '<img src="/k.jpg" alt="Kolesnikova" title="Maria Kolesnikova">'
+    assert normalize_text(html, format="html").text == html.replace("Kolesnikova", "Kalesnikava")
+
+
+def test_html_in_another_language_and_titles_of_works_are_kept(shipped: Registry) -> None:
+    text = (
+        '<p lang="en">Lukashenko: <i lang="de">Lukaschenko lässt Tichanowski frei</i>, '
+        '<span lang="en-GB">Lukashenko</span>, <cite>Lukashenko, a Biography</cite>.</p>'
+    )
+    found = layout(text, "html", lang="en")
+    assert [text[a:b] for a, b in found.kept] == [
+        "Lukaschenko lässt Tichanowski frei",
+        "Lukashenko, a Biography",
+    ]
+    assert normalize_text(text, format="html").text == text.replace(
+        "Lukashenko: ", "Lukashenka: "
+    ).replace(">Lukashenko<", ">Lukashenka<")
+    # the document's own language is the copy's, whatever <html lang> says
+    page = '<html lang="de"><body><p>Lukashenko</p></body></html>'
+    assert normalize_text(page, format="html").text == page.replace("Lukashenko", "Lukashenka")
+    assert normalize_text(text, "de", format="html").text.count("Lukaschenko") == 1
+
+
+def test_headings_are_reported() -> None:
+    assert layout("# One\n\ntext\n\nTwo\n---\n", "markdown").headings == ((0, 6), (13, 17))
+    html = "<h1>One</h1><p>text</p><h3>Two <b>x</b></h3>"
+    assert [html[a:b] for a, b in layout(html, "html").headings] == ["One", "Two <b>x</b>"]
+
+
 def test_markdown_masks_code_targets_front_matter_and_handles() -> None:
     text = (
         "---\ntitle: Lukashenko\n---\n"
@@ -92,7 +134,12 @@ _MD_BLOCK = st.one_of(
     st.tuples(_SENTENCE, _SENTENCE).map(
         lambda t: f"[{t[0]}](https://x.org/{t[1].replace(' ', '-')})"
     ),
+    st.tuples(_SENTENCE, _SENTENCE).map(
+        lambda t: f'[{t[0]}](https://x.org/{t[1].replace(" ", "-")} "{t[1]}")'
+    ),
     _SENTENCE.map(lambda s: f"![{s}](/img/{s.replace(' ', '_')}.jpg)"),
+    _SENTENCE.map(lambda s: f"![{s}](/img/{s.replace(' ', '_')}.jpg '{s}')"),
+    _SENTENCE.map(lambda s: f'[r]: /{s.replace(" ", "_")} "{s}"\n\n[{s}][r]'),
     _SENTENCE.map(lambda s: f"`{s}` and **{s}**"),
     _SENTENCE.map(lambda s: f"```\n{s}\n```"),
     _SENTENCE.map(lambda s: f'"{s}," she said.'),
@@ -105,6 +152,7 @@ _HTML_BLOCK = st.one_of(
     _SENTENCE.map(lambda s: f'<img alt="{s}" src="{s}.jpg">'),
     _SENTENCE.map(lambda s: f"<code>{s}</code><pre>{s}</pre><script>{s}</script>"),
     _SENTENCE.map(lambda s: f"<blockquote>{s}</blockquote> &amp; {s}"),
+    _SENTENCE.map(lambda s: f'<h2>{s}</h2><i lang="de">{s}</i><cite>{s}</cite>'),
 )
 
 
@@ -184,6 +232,8 @@ def test_html_keeps_its_structure(shipped: Registry, blocks: list[str]) -> None:
     assert changed_only_inside_edits(text, result.text, result.edits)
     for edit in result.edits:
         assert "<" not in edit.original and "&" not in edit.original
+    kept = layout(text, "html", lang="en").kept
+    assert not any(a < e.end and e.start < b for a, b in kept for e in result.edits)
 
 
 def test_links_are_read_on_the_whole_run_around_them() -> None:

@@ -107,3 +107,27 @@ def test_homographs_come_from_lexicons_whatever_the_registry(tmp_path: Path) -> 
     assert spans("Об этом сообщила газета «Рассвет».", own, "ru") == [
         ("Рассвет", "rassvet", "matched")
     ]
+
+
+def test_a_surname_alone_is_the_person_named_in_full_last_before_it(shipped: Registry) -> None:
+    registry_first = (
+        "Roman Bondarenko died in 2020. The lawmaker Oleksandr Bondarenko spoke. "
+        "Bondarenko said more."
+    )
+    assert spans(registry_first, shipped)[-1] == ("Bondarenko", None, "ambiguous")
+    other_first = (
+        "The lawmaker Oleksandr Bondarenko spoke. Roman Bondarenko died in 2020. "
+        "Bondarenko's death shocked many."
+    )
+    assert spans(other_first, shipped)[-1] == ("Bondarenko", "bandarenka-raman", "matched")
+    # named before either: the one the text names in full, as before
+    assert spans("Bondarenko said. Roman Bondarenko died.", shipped)[0] == (
+        "Bondarenko",
+        "bandarenka-raman",
+        "matched",
+    )
+    assert spans("Bondarenko said. Oleksandr Bondarenko spoke.", shipped)[0] == (
+        "Bondarenko",
+        None,
+        "ambiguous",
+    )
