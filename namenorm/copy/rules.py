@@ -1,7 +1,8 @@
 """Editorial rules: where a found name is left as written, and glosses.
 
-* :func:`quotations`: spans of text in quotation marks (“…”, «…», „…“, "…"),
-  left alone by default; a name standing alone in quotation marks is a name.
+* :func:`quotations`: spans of text in quotation marks (“…”, «…», „…“, "…",
+  ‘…’, ‚…‘, '…'; an apostrophe quotes nothing), left alone by default; a
+  name standing alone in quotation marks is a name.
 * :class:`ProperNouns` (:func:`inside_proper_noun`): a place or organization
   beside a capitalized word or a closing quotation mark, or after "of"/"de"
   after a capitalized word other than a title, is part of a longer proper
@@ -34,7 +35,11 @@ __all__ = ["ProperNouns", "covers_quotation", "gloss_end", "inside_proper_noun",
 _PAIRS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "”": "”"}
 _CLOSERS = "”»“›"
 _STRAIGHT = '"'
-_MARKS = re.compile('[“”«»„‹›"]')
+_MARKS = re.compile("[“”«»„‹›\"‘’‚']")
+#: Single quotation marks that open a quotation, and the mark that closes each
+#: (‘…’ in English, ‚…‘ in German, '…' typed straight).
+_SINGLE = {"‘": "’", "‚": "‘", "'": "'", "’": "’"}
+_OPENS_BEFORE = "([{—–-/"
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)([ \u00a0]+|-)\Z")
 _WORD_AFTER = re.compile(r"\A([ \u00a0]+|-)([^\W\d_][\w'’\-]*)")
@@ -60,6 +65,7 @@ def quotations(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[int, str]] = []
     straight: int | None = None
+    single: tuple[int, str] | None = None  # an open single quotation mark, and its closer
     paragraph_ends = [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
     next_break = 0
     for mark in _MARKS.finditer(text):
@@ -67,8 +73,14 @@ def quotations(text: str) -> list[tuple[int, int]]:
         while position > paragraph_ends[next_break]:
             next_break += 1
             stack.clear()
-            straight = None
-        if char == _STRAIGHT:
+            straight = single = None
+        if char in _SINGLE:
+            if single is not None and char == single[1] and _closes(text, position):
+                spans.append((single[0], position + 1))
+                single = None
+            elif single is None and _opens(text, position):
+                single = (position, _SINGLE[char])
+        elif char == _STRAIGHT:
             if straight is None:
                 straight = position
             else:
@@ -88,6 +100,27 @@ def quotations(text: str) -> list[tuple[int, int]]:
         if not outer or span[0] >= outer[-1][1]:
             outer.append(span)
     return outer
+
+
+def _opens(text: str, position: int) -> bool:
+    """Whether the single quotation mark at ``position`` opens a quotation: at the start
+    of a word, before a letter ('90s and 'n' are elisions, a ’ is an apostrophe)."""
+    char = text[position]
+    if char == "’":
+        return False
+    after = text[position + 1 : position + 2]
+    before = text[position - 1 : position] if position else " "
+    if char == "'" and not (before.isspace() or before in _OPENS_BEFORE):
+        return False
+    return after.isalpha() or (char != "'" and after in _OPENS_BEFORE + '“”"')
+
+
+def _closes(text: str, position: int) -> bool:
+    """Whether the single quotation mark at ``position`` closes the open one: at the end
+    of a word, before no letter (Lukashenko’s and don’t hold apostrophes)."""
+    after = text[position + 1 : position + 2]
+    before = text[position - 1 : position]
+    return bool(before) and not before.isspace() and not after.isalnum()
 
 
 def covers_quotation(text: str, span: tuple[int, int], start: int, end: int) -> bool:

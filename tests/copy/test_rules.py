@@ -7,7 +7,7 @@ import pytest
 
 from namenorm import Registry
 from namenorm.copy import normalize_text
-from namenorm.copy.rules import ProperNouns
+from namenorm.copy.rules import ProperNouns, quotations
 
 
 def fix(text: str, registry: Registry, lang: str = "en", format: str = "text") -> str:
@@ -107,3 +107,33 @@ def test_proper_nouns_read_alone_and_with_the_document() -> None:
     assert learned.inside(body, body + 7)
     assert ProperNouns("Gomel Students Detained", "en").common("Students")
     assert not ProperNouns("Neman Grodno", "en").common("Neman")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # British copy quotes in single quotation marks; apostrophes quote nothing
+        (
+            "‘I am free,’ Kolesnikova said. Lukashenko’s office called it ‘a gesture’.",
+            ["‘I am free,’", "‘a gesture’"],
+        ),
+        ("He said 'Lukashenko lied,' and left.", ["'Lukashenko lied,'"]),
+        ("The Tsepkalos’ house; don’t; Belarus’ exports.", []),
+        ("It's the '90s, and l'Université d'État.", []),
+        # German single quotation marks: ‚…‘
+        ("Er sagte ‚Lukaschenko lügt‘ und ging.", ["‚Lukaschenko lügt‘"]),
+        # a single quotation inside a double one: the outer one
+        ("“He said ‘Lukashenko lied’ to me,” she said.", ["“He said ‘Lukashenko lied’ to me,”"]),
+        # unclosed, or closed in another paragraph: nothing
+        ("‘Lukashenko lied.\n\nKolesnikova’ said", []),
+    ],
+)
+def test_single_quotation_marks_quote(text: str, quoted: list[str]) -> None:
+    assert [text[a:b] for a, b in quotations(text)] == quoted
+
+
+def test_names_in_single_quotation_marks_are_kept(shipped: Registry) -> None:
+    text = "‘Lukashenko is still holding a thousand people,’ Kolesnikova said of Mr Lukashenko’s jails."
+    assert fix(text, shipped) == (
+        "‘Lukashenko is still holding a thousand people,’ Kalesnikava said of Mr Lukashenka’s jails."
+    )
