@@ -61,7 +61,7 @@ _PROSE_ATTRIBUTES = re.compile(
 )
 
 
-Span = tuple[int, int]
+_Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -71,12 +71,12 @@ class Layout:
     #: the input with every non-prose character replaced by :data:`MASK`
     masked: str
     #: spans of block quotes (scanned, not rewritten unless quotations are fixed)
-    quoted: tuple[Span, ...]
+    quoted: tuple[_Span, ...]
     #: spans never rewritten: HTML elements in another language than the copy's
     #: (``lang``) and titles of works (``<cite>``)
-    kept: tuple[Span, ...] = ()
+    kept: tuple[_Span, ...] = ()
     #: spans of headings (Markdown ``#`` and setext headings, HTML ``h1``-``h6``)
-    headings: tuple[Span, ...] = ()
+    headings: tuple[_Span, ...] = ()
 
 
 def layout(text: str, format: str = "text", *, lang: str | None = None) -> Layout:
@@ -88,9 +88,9 @@ def layout(text: str, format: str = "text", *, lang: str | None = None) -> Layou
     if format not in FORMATS:
         raise InvalidInputError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
     chars = list(text)
-    quoted: list[Span] = []
-    kept: list[Span] = []
-    headings: list[Span] = []
+    quoted: list[_Span] = []
+    kept: list[_Span] = []
+    headings: list[_Span] = []
     if format == "markdown":
         _markdown(text, chars, quoted, headings)
     elif format == "html":
@@ -210,7 +210,7 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _markdown(text: str, chars: list[str], quoted: list[Span], headings: list[Span]) -> None:
+def _markdown(text: str, chars: list[str], quoted: list[_Span], headings: list[_Span]) -> None:
     """Mask all but the inline content of Markdown blocks, and inline non-prose."""
     starts = _line_starts(text)
 
@@ -374,10 +374,10 @@ class _Prose(HTMLParser):
         self.text = text
         self.lang = lang
         self.starts = _line_starts(text)
-        self.spans: list[Span] = []
-        self.quotes: list[Span] = []
-        self.kept: list[Span] = []
-        self.headings: list[Span] = []
+        self.spans: list[_Span] = []
+        self.quotes: list[_Span] = []
+        self.kept: list[_Span] = []
+        self.headings: list[_Span] = []
         self.code = 0
         self.quoting: list[int] = []
         #: open elements that are kept (another language, a title of a work) or headings
@@ -437,9 +437,9 @@ class _Prose(HTMLParser):
 def _html(
     text: str,
     chars: list[str],
-    quoted: list[Span],
-    kept: list[Span],
-    headings: list[Span],
+    quoted: list[_Span],
+    kept: list[_Span],
+    headings: list[_Span],
     lang: str | None,
 ) -> None:
     parser = _Prose(text, lang)
