@@ -21,7 +21,6 @@ from ..keys import (
     has_lithuanian_ending,
     leading_keys,
     lithuanian_stems,
-    token_key,
 )
 from ..knowledge import AliasTable
 from ..knowledge.descriptors import DescriptorTable
@@ -29,6 +28,7 @@ from ..knowledge.gazetteer import is_place_name
 from ..knowledge.keyboard import keystroke_fixes
 from ..knowledge.othernames import (
     OtherName,
+    common_surname,
     declension_clash,
     dictionary_name,
     feminine_ending,
@@ -53,7 +53,7 @@ from .shape import (
 )
 from .spellings import coarse, query_keys, unit_surface
 from .tables import Tables
-from .typos import deletions, ending, is_typo, max_edits, vowel_clash
+from .typos import deletions, is_typo, keystroke_readings, max_edits, vowel_clash
 from .work import counting, current
 
 __all__ = [
@@ -283,12 +283,16 @@ class Searcher:
                 return
             if lithuanian and not several and " " not in text:
                 # A Lithuanian or Latvian nominative of a man's name (Putinas,
-                # Zelenskis): the bare stem, spelled or sounding.
+                # Zelenskis): the bare stem, spelled or sounding; not a common
+                # surname of its own (Šimonis). Being in print is no evidence:
+                # the registry's own names are, in these forms (Putinas).
+                known = common_surname(text)
                 for stem in lithuanian_stems(text):
                     for unit, _, similarity, evidence, _, _ in self.sound_alikes(
                         query_keys(stem), wanted, "m", seen
                     ):
-                        yield Found(unit, "key", similarity, evidence, "m")
+                        if known is None or self.spells(unit, known):
+                            yield Found(unit, "key", similarity, evidence, "m")
                 if seen:
                     return
             # A case form in a language the registry does not store (Łukaszenki,
@@ -314,37 +318,29 @@ class Searcher:
         # Every unit of every near key, scored in one pass over their stored surfaces.
         near = list(self.near_keys(keys[:4], text))
         units = list(dict.fromkeys(u for other in near for u in tables.keys.get(other, ())))
+        # A word one real typing error from a spelling is credited as such even
+        # when the near keys found it less alike (Trunp, Lukashenak).
+        typing = {f.unit: f for f in self.keystroke_typos(text, gender)} if " " not in text else {}
         for unit, (similarity, variant) in zip(
             units, tables.closest_of(units, wanted), strict=True
         ):
-            if similarity >= floor:
+            keyed = typing.pop(unit, None)
+            if keyed is not None and keyed.similarity >= similarity:
+                yield from self.screened(text, [keyed], several)
+            elif similarity >= floor:
                 evidence = tables.units.variant_of(unit, variant)
                 found = Found(unit, "fuzzy", similarity, evidence, gender)
                 yield from self.screened(text, [found], several)
-        if not units and " " not in text:
-            yield from self.screened(text, self.keystroke_typos(text, gender), several)
+        if typing:
+            yield from self.screened(text, list(typing.values()), several)
 
     def keystroke_typos(self, text: str, gender: str | None) -> list[Found]:
-        """Units spelled one real typing error from the word (``knowledge.keyboard``), never
-        a case form. The ending carries gender and number: only a swap, or a vowel
-        struck as a consonant (Latushkp), may change it (Kolesnikov is not Kolesnikova)."""
-        tables, typed = self.tables, unit_surface(text)
+        """Units spelled one real typing error from the word (``typos.keystroke_readings``)."""
         credit = self.scorer.scoring.keystroke_similarity
-        hits: dict[int, Found] = {}
-        typed_end = ending(token_key(typed))
-        for fixed, (kind, error) in keystroke_fixes(typed).items():
-            for unit, variant in tables.surfaces.get(fixed, ()):
-                if unit in hits or not tables.fits_gender(unit, gender):
-                    continue
-                grammar = ending(token_key(fixed)) != typed_end and kind != "swap"
-                if grammar and (kind != "key" or typed_end):
-                    continue
-                evidence = tables.units.variant_of(unit, variant)
-                if evidence.system == "case":  # one letter from a case form: another one
-                    continue
-                note = f"{text!r} read as {evidence.spelling!r} with one typing error ({error})"
-                hits[unit] = Found(unit, "fuzzy", credit, evidence, gender, note)
-        return list(hits.values())
+        return [
+            Found(unit, "fuzzy", credit, evidence, gender, note)
+            for unit, evidence, note in keystroke_readings(self.tables, text, gender)
+        ]
 
     def screened(self, text: str, found: list[Found], several: bool) -> list[Found]:
         """Sound-key and typo hits of a one-word span, less those the word's own

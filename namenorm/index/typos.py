@@ -10,18 +10,38 @@ the index stores so near keys are found by lookups, never by a scan.
 explains (Markel for Merkel, Лукашик for Лукашук): a key folds vowels, so
 only the spellings show it.
 
+:func:`keystroke_readings` gives the registry spellings one real typing
+error from a word (``namenorm.knowledge.keyboard``).
+
 Left out: which keys are stored (``namenorm.index.tables``) and how a typo
 hit is scored (``namenorm.index.score``).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rapidfuzz.distance import OSA
 from unidecode import unidecode
 
+from ..keys import token_key
+from ..knowledge.keyboard import keystroke_fixes
+from ..match import Evidence
 from ..text import is_cyrillic
+from .spellings import unit_surface
 
-__all__ = ["deletions", "ending", "is_typo", "max_edits", "vowel_clash", "vowels"]
+if TYPE_CHECKING:
+    from .tables import Tables
+
+__all__ = [
+    "deletions",
+    "ending",
+    "is_typo",
+    "keystroke_readings",
+    "max_edits",
+    "vowel_clash",
+    "vowels",
+]
 
 #: A glide and a vowel that romanizations write for one Cyrillic vowel (я: ia,
 #: ya, ja), and French ou for u: read as the vowel alone.
@@ -102,3 +122,28 @@ def vowel_clash(word: str, spelling: str) -> bool:
     return len(ours) == len(theirs) and any(
         a != b and frozenset((a, b)) not in _ALIKE_VOWELS for a, b in zip(ours, theirs, strict=True)
     )
+
+
+def keystroke_readings(
+    tables: Tables, text: str, gender: str | None
+) -> list[tuple[int, Evidence, str]]:
+    """Units spelled one real typing error from the word (``knowledge.keyboard``),
+    never a case form: (unit, its spelling, the note for ``explain``). The
+    ending carries gender and number: only a swap, or a vowel struck as a
+    consonant (Latushkp), may change it (Kolesnikov is not Kolesnikova)."""
+    typed = unit_surface(text)
+    hits: dict[int, tuple[int, Evidence, str]] = {}
+    typed_end = ending(token_key(typed))
+    for fixed, (kind, error) in keystroke_fixes(typed).items():
+        for unit, variant in tables.surfaces.get(fixed, ()):
+            if unit in hits or not tables.fits_gender(unit, gender):
+                continue
+            grammar = ending(token_key(fixed)) != typed_end and kind != "swap"
+            if grammar and (kind != "key" or typed_end):
+                continue
+            evidence = tables.units.variant_of(unit, variant)
+            if evidence.system == "case":  # one letter from a case form: another one
+                continue
+            note = f"{text!r} read as {evidence.spelling!r} with one typing error ({error})"
+            hits[unit] = (unit, evidence, note)
+    return list(hits.values())

@@ -101,14 +101,16 @@ def _read_names() -> dict[str, list[tuple[str, str, str]]]:
             continue
         catalogues.append((lang, catalogue))
     for code, lang, text in _cldr_names():  # the short names first
-        if code in english and usable_name(text):
+        if code in english and usable_name(text, max_words=None, code_letters=None):
             found.setdefault(code, {}).setdefault(fold(text), CountryName(text, lang, "cldr"))
     for code, names in english.items():
         table = found.setdefault(code, {})
         for lang, translations in catalogues:
             for name in names:
                 text = translations.gettext(name)
-                if (lang == "en" or text != name) and usable_name(text):
+                if (lang == "en" or text != name) and usable_name(
+                    text, max_words=None, code_letters=None
+                ):
                     table.setdefault(fold(text), CountryName(text, lang, "iso3166"))
     return {
         code: [(n.text, n.lang, n.source) for n in table.values()] for code, table in found.items()

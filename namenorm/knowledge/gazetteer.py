@@ -54,17 +54,23 @@ class City:
         return _usable((self.name, *self.alternates))
 
 
-def usable_name(name: str) -> bool:
+def usable_name(
+    name: str, *, max_words: int | None = MAX_WORDS, code_letters: int | None = 4
+) -> bool:
     """Whether a GeoNames alternate name is a usable Latin or Cyrillic spelling.
 
-    Junk by rule: airport and other codes (all capitals, up to four letters:
-    ``MSQ``), forms written all in lower case (GeoNames' romanizations of
-    Chinese, Korean, Arabic and other scripts: ``ming si ke``, ``minseukeu``),
-    digits, more than three words, fewer than three letters, other scripts,
-    and forms that mix Latin and Cyrillic.
+    Junk by rule: airport and other codes (all capitals, up to
+    ``code_letters`` letters: ``MSQ``), forms written all in lower case
+    (GeoNames' romanizations of Chinese, Korean, Arabic and other scripts:
+    ``ming si ke``, ``minseukeu``), digits, more than ``max_words`` words,
+    fewer than three letters, other scripts, and forms that mix Latin and
+    Cyrillic. ``None`` turns a limit off (a country's name in CLDR is no
+    code: USA; nor a description: Statele Unite ale Americii).
 
     >>> [usable_name(n) for n in ("Mińsk", "MSQ", "ming si ke", "Мінск", "Ko")]
     [True, False, False, True, False]
+    >>> usable_name("USA"), usable_name("USA", code_letters=None)
+    (False, True)
     """
     text = clean(name)
     letters = [c for c in text if c.isalpha()]
@@ -73,7 +79,9 @@ def usable_name(name: str) -> bool:
     scripts = {script_of(c) for c in letters}
     if len(scripts) != 1 or scripts - {"latn", "cyrl"}:
         return False
-    if len(text.split()) > MAX_WORDS or (text.isupper() and len(letters) <= 4):
+    if max_words is not None and len(text.split()) > max_words:
+        return False
+    if code_letters is not None and text.isupper() and len(letters) <= code_letters:
         return False
     return letters[0].isupper()
 

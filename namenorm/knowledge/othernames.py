@@ -27,10 +27,13 @@ from ..text import is_cyrillic
 from ..wordlists import zipf_frequency
 from .fold import fold
 from .gazetteer import is_place_name
+from .surnames import surname_rank
 
 __all__ = [
+    "SURNAME_RANK",
     "ZIPF_NAME",
     "OtherName",
+    "common_surname",
     "cyrillic_readings",
     "declension_clash",
     "dictionary_name",
@@ -44,6 +47,11 @@ __all__ = [
 #: Latin word is in print in its own right in a language (3 is about one use
 #: in a million words: common surnames, towns, words).
 ZIPF_NAME = 3.0
+#: names-dataset rank up to which a surname of a country of the press is a
+#: name of its own (``namenorm.knowledge.surnames``): above it, typing errors
+#: of registry names begin to appear (Bidne, a typo of Biden, is the 4,962nd
+#: surname of Norway); calibrated on the development sets.
+SURNAME_RANK = 3000
 #: Languages of the press whose frequencies are asked (wordfreq codes).
 PRESS_LANGS: tuple[str, ...] = ("en", "pl", "de", "lt", "lv", "fr", "nl", "cs", "it", "es")
 #: pymorphy3 tags of a name: surname, given name, place.
@@ -151,7 +159,20 @@ def other_name(word: str) -> OtherName | None:
         if zipf >= ZIPF_NAME:
             reason = f"{word!r} is in print in its own right ({lang}, Zipf {zipf:.1f})"
             return OtherName("", reason, True)
-    return None
+    return common_surname(word)
+
+
+def common_surname(word: str) -> OtherName | None:
+    """The word as a common surname of a country of the press (names-dataset
+    rank up to :data:`SURNAME_RANK`: Scholze, Borel, Šimonis), or None."""
+    found = surname_rank(word)
+    if found is None or found.rank > SURNAME_RANK:
+        return None
+    reason = (
+        f"{word!r} is a common surname of its own ({found.country}: "
+        f"rank {found.rank:,} of the country's surnames, names-dataset)"
+    )
+    return OtherName("", reason, True)
 
 
 def dictionary_name(word: str) -> OtherName | None:

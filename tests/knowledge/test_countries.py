@@ -20,7 +20,7 @@ def test_names_in_the_languages_of_the_press() -> None:
 
 def test_only_latin_and_cyrillic_names() -> None:
     names = [n.text for names in country_names().values() for n in names]
-    assert all(usable_name(n) for n in names)
+    assert all(usable_name(n, max_words=None, code_letters=None) for n in names)
     assert not any("\u0600" <= c <= "\u06ff" or "\u4e00" <= c <= "\u9fff" for n in names for c in n)
 
 
@@ -33,3 +33,14 @@ def test_a_registry_place_is_found_by_its_names() -> None:
 def test_language_names() -> None:
     assert language_name("fr") == "French"
     assert language_name("xx-unknown") == "xx-unknown"
+
+
+def test_a_cldr_name_in_capitals_or_of_many_words_is_a_country_name() -> None:
+    """CLDR's names are no GeoNames junk: USA (Swedish, Danish) is no airport
+    code, Statele Unite ale Americii (Romanian) no description."""
+    names = {(n.text, n.lang) for n in country_names()["US"]}
+    assert ("Statele Unite ale Americii", "ro") in names
+    assert "USA" in {text for text, _ in names}
+    assert not usable_name("USA") and usable_name("USA", code_letters=None)
+    assert not usable_name("Statele Unite ale Americii")
+    assert usable_name("Statele Unite ale Americii", max_words=None)
