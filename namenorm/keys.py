@@ -337,6 +337,10 @@ def lithuanian_stems(token: str) -> tuple[str, ...]:
         return (token[:-1], token[:-3] + "y")
     if lower[-2] in _LATVIAN_AFTER:  # Latvian Putins, Tusks
         return (token[:-1],)
+    if lower.endswith("ius"):  # -ич as -ičius (Protasevičius: Protasevič)
+        return (token[:-3], token[:-2])
+    if lower.endswith("as") and lower[-3] not in "aeiouy":  # -ый as -as (Navalnas: Navalny)
+        return (token[:-2], token[:-2] + "y")
     return (token[:-2], token[:-1]) if token[-2] in "iyIY" else (token[:-2],)
 
 

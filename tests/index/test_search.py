@@ -244,3 +244,24 @@ def test_one_real_typing_error_is_credited_when_the_near_keys_find_the_name_too(
         assert match is not None and match.id == expected, typo
         assert f"with one typing error ({error})" in match.explain()
     assert registry.resolve("Trumpet") is None  # no typing error makes Trump of it
+
+
+def test_lithuanian_forms_of_russian_surname_endings(tmp_path: Path) -> None:
+    path = tmp_path / "lt.csv"
+    path.write_text(
+        "id,kind,lang,name,preferred\n"
+        "navalny-alexei,person,en,Alexei Navalny,1\n"
+        "navalny-alexei,person,ru,Алексей Навальный,\n"
+        "shushkevich-stanislau,person,en,Stanislau Shushkevich,1\n"
+        "shushkevich-stanislau,person,ru,Станислав Шушкевич,\n",
+        encoding="utf-8",
+    )
+    registry = Registry.from_csv(path)
+    for query, expected in [
+        ("Aleksejus Navalnas", "navalny-alexei"),
+        ("Navalnas", "navalny-alexei"),
+        ("Stanislavas Šuškevičius", "shushkevich-stanislau"),
+        ("Šuškevičius", "shushkevich-stanislau"),
+    ]:
+        match = registry.resolve(query)
+        assert match is not None and match.id == expected, query
