@@ -37,7 +37,7 @@ from ..text import is_cyrillic
 from ..vocab import Method, Role
 from .spellings import ROLE_GIVEN, ROLE_PATRONYMIC, unit_surface
 from .tables import Person, Tables
-from .typos import is_typo, max_edits
+from .typos import is_typo, max_edits, vowel_clash
 
 __all__ = ["SCORING", "Candidate", "Scorer", "Scoring"]
 
@@ -59,6 +59,9 @@ class Scoring:
     #: A sound-key hit scores ``key_base + key_span * similarity``.
     key_base: float = 88.0
     key_span: float = 10.0
+    #: Taken off a sound-alike whose stem vowels differ as no spelling
+    #: convention has it (``typos.vowel_clash``), so a name spelled alike wins.
+    vowel_clash_penalty: float = 4.0
     #: The most a typo hit may score.
     fuzzy_cap: float = 89.0
     #: A surname typo scores ``100 * similarity + fuzzy_bonus`` (capped).
@@ -185,6 +188,8 @@ class Scorer:
             surname_score = 100.0
         elif level == "key":
             surname_score = s.key_base + s.key_span * similarity
+            if surname and vowel_clash(surname, variant.spelling):
+                surname_score -= s.vowel_clash_penalty  # Smolewicze: not Smiłowiczi
         else:
             surname_score = min(s.fuzzy_cap, 100.0 * similarity + s.fuzzy_bonus)
         if self.tables.entities[entity].kind != "person":

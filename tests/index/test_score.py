@@ -89,3 +89,24 @@ def test_a_case_form_of_his_given_name_needs_a_declined_surname(tmp_path: Path) 
     for query in ("Aleksandra Kazulina", "Александра Козулина", "Aliaksandr Kazulin"):
         match = registry.resolve(query)
         assert match is not None and match.id == "kazulin-aliaksandr", query
+
+
+def test_a_sound_alike_whose_vowels_differ_loses_to_one_spelled_alike(tmp_path: Path) -> None:
+    """Smolewicze (Polish) shares a sound key with Smolewiczi (Смолевичи) and
+    Smiłowiczi (Смиловичи): the vowels o-e-i against i-o-i tell the towns
+    apart, so the first leads by more than the ambiguity margin."""
+    path = tmp_path / "towns.csv"
+    path.write_text(
+        "id,kind,lang,name,preferred\n"
+        "smaliavichy,place,en,Smaliavichy,1\n"
+        "smaliavichy,place,ru,Смолевичи,\n"
+        "smilavichy,place,en,Smilavichy,1\n"
+        "smilavichy,place,ru,Смиловичи,\n",
+        encoding="utf-8",
+    )
+    registry = Registry.from_csv(path)
+    match = registry.resolve("Smolewicze")
+    assert match is not None and match.id == "smaliavichy"
+    found = registry.lookup("Smolewicze")
+    assert [m.id for m in found] == ["smaliavichy", "smilavichy"]
+    assert found[0].score - found[1].score >= SCORING.vowel_clash_penalty
