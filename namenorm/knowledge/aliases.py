@@ -17,17 +17,20 @@ names (``namenorm.knowledge.descriptors``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, Protocol
 
 from ..keys import official_spellings
 from ..match import Evidence
+from ..text import is_cyrillic
+from ..translit import systems, transliterate
 from .acronyms import AcronymTable
 from .countries import country_names, find_country
 from .fold import fold, fold_words
 from .gazetteer import find_city
 
-__all__ = ["CASE_ENDINGS", "Alias", "AliasTable", "inflects"]
+__all__ = ["CASE_ENDINGS", "Alias", "AliasTable", "inflects", "romanized"]
 
 #: Noun case endings of the languages of the press around Belarus, folded
 #: (no diacritics), that may replace the last letters of a name: Polish
@@ -197,8 +200,41 @@ def place_aliases(entity: _EntityLike) -> Iterable[Evidence]:
 def _with_official_spellings(aliases: Iterable[Evidence]) -> Iterator[Evidence]:
     """The aliases, each Belarusian one in the classical orthography followed by
     its official-orthography spelling (GeoNames' Берасьце, also Берасце:
-    ``keys.official_spellings``), under the same source and system."""
+    ``keys.official_spellings``), under the same source and system; then the
+    romanizations of each Belarusian one (:func:`romanized`)."""
     for evidence in aliases:
         yield evidence
-        for spelling in official_spellings(evidence.spelling)[1:]:
+        spellings = official_spellings(evidence.spelling)
+        for spelling in spellings[1:]:
             yield Evidence(spelling, evidence.source, evidence.lang, evidence.system)
+        if evidence.system == "geonames":
+            for spelling in spellings:
+                yield from romanized(spelling)
+
+
+#: Letters of Russian or Ukrainian that Belarusian does not write.
+_NOT_BELARUSIAN = frozenset("ищъїєґ")
+#: Belarusian marks: ў and і, э after a consonant, and the classical
+#: orthography's soft sign before a consonant (Берасьце, Зьвязда).
+_BELARUSIAN = re.compile(r"[ўі]|(?<=[бвгджзклмнпрстфхцчш])э|[сзцнл]ь(?=[бвгджзклмнпрстфхцчш])")
+
+
+def romanized(spelling: str) -> Iterator[Evidence]:
+    """The romanizations of a Belarusian Cyrillic name from a knowledge table
+    (GeoNames' Берасьце: Bieraście in Łacinka, Bierascie, Berastse), each as a
+    spelling of that name in one system (``namenorm.translit``); nothing for
+    a name that is not visibly Belarusian (:data:`_BELARUSIAN`), since the
+    index romanizes the registry's own names and GeoNames gives no language.
+
+    >>> sorted({e.spelling for e in romanized("Берасьце")})[:3]
+    ['Berastse', 'Berasʹce', 'Berasʹtse']
+    >>> list(romanized("Брест-Литовск"))
+    []
+    """
+    lower = spelling.casefold()
+    if not is_cyrillic(spelling) or _NOT_BELARUSIAN & set(lower) or not _BELARUSIAN.search(lower):
+        return
+    for system in systems("be"):
+        text = transliterate(spelling, "be", system.name)
+        if text != spelling:
+            yield Evidence(text, spelling, "be", system.name)

@@ -67,3 +67,15 @@ def test_a_classical_belarusian_alias_has_its_official_spelling(
 ) -> None:
     assert ids(places, table, "Берасьце") == [("brest", False)]  # GeoNames, Taraškievica
     assert ids(places, table, "Берасце") == [("brest", False)]  # official orthography
+
+
+def test_a_belarusian_alias_is_romanized(places: Registry, table: AliasTable) -> None:
+    """GeoNames' Берасьце in Łacinka and the national systems (Bieraście,
+    Bierascie, Berastse): the press writes those, and the index romanizes only
+    the registry's own names."""
+    for spelling in ("Bieraście", "Bierascie", "Berastse"):
+        assert ids(places, table, spelling) == [("brest", False)], spelling
+    match = places.resolve("Bieraście")
+    assert match is not None and match.id == "brest"
+    assert "romanization of Берасьце (be)" in match.explain()
+    assert ids(places, table, "Brest-Litovsk") == [("brest", False)]  # GeoNames' own Latin
