@@ -10,9 +10,10 @@ small ones (sound keys, their coarse forms) in dictionaries. A unit is
 kept as what it is made from until it is packed; it is then made (case
 forms, romanizations), its spellings collected and its objects dropped, so
 the build holds codes, not ``Evidence`` values. Integer codes stand for the
-rest: a full-name spelling is (entity, name, system, stripped) and is
-spelled again from the registry name when a query hits it; a unit's
-romanizations are (system, stripped) over its text.
+rest: a full-name spelling is (entity, titled, name, system, stripped),
+where ``titled`` says its key in title case is the spelling (checked
+here, so a hit need not romanize it again); a unit's romanizations are
+(system, stripped) over its text.
 
 Left out: reading the arrays (``namenorm.index.tables``) and files
 (``namenorm.index.store``).
@@ -42,10 +43,15 @@ from .spellings import (
     strip,
     system_names,
 )
-from .tables import BASE_SYSTEMS, EntityLike, full_code
+from .tables import BASE_SYSTEMS, EntityLike, full_code, titled
 from .typos import deletions, max_edits
 
 __all__ = ["Builder"]
+
+#: One word romanized in one system: its surface, that of it stripped of
+#: diacritics, whether stripping changed it, and whether each surface in title
+#: case is its spelling.
+_Word = tuple[str, str, bool, bool, bool]
 
 
 class _Person:
@@ -77,7 +83,7 @@ class Builder:
         self.people = {part: _Rows() for part in ("given", "patronymic", "surname", "groups")}
         self.group_names: dict[str, int] = {}
         self.genders: list[str] = []
-        self._romanized: dict[tuple[str, str], tuple[tuple[str, str, bool] | None, ...]] = {}
+        self._romanized: dict[tuple[str, str], tuple[_Word | None, ...]] = {}
 
     def run(self) -> tuple[dict[str, array[int]], dict[str, Any]]:
         """Build and pack: the arrays and the meta data of ``Tables``, the same
@@ -130,10 +136,17 @@ class Builder:
         self.genders.append(person.gender)
 
     def _add_full(self, number: int, spelling: str, name: int, system: int) -> None:
-        self.full.add(surface(spelling), full_code(number, name, system, False))
+        # A romanized spelling is marked when its key in title case spells it
+        # (a hit then need not romanize the name again); a stored one is the
+        # registry's text, read as it is.
+        key = surface(spelling)
+        code = full_code(number, name, system, False, titled=system > 0 and titled(key) == spelling)
+        self.full.add(key, code)
         stripped = spelling if spelling.isascii() else strip(spelling)  # ASCII: nothing to strip
         if stripped != spelling:
-            self.full.add(surface(stripped), full_code(number, name, system, True))
+            key = surface(stripped)
+            marked = system > 0 and titled(key) == stripped
+            self.full.add(key, full_code(number, name, system, True, titled=marked))
 
     def _generated_full(self, number: int, entity: EntityLike) -> None:
         """Romanizations of each Cyrillic full name, as full spellings: the same
@@ -156,19 +169,24 @@ class Builder:
                 spelled = [p for p in parts if p is not None]
                 add(
                     " ".join(p[0] for p in spelled),
-                    full_code(number, name_number, system + 1, False),
+                    full_code(
+                        number, name_number, system + 1, False, titled=all(p[3] for p in spelled)
+                    ),
                 )
                 if any(p[2] for p in spelled):
                     add(
                         " ".join(p[1] for p in spelled),
-                        full_code(number, name_number, system + 1, True),
+                        full_code(
+                            number, name_number, system + 1, True, titled=all(p[4] for p in spelled)
+                        ),
                     )
 
-    def _word(self, word: str, lang: str) -> tuple[tuple[str, str, bool] | None, ...]:
+    def _word(self, word: str, lang: str) -> tuple[_Word | None, ...]:
         """For each system of ``lang``: the surface of ``word`` romanized, that of
-        it stripped of diacritics, and whether stripping changed it; None where a
-        surface is empty or holds a space (the word must then be spelled with
-        its name)."""
+        it stripped of diacritics, whether stripping changed it, and whether
+        each surface in title case is the spelling (``tables.titled``); None
+        where a surface is empty or holds a space (the word must then be
+        spelled with its name)."""
         found = self._romanized.get((word, lang))
         if found is None:
             if len(self._romanized) >= 200_000:
@@ -179,7 +197,17 @@ class Builder:
                 stripped = romanized if romanized.isascii() else strip(romanized)
                 plain, bare = surface(romanized), surface(stripped)
                 ok = plain and bare and " " not in plain and " " not in bare
-                spelled.append((plain, bare, stripped != romanized) if ok else None)
+                spelled.append(
+                    (
+                        plain,
+                        bare,
+                        stripped != romanized,
+                        titled(plain) == romanized,
+                        titled(bare) == stripped,
+                    )
+                    if ok
+                    else None
+                )
             found = self._romanized[(word, lang)] = tuple(spelled)
         return found
 

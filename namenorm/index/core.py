@@ -29,7 +29,7 @@ from ..vocab import Status, check_kind
 from . import store
 from .build import Builder
 from .decide import accept, decide, to_match
-from .score import Candidate, Scorer
+from .score import Scorer
 from .search import MAX_QUERY_LENGTH, Searcher
 from .spellings import (
     CYRILLIC_LANGS,
@@ -144,7 +144,8 @@ class Index:
         if type(query) is not str or len(query) > MAX_QUERY_LENGTH:
             return False, None
         text = clean(query)
-        codes = self.tables.full.table.get(text.casefold()) if text else ()
+        key = text.casefold()
+        codes = self.tables.full.table.get(key) if text else ()
         if not codes:
             return False, None
         entities = self.tables.entities
@@ -152,9 +153,24 @@ class Index:
             codes = tuple(code for code in codes if entities[code >> 24].kind == kind)
         if len(codes) != 1:  # none of that kind, or a spelling several entities share
             return True, None
-        evidence = self.tables.full.evidence(codes[0])
-        found = Candidate(codes[0] >> 24, 100.0, "exact", evidence, evidence.spelling)
-        return True, to_match(entities[found.entity], found, query, lang)
+        # The Match of decide.to_match for an exact candidate, made without the
+        # Candidate and Evidence values in between.
+        spelling, source, source_lang, system = self.tables.full.spelled(codes[0], key)
+        entity = entities[codes[0] >> 24]
+        asked = entity.preferred(lang) if lang else None
+        return True, Match(
+            id=entity.id,
+            kind=entity.kind,
+            name=asked or entity.display,
+            score=100.0,
+            matched=spelling,
+            method="exact",
+            query=query,
+            source=source,
+            source_lang=source_lang,
+            system=system,
+            name_lang=lang if asked is not None and lang else "en",
+        )
 
     def decide(self, matches: list[Match]) -> Status:
         """``matched``, ``ambiguous`` or ``unmatched`` for a candidate list from :meth:`lookup`."""

@@ -7,9 +7,10 @@ surname unit to the people who bear it; they also hold every unit and every
 entity's units. :class:`Tables` answers the questions searching and scoring
 ask of them. Everything is stored as integer codes in the arrays of
 ``namenorm.index.packed`` (see ``namenorm.index.build``) and decoded on
-demand: a full-name spelling is spelled again from its registry name and
-system when a query hits it, a unit is restored (with its romanizations) on
-first use and kept in a bounded cache.
+demand: a full-name spelling hit is its key in title case when its code
+says so (most romanizations), else spelled again from its registry name and
+system; a unit is restored (with its romanizations) on first use and kept
+in a bounded cache.
 
 Left out: building the arrays (``namenorm.index.build``), the query side
 (``namenorm.index.search``) and scores.
@@ -31,7 +32,7 @@ from ..match import Evidence
 from .packed import Postings, StringMap, Strings
 from .spellings import Unit, romanize, strip, stripped_system, system_names
 
-__all__ = ["EntityLike", "NameLike", "Person", "Tables", "full_code"]
+__all__ = ["TITLED", "EntityLike", "NameLike", "Person", "Tables", "full_code", "titled"]
 
 #: Systems of the spellings a unit has before romanization (``Unit.base``), by code.
 BASE_SYSTEMS = ("stored", "yo", "case")
@@ -74,13 +75,25 @@ class Person:
     gender: str = ""
 
 
-def full_code(entity: int, name: int, system: int, stripped: bool) -> int:
-    """The stored code of a full-name spelling: entity, its name's number, the
-    system's number (0 stored, n the n-th of the language) and whether the
-    diacritics were stripped."""
-    if name >= 1 << 15 or system >= 1 << 8:
+#: The bit of a full-name code that says the spelling is its key in title case.
+TITLED = 1 << 23
+
+
+def full_code(entity: int, name: int, system: int, stripped: bool, *, titled: bool = False) -> int:
+    """The stored code of a full-name spelling: entity, whether the spelling is
+    :func:`titled` of its key (so a hit need not spell it again), its name's
+    number, the system's number (0 stored, n the n-th of the language) and
+    whether the diacritics were stripped."""
+    if name >= 1 << 14 or system >= 1 << 8:
         raise ValueError(f"name {name} or system {system} out of range for a full-name code")
-    return entity << 24 | name << 9 | system << 1 | stripped
+    return entity << 24 | (TITLED if titled else 0) | name << 9 | system << 1 | stripped
+
+
+def titled(key: str) -> str:
+    """A spelling from its surface, for the spellings whose code says it is
+    one (each word's first letter a capital, the rest small: ``str.title``);
+    the build checks that it gives back the very spelling."""
+    return key.title()
 
 
 class FullSpellings:
@@ -94,19 +107,28 @@ class FullSpellings:
     ) -> Sequence[tuple[int, Evidence]]:
         """(entity, evidence) of every entity with a full spelling of surface ``wanted``."""
         codes = self.table.get(wanted)
-        return [(code >> 24, self.evidence(code)) for code in codes] if codes else default
+        return [(code >> 24, self.evidence(code, wanted)) for code in codes] if codes else default
 
-    def evidence(self, code: int) -> Evidence:
-        """The spelling a code stands for, spelled again from its registry name."""
-        name = self.entities[code >> 24].names[(code >> 9) & 0x7FFF]
+    def evidence(self, code: int, key: str) -> Evidence:
+        """The spelling a code of key ``key`` stands for (see :meth:`spelled`)."""
+        return Evidence(*self.spelled(code, key))
+
+    def spelled(self, code: int, key: str) -> tuple[str, str, str, str]:
+        """The fields of :meth:`evidence` (spelling, source, language, system):
+        the key in title case when the code says so (:data:`TITLED`), else the
+        spelling made again from its registry name."""
+        name = self.entities[code >> 24].names[(code >> 9) & 0x3FFF]
         text, lang, system_number = name.text, name.lang, (code >> 1) & 0xFF
-        system = "stored"
-        if system_number:
-            system = system_names(lang)[system_number - 1]
-            text = " ".join(romanize(w, lang, system) for w in text.split(" "))
+        system = "stored" if not system_number else system_names(lang)[system_number - 1]
         if code & 1:
-            return Evidence(strip(text), name.text, lang, stripped_system(system))
-        return Evidence(text, name.text, lang, system)
+            system = stripped_system(system)
+        if code & TITLED:
+            return titled(key), text, lang, system
+        spelling = text
+        if system_number:
+            made_by = system.removesuffix("+stripped")
+            spelling = " ".join(romanize(w, lang, made_by) for w in text.split(" "))
+        return (strip(spelling) if code & 1 else spelling), text, lang, system
 
     def __len__(self) -> int:
         return len(self.table)

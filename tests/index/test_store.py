@@ -14,6 +14,7 @@ from namenorm.errors import IndexFileError
 from namenorm.index import MAX_NAME_WORDS, Index, store
 from namenorm.index.cache import cached_path
 from namenorm.index.spellings import Unit
+from namenorm.index.tables import TITLED
 from namenorm.keys import surface
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "registry"
@@ -69,6 +70,21 @@ def test_every_full_spelling_decodes_to_its_key(shipped: Registry) -> None:
         assert found
         for _, evidence in found:
             assert surface(evidence.spelling) == key
+
+
+def test_a_titled_full_spelling_is_the_one_spelled_again(shipped: Registry) -> None:
+    # A code marked TITLED is answered with its key in title case instead of
+    # romanizing the registry name again: the same evidence as the slow twin.
+    full = shipped.index.tables.full
+    generated = marked = 0
+    for key in full.table:
+        for code in full.table.get(key):
+            generated += bool((code >> 1) & 0xFF)  # a romanization (stored ones are not marked)
+            if code & TITLED:
+                marked += 1
+                assert (code >> 1) & 0xFF, key
+                assert full.evidence(code, key) == full.evidence(code & ~TITLED, key), key
+    assert marked > generated // 2
 
 
 def test_a_saved_index_answers_as_the_built_one(small: Registry, tmp_path: Path) -> None:
