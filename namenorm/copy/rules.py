@@ -41,11 +41,13 @@ _MARKS = re.compile("[“”«»„‹›\"‘’‚']")
 _SINGLE = {"‘": "’", "‚": "‘", "'": "'", "’": "’"}
 _OPENS_BEFORE = "([{—–-/"
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)([ \u00a0]+|-)\Z")
 _WORD_AFTER = re.compile(r"\A([ \u00a0]+|-)([^\W\d_][\w'’\-]*)")
 _SENTENCE_END = frozenset(".!?…:;")
 _OF_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)[ \u00a0]+(?:of|de|d['’])[ \u00a0]*\Z")
 _HEADLINE = 200  # longest line read as a headline, in characters
+_HEADLINE_WEAK = "headline"  # capitals say nothing: a headline, or words in capitals
+_SEPARATORS = frozenset(" \u00a0-")
+_WORD_INNER = "_'’.-"
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _BLANK = " \t\r\ufffc"  # white space, and markup the prose view masks
 #: wordfreq has no Belarusian list: Russian stands in (as the lexicon does).
@@ -167,23 +169,40 @@ class ProperNouns:
         self.starts = {s for s, _ in spans}
         self.ends = {e for _, e in spans}
         self.headings = sorted(headings)
-        self.pairs: set[tuple[str, str, str]] = set()
+        self.spans: list[tuple[int, int]] = []
+        self.pairs: set[tuple[str, str, str]] | None = None
         self.lines: dict[int, bool] = {}
 
     def learn(self, spans: Iterable[tuple[int, int]]) -> None:
-        """Remember the pairs that make a proper noun where capitals say something."""
-        for start, end in spans:
-            for side, word, weak in self._neighbours(start, end, hyphen_only=False):
-                if not weak:
-                    self.pairs.add((_fold(self.text[start:end]), side, _fold(word)))
+        """Remember the spans whose pairs make a proper noun where capitals say
+        something; the pairs are read on first need (a headline)."""
+        self.spans = list(spans)
+        self.pairs = None
+
+    def _pairs(self) -> set[tuple[str, str, str]]:
+        if self.pairs is None:
+            self.pairs = set()
+            for start, end in self.spans:
+                for side, word, weak in self._neighbours(start, end, hyphen_only=False):
+                    if not weak:
+                        self.pairs.add((_fold(self.text[start:end]), side, _fold(word)))
+        return self.pairs
 
     def inside(self, start: int, end: int, *, person: bool = False) -> bool:
         """Whether ``start:end`` is part of a longer proper noun; for a ``person``, only
         another capitalized name joined by a hyphen counts (Karpenko-Kary)."""
         text = self.text
-        name = _fold(text[start:end])
+        if person and text[start - 1 : start] != "-" and text[end : end + 1] != "-":
+            return False
         for side, word, weak in self._neighbours(start, end, hyphen_only=person):
-            if not weak or (name, side, _fold(word)) in self.pairs or not self.common(word):
+            if (
+                not weak
+                or not self.common(word)
+                or (
+                    weak == _HEADLINE_WEAK
+                    and (_fold(text[start:end]), side, _fold(word)) in self._pairs()
+                )
+            ):
                 return True
         if person:
             return False
@@ -194,33 +213,36 @@ class ProperNouns:
 
     def _neighbours(
         self, start: int, end: int, *, hyphen_only: bool
-    ) -> Iterator[tuple[str, str, bool]]:
+    ) -> Iterator[tuple[str, str, str]]:
         """The capitalized words right beside ``start:end`` that may make it part of a
-        longer proper noun: (side, word, whether capitals say nothing there)."""
+        longer proper noun: (side, word, where capitals say nothing there: a headline
+        or words in capitals, a sentence start, or empty)."""
         text, lang = self.text, self.lang
         caps = text[start:end].isupper()
-        before = _WORD_BEFORE.search(text, max(0, start - 60), start)
-        if before is not None and (before.group(2) == "-" or not hyphen_only):
-            word = before.group(1)
+        before = _word_before(text, start)
+        if before is not None and (before[2] == "-" or not hyphen_only):
+            word_start, word_end, separator = before
+            word = text[word_start:word_end]
             if (
                 word[0].isupper()
                 and word[-1] not in _SENTENCE_END
                 and not (lang == "de" and _SETTLEMENT_DE.search(word.casefold()))
-                and not (before.group(2) == "-" and before.end(1) in self.ends)
+                and not (separator == "-" and word_end in self.ends)
             ):
-                weak = (
-                    (caps and word.isupper())
-                    or _sentence_start(text, before.start(1))
-                    or self.headline(start)
-                )
-                yield "before", word, weak
+                if (caps and word.isupper()) or self.headline(start):
+                    yield "before", word, _HEADLINE_WEAK
+                else:
+                    yield "before", word, "sentence" if _sentence_start(text, word_start) else ""
+        if text[end : end + 1] not in _SEPARATORS:
+            return
         after = _WORD_AFTER.match(text[end : end + 60])
         if after is not None and (after.group(1) == "-" or not hyphen_only):
             word = after.group(2)
             if word[0].isupper() and not (
                 after.group(1) == "-" and end + after.start(2) in self.starts
             ):
-                yield "after", word, (caps and word.isupper()) or self.headline(start)
+                weak = (caps and word.isupper()) or self.headline(start)
+                yield "after", word, _HEADLINE_WEAK if weak else ""
 
     def common(self, word: str) -> bool:
         """Whether ``word`` is an ordinary word of the copy's language (lexicon, or a
@@ -275,6 +297,37 @@ class ProperNouns:
             and _blank_after(text, line_end)
             and bool(text[line_end:].strip(_BLANK + "\n"))
         )
+
+
+def _word_before(text: str, start: int) -> tuple[int, int, str] | None:
+    """The word right before ``start`` and the separator between (spaces, or one
+    hyphen), as ``(word start, word end, separator)``: a letter, then letters, digits
+    and ``_'’.-``, at most 60 characters back; found by walking back (a regular
+    expression searched over a window costs more per mention)."""
+    cursor = start - 1
+    if cursor < 0:
+        return None
+    if text[cursor] == "-":
+        separator = "-"
+        cursor -= 1
+    else:
+        while cursor >= 0 and text[cursor] in " \u00a0":
+            cursor -= 1
+        if cursor == start - 1:
+            return None
+        separator = " "
+    word_end = cursor + 1
+    low = max(0, start - 60)
+    while cursor >= low and (text[cursor].isalnum() or text[cursor] in _WORD_INNER):
+        cursor -= 1
+    word_start = cursor + 1
+    while word_start < word_end and not (
+        text[word_start].isalpha() and text[word_start] not in "_"
+    ):
+        word_start += 1
+    if word_start >= word_end:
+        return None
+    return word_start, word_end, separator
 
 
 def _fold(word: str) -> str:
